@@ -1,0 +1,1 @@
+"""Annotate: sentences, entities, quotes, claims and embeddings of an article."""

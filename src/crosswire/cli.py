@@ -1,0 +1,232 @@
+"""The ``crosswire`` command line (Typer + Rich)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from crosswire import __version__
+from crosswire.model import StoryReport
+from crosswire.report import article_label, render_html, render_json, render_markdown
+from crosswire.run import ingest, story_reports
+from crosswire.store import open_store
+
+app = typer.Typer(
+    help="Follow a news story across its sources: stories, reuse, quotes, facts, cited briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True, soft_wrap=True)
+DEFAULT_DB = Path("crosswire.db")
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code=1)
+
+
+def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format]) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        if fmt is Format.md:
+            path, text = out / "stories.md", render_markdown(reports)
+        elif fmt is Format.html:
+            path, text = out / "index.html", render_html(reports)
+        else:
+            path, text = out / "stories.json", render_json(reports)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _stories_table(reports: list[StoryReport]) -> Table:
+    table = Table(title="Stories", show_lines=False, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("story")
+    table.add_column("title")
+    table.add_column("articles", justify="right")
+    table.add_column("sources", justify="right", header_style="bold")
+    table.add_column("quotes", justify="right")
+    for n, report in enumerate(reports, 1):
+        table.add_row(
+            str(n),
+            report.story.id,
+            report.story.title,
+            str(len(report.articles)),
+            str(len(report.origin_groups)),
+            str(len(report.quotes)),
+        )
+    return table
+
+
+def _print_story(report: StoryReport) -> None:
+    index = {a.id: n for n, a in enumerate(report.articles, 1)}
+    console.rule(f"[bold]{report.story.title}[/bold]  ({report.story.id})")
+    signals = {p.article_id: p.signals for p in report.placements}
+    for n, article in enumerate(report.articles, 1):
+        why = ", ".join(f"{s.name} {s.value:g}" for s in signals.get(article.id, ()))
+        credit = (
+            f"  [green]credits {article.credited_source}[/green]" if article.credited_source else ""
+        )
+        console.print(f"[bold][{n}][/bold] {article_label(article)}{credit}", highlight=False)
+        console.print(f"    {article.origin}  [dim]joined: {why}[/dim]", highlight=False)
+    if report.brief:
+        console.print("\n[bold]Brief[/bold]")
+        for sentence in report.brief:
+            cites = "".join(f"[{index[c.article_id]}]" for c in sentence.citations)
+            sources = sentence.independent_sources
+            console.print(
+                f" • {sentence.text} [cyan]{cites}[/cyan] [dim]({sources} independent "
+                f"source{'s' if sources != 1 else ''})[/dim]",
+                highlight=False,
+            )
+    quotes = Table(title="Who said what", show_lines=True)
+    quotes.add_column("speaker")
+    quotes.add_column("wordings (article)")
+    for statement in report.statements:
+        wordings = "\n".join(
+            f"[{index[q.article_id]}] {q.kind}: {q.content}" for q in statement.quotes
+        )
+        who = statement.speaker + (f"\n[dim]{statement.role}[/dim]" if statement.role else "")
+        quotes.add_row(who, wordings)
+    console.print(quotes)
+    if report.shared_facts:
+        console.print("[bold]Reported by several articles[/bold]")
+        for fact in report.shared_facts:
+            cites = "".join(f"[{index[a]}]" for a in fact.article_ids)
+            console.print(
+                f" • {fact.text} [cyan]{cites}[/cyan] [dim]({len(fact.article_ids)} articles, "
+                f"{fact.independent_sources} independent)[/dim]",
+                highlight=False,
+            )
+    single = [f for f in report.single_source_facts if f.claims[0].quantities]
+    if single:
+        console.print("[bold]Single source (with figures)[/bold]")
+        for fact in single:
+            console.print(
+                f" • {fact.text} [cyan][{index[fact.article_ids[0]]}][/cyan]", highlight=False
+            )
+    for edge in report.reuse:
+        console.print(
+            f"[bold]Reuse[/bold] [{index[edge.origin_id]}] → [{index[edge.copy_id]}]: {edge.kind}, "
+            f"{edge.origin_share:.0%} of origin / {edge.copy_share:.0%} of copy reused, "
+            f"{len(edge.pairs)} aligned passages ({edge.direction_reason})",
+            highlight=False,
+        )
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders: .txt, .html, .htm, .jsonl.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the reports.")] = Path("report"),
+    format: Annotated[
+        list[Format] | None,
+        typer.Option("--format", help="md, html or json (repeatable); default: md and html."),
+    ] = None,
+) -> None:
+    """Ingest articles, group them into stories, and write the reports."""
+    with (
+        open_store(db) as store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=errors,
+            transient=True,
+        ) as bar,
+    ):
+        task = bar.add_task("reading", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, description="annotating", completed=done, total=total)
+
+        def on_error(error: object) -> None:
+            errors.print(
+                f"[yellow]skipped[/yellow] {error.origin}: {error.reason}", highlight=False
+            )  # type: ignore[attr-defined]
+
+        result = ingest(paths, store, on_error=on_error, progress=progress)
+        bar.update(task, description="comparing", total=None)
+        reports = story_reports(store)
+    console.print(
+        f"read {result.read} articles: {result.added} new, {result.already_stored} already "
+        f"stored, {len(result.errors)} skipped; {len(reports)} stories in {db}",
+        highlight=False,
+    )
+    if not reports:
+        return
+    console.print(_stories_table(reports))
+    touched = {p.story_id for p in result.placements} or {r.story.id for r in reports}
+    for report in reports:
+        if report.story.id in touched:
+            _print_story(report)
+    written = _write_reports(reports, out, format or [Format.md, Format.html])
+    console.print("wrote " + ", ".join(str(p) for p in written), highlight=False)
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB) -> None:
+    """List the stories in the store, largest first."""
+    if not db.exists():
+        _fail(f"{db}: no such store (run `crosswire analyze` first)")
+    with open_store(db) as store:
+        rows = store.stories()
+    table = Table(title=f"Stories in {db}")
+    for column in ("#", "story", "title", "articles", "updated"):
+        table.add_column(column)
+    for n, (story, updated) in enumerate(rows, 1):
+        table.add_row(
+            str(n),
+            story.id,
+            story.title,
+            str(len(story.article_ids)),
+            updated.strftime("%Y-%m-%d %H:%M"),
+        )
+    console.print(table)
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id, id prefix, or number from `stories`.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One story: its articles and why they joined, brief, quotes, facts, reuse."""
+    if not db.exists():
+        _fail(f"{db}: no such store (run `crosswire analyze` first)")
+    with open_store(db) as store:
+        found = store.find_story(story)
+        if found is None:
+            _fail(f"no story {story!r} in {db} (see `crosswire stories`)")
+            return
+        (report,) = story_reports(store, [found.id])
+    _print_story(report)
+
+
+@app.command()
+def version() -> None:
+    """Print crosswire's version."""
+    console.print(f"crosswire {__version__} (Python {sys.version.split()[0]})", highlight=False)
+
+
+def main() -> None:
+    app()

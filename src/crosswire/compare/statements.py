@@ -1,0 +1,90 @@
+"""Who said what across a story: one canonical speaker, one statement per utterance.
+
+The same utterance reported by several outlets (translation variants,
+trimmed quotes) becomes one :class:`Statement` listing every report of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from crosswire.annotate.speakers import AliasTable, canonical_names
+from crosswire.model import AnnotatedArticle, Quote, Span, Statement
+
+SAME_UTTERANCE_COSINE = 0.80
+SAME_UTTERANCE_LEXICAL = 80.0
+
+
+def canonicalize(articles: Sequence[AnnotatedArticle], aliases: AliasTable) -> list[Quote]:
+    """Every quote of the story, with speakers mapped to story-wide canonical names."""
+    quotes = [q for a in articles for q in a.quotes]
+    names = [q.speaker.canonical for q in quotes if q.speaker is not None]
+    mapping = canonical_names(names, aliases)
+    out = []
+    for quote in quotes:
+        if quote.speaker is not None:
+            canonical = mapping.get(quote.speaker.canonical, quote.speaker.canonical)
+            quote = replace(quote, speaker=replace(quote.speaker, canonical=canonical))
+        out.append(quote)
+    return out
+
+
+def _content_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
+    rows = [
+        vector
+        for sentence, vector in zip(article.sentences, article.sentence_vectors, strict=False)
+        if sentence.start < span.end and span.start < sentence.end
+    ]
+    if not rows:
+        return None
+    mean = np.asarray(rows, dtype=np.float32).mean(axis=0)
+    return mean / (float(np.linalg.norm(mean)) or 1.0)
+
+
+def _same_utterance(a: Quote, b: Quote, va: np.ndarray | None, vb: np.ndarray | None) -> bool:
+    if va is not None and vb is not None and float(va @ vb) >= SAME_UTTERANCE_COSINE:
+        return True
+    return fuzz.token_set_ratio(a.content, b.content) >= SAME_UTTERANCE_LEXICAL
+
+
+def build_statements(
+    articles: Sequence[AnnotatedArticle], quotes: Sequence[Quote]
+) -> list[Statement]:
+    """Group each speaker's quotes across articles into statements."""
+    by_id = {a.article.id: a for a in articles}
+    vectors = [_content_vector(by_id[q.article_id], q.content_span) for q in quotes]
+    statements: list[list[int]] = []
+    for i, quote in enumerate(quotes):
+        if quote.speaker is None:
+            statements.append([i])
+            continue
+        for members in statements:
+            first = quotes[members[0]]
+            if (
+                first.speaker is not None
+                and first.speaker.canonical == quote.speaker.canonical
+                and all(quotes[m].article_id != quote.article_id for m in members)
+                and _same_utterance(first, quote, vectors[members[0]], vectors[i])
+            ):
+                members.append(i)
+                break
+        else:
+            statements.append([i])
+    out = []
+    for members in statements:
+        group = tuple(quotes[m] for m in members)
+        speaker = group[0].speaker
+        role = next((q.speaker.role for q in group if q.speaker and q.speaker.role), None)
+        out.append(
+            Statement(
+                speaker=speaker.canonical if speaker else "unattributed",
+                role=role,
+                quotes=group,
+            )
+        )
+    out.sort(key=lambda s: (-len({q.article_id for q in s.quotes}), s.speaker))
+    return out

@@ -1,0 +1,100 @@
+"""Run the stages in order over a batch and keep the store consistent.
+
+read -> clean -> (skip what is stored) -> annotate -> place -> store, one
+transaction per batch; then compare -> report reads stories back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosswire.annotate.nlp import NlpBackend, load_backend
+from crosswire.annotate.pipeline import annotate
+from crosswire.annotate.speakers import load_aliases
+from crosswire.clean import clean_document
+from crosswire.compare import compare_story
+from crosswire.link.stories import StoryProfile, place_article
+from crosswire.model import Article, Placement, ReadError, StoryReport
+from crosswire.read import read_paths
+from crosswire.store.sqlite import SqliteStore
+
+BATCH_SIZE = 16
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestResult:
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+
+
+def _clean_all(paths: Iterable[str | Path], result: IngestResult) -> list[Article]:
+    articles: dict[str, Article] = {}
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            result.errors.append(item)
+            continue
+        cleaned = clean_document(item)
+        if isinstance(cleaned, ReadError):
+            result.errors.append(cleaned)
+            continue
+        result.read += 1
+        articles.setdefault(cleaned.id, cleaned)
+    return list(articles.values())
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: SqliteStore,
+    *,
+    backend: NlpBackend | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Read, clean, annotate and place new articles; store them batch by batch."""
+    result = IngestResult()
+    articles = _clean_all(paths, result)
+    if on_error:
+        for error in result.errors:
+            on_error(error)
+    known = store.known([a.id for a in articles])
+    new = [a for a in articles if a.id not in known]
+    result.already_stored = len(articles) - len(new)
+    new.sort(key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0))
+    if not new:
+        return result
+    backend = backend or load_backend()
+    profiles: dict[str, StoryProfile] = {p.id: p for p in store.story_profiles()}
+    done = 0
+    for start in range(0, len(new), BATCH_SIZE):
+        batch = annotate(new[start : start + BATCH_SIZE], backend)
+        placed = []
+        touched: dict[str, StoryProfile] = {}
+        for annotated in batch:
+            placement, profile = place_article(annotated, list(profiles.values()))
+            profiles[profile.id] = profile
+            touched[profile.id] = profile
+            placed.append((annotated, placement))
+            result.placements.append(placement)
+        result.added += store.add_batch(placed, list(touched.values()))
+        done += len(batch)
+        if progress:
+            progress(done, len(new))
+    return result
+
+
+def story_reports(store: SqliteStore, story_ids: Sequence[str] | None = None) -> list[StoryReport]:
+    """Compare each stored story (or the ones named) into a report."""
+    aliases = load_aliases()
+    reports = []
+    for story, _ in store.stories():
+        if story_ids is not None and story.id not in story_ids:
+            continue
+        articles, placements = store.articles_of(story)
+        reports.append(compare_story(story, articles, placements, aliases))
+    return reports

@@ -1,0 +1,60 @@
+"""Annotation on the seeds: sentences, entities, numbers, embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from crosswire.annotate.pipeline import annotate
+from crosswire.annotate.quantities import parse_number
+from crosswire.model import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$800 million", 8e8), ("3 million", 3e6), ("3.4%", 3.4), ("five", 5.0), ("1,200", 1200.0)],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_parse_number_refuses_words_without_numbers() -> None:
+    assert parse_number("several") is None
+
+
+@pytest.fixture(scope="module")
+def rewrite(seed_rewrite_text: str, backend):  # type: ignore[no-untyped-def]
+    article = Article(id="rw", origin="seed2", text=seed_rewrite_text.strip())
+    (annotated,) = annotate([article], backend)
+    return annotated
+
+
+def test_sentences_are_spans_of_the_text(rewrite) -> None:  # type: ignore[no-untyped-def]
+    text = rewrite.article.text
+    assert len(rewrite.sentences) > 25
+    for sentence in rewrite.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert "\n" not in sentence.text
+
+
+def test_entities_and_numbers_of_claims(rewrite) -> None:  # type: ignore[no-untyped-def]
+    names = {e.text for e in rewrite.entities}
+    assert {"Dmitry Peskov", "Vladimir Medinsky", "Jens Stoltenberg"} <= names
+    money = [q for c in rewrite.claims for q in c.quantities if q.unit == "USD"]
+    assert [q.value for q in money] == [8e8]
+    refugees = [c for c in rewrite.claims if "3 million" in c.text]
+    assert any(q.value == 3e6 for c in refugees for q in c.quantities)
+
+
+def test_embeddings_are_unit_vectors_that_see_paraphrase(rewrite, backend) -> None:  # type: ignore[no-untyped-def]
+    vectors = np.asarray(rewrite.sentence_vectors)
+    assert vectors.shape == (len(rewrite.sentences), 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    a, b, c = backend.embed(
+        [
+            "Ukrainian officials had expressed hope this week that the war could end sooner.",
+            "Ukrainian officials have expressed optimism that the war will end sooner.",
+            "Shares in Germany - Russia's biggest energy market - were up 3.4%.",
+        ]
+    )
+    assert float(a @ b) > 0.8 > 0.3 > float(a @ c)

@@ -1,0 +1,75 @@
+"""The command line on the seeds, plus bad input that must not stop the batch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """The seeds beside a binary file, an empty file, invalid UTF-8 and a 50 MB file."""
+    folder = tmp_path_factory.mktemp("batch")
+    for name in (SEED_WIRE, SEED_REWRITE):
+        shutil.copy(seeds_dir / name, folder / name)
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin1.txt").write_bytes(
+        "Kyiv talks: caf\xe9 \xab r\xe9aliste \xbb".encode("latin-1")
+    )
+    with (folder / "huge.txt").open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    return folder
+
+
+def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend) -> None:  # type: ignore[no-untyped-def]
+    db, out = tmp_path / "c.db", tmp_path / "report"
+    result = runner.invoke(app, ["analyze", str(batch), "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    output = result.output
+    for bad in ("image.txt", "empty.txt", "latin1.txt", "huge.txt"):
+        lines = [line for line in output.splitlines() if bad in line]
+        assert len(lines) == 1, (bad, output)
+    assert "2 new" in output and "4 skipped" in output and "1 stories" in output
+    assert "Traceback" not in output
+    assert (out / "index.html").is_file() and (out / "stories.md").is_file()
+    md = (out / "stories.md").read_text()
+    assert "Hope for breakthrough" in md or "hope for breakthrough" in md
+    assert "Zelensk" in md
+
+
+def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend) -> None:  # type: ignore[no-untyped-def]
+    db, out = tmp_path / "c.db", tmp_path / "r"
+    args = ["analyze", str(seeds_dir), "--db", str(db), "--out", str(out), "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert not (out / "index.html").exists()
+    data = json.loads((out / "stories.json").read_text())
+    (story,) = data["stories"]
+    assert len(story["articles"]) == 2
+    assert story["quotes"] and story["reuse"] and story["shared_facts"]
+    assert story["reuse"][0]["pairs"]
+
+    listed = runner.invoke(app, ["stories", "--db", str(db)])
+    assert listed.exit_code == 0 and "1" in listed.output
+    shown = runner.invoke(app, ["show", "1", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "credits Reuters" in shown.output and "joined:" in shown.output
+    missing = runner.invoke(app, ["show", "nope", "--db", str(db)])
+    assert missing.exit_code == 1
+
+
+def test_version_and_missing_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["version"])
+    assert result.exit_code == 0 and result.output.startswith("crosswire ")
+    result = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
