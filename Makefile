@@ -15,8 +15,7 @@ $(STAMP): pyproject.toml requirements.txt requirements-models.txt requirements-d
 	touch $(STAMP)
 
 demo: $(STAMP)
-	rm -f report/crosswire-demo.db
-	$(BIN)/crosswire analyze examples/ --db report/crosswire-demo.db --out report
+	$(BIN)/crosswire analyze examples/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

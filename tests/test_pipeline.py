@@ -144,3 +144,12 @@ def test_unrelated_event_starts_its_own_story(
         reports = story_reports(store)
     seeds_story = next(r for r in reports if any(a.origin.endswith(SEED_WIRE) for a in r.articles))
     assert sorted(Path(a.origin).name for a in seeds_story.articles) == [SEED_WIRE, SEED_REWRITE]
+
+
+def test_python_api_analyzes_and_renders(seeds_dir: Path) -> None:
+    import crosswire
+
+    (report,) = crosswire.analyze([str(seeds_dir)])
+    assert [a.credited_source for a in report.articles] == ["Reuters", None]
+    md = crosswire.render_markdown([report])
+    assert "### Who said what" in md and "Volodymyr Zelenskyy" in md

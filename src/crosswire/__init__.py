@@ -24,6 +24,7 @@ from crosswire.model import (
     Story,
     StoryReport,
 )
+from crosswire.report import render_html, render_json, render_markdown
 
 __all__ = [
     "AnnotatedArticle",
@@ -37,6 +38,9 @@ __all__ = [
     "StoryReport",
     "__version__",
     "analyze",
+    "render_html",
+    "render_json",
+    "render_markdown",
 ]
 
 

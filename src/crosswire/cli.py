@@ -9,11 +9,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crosswire import __version__
-from crosswire.model import StoryReport
+from crosswire.model import ReadError, StoryReport
 from crosswire.report import article_label, render_html, render_json, render_markdown
 from crosswire.run import ingest, story_reports
 from crosswire.store import open_store
@@ -36,7 +37,7 @@ class Format(StrEnum):
 
 
 def _fail(message: str) -> None:
-    errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    errors.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(code=1)
 
 
@@ -67,7 +68,7 @@ def _stories_table(reports: list[StoryReport]) -> Table:
         table.add_row(
             str(n),
             report.story.id,
-            report.story.title,
+            escape(report.story.title),
             str(len(report.articles)),
             str(len(report.origin_groups)),
             str(len(report.quotes)),
@@ -77,22 +78,25 @@ def _stories_table(reports: list[StoryReport]) -> Table:
 
 def _print_story(report: StoryReport) -> None:
     index = {a.id: n for n, a in enumerate(report.articles, 1)}
-    console.rule(f"[bold]{report.story.title}[/bold]  ({report.story.id})")
+    console.rule(f"[bold]{escape(report.story.title)}[/bold]  ({report.story.id})")
     signals = {p.article_id: p.signals for p in report.placements}
     for n, article in enumerate(report.articles, 1):
         why = ", ".join(f"{s.name} {s.value:g}" for s in signals.get(article.id, ()))
         credit = (
-            f"  [green]credits {article.credited_source}[/green]" if article.credited_source else ""
+            f"  [green]credits {escape(article.credited_source)}[/green]"
+            if article.credited_source
+            else ""
         )
-        console.print(f"[bold][{n}][/bold] {article_label(article)}{credit}", highlight=False)
-        console.print(f"    {article.origin}  [dim]joined: {why}[/dim]", highlight=False)
+        label = escape(article_label(article))
+        console.print(f"[bold]\\[{n}][/bold] {label}{credit}", highlight=False)
+        console.print(f"    {escape(article.origin)}  [dim]joined: {why}[/dim]", highlight=False)
     if report.brief:
         console.print("\n[bold]Brief[/bold]")
         for sentence in report.brief:
-            cites = "".join(f"[{index[c.article_id]}]" for c in sentence.citations)
+            cites = "".join(f"\\[{index[c.article_id]}]" for c in sentence.citations)
             sources = sentence.independent_sources
             console.print(
-                f" • {sentence.text} [cyan]{cites}[/cyan] [dim]({sources} independent "
+                f" • {escape(sentence.text)} [cyan]{cites}[/cyan] [dim]({sources} independent "
                 f"source{'s' if sources != 1 else ''})[/dim]",
                 highlight=False,
             )
@@ -101,17 +105,20 @@ def _print_story(report: StoryReport) -> None:
     quotes.add_column("wordings (article)")
     for statement in report.statements:
         wordings = "\n".join(
-            f"[{index[q.article_id]}] {q.kind}: {q.content}" for q in statement.quotes
+            f"\\[{index[q.article_id]}] {q.kind}: {escape(q.content)}" for q in statement.quotes
         )
-        who = statement.speaker + (f"\n[dim]{statement.role}[/dim]" if statement.role else "")
+        who = escape(statement.speaker)
+        if statement.role:
+            who += f"\n[dim]{escape(statement.role)}[/dim]"
         quotes.add_row(who, wordings)
     console.print(quotes)
     if report.shared_facts:
         console.print("[bold]Reported by several articles[/bold]")
         for fact in report.shared_facts:
-            cites = "".join(f"[{index[a]}]" for a in fact.article_ids)
+            cites = "".join(f"\\[{index[a]}]" for a in fact.article_ids)
             console.print(
-                f" • {fact.text} [cyan]{cites}[/cyan] [dim]({len(fact.article_ids)} articles, "
+                f" • {escape(fact.text)} [cyan]{cites}[/cyan] "
+                f"[dim]({len(fact.article_ids)} articles, "
                 f"{fact.independent_sources} independent)[/dim]",
                 highlight=False,
             )
@@ -120,13 +127,15 @@ def _print_story(report: StoryReport) -> None:
         console.print("[bold]Single source (with figures)[/bold]")
         for fact in single:
             console.print(
-                f" • {fact.text} [cyan][{index[fact.article_ids[0]]}][/cyan]", highlight=False
+                f" • {escape(fact.text)} [cyan]\\[{index[fact.article_ids[0]]}][/cyan]",
+                highlight=False,
             )
     for edge in report.reuse:
         console.print(
-            f"[bold]Reuse[/bold] [{index[edge.origin_id]}] → [{index[edge.copy_id]}]: {edge.kind}, "
+            f"[bold]Reuse[/bold] \\[{index[edge.origin_id]}] → \\[{index[edge.copy_id]}]: "
+            f"{edge.kind}, "
             f"{edge.origin_share:.0%} of origin / {edge.copy_share:.0%} of copy reused, "
-            f"{len(edge.pairs)} aligned passages ({edge.direction_reason})",
+            f"{len(edge.pairs)} aligned passages ({escape(edge.direction_reason)})",
             highlight=False,
         )
 
@@ -160,10 +169,9 @@ def analyze(
         def progress(done: int, total: int) -> None:
             bar.update(task, description="annotating", completed=done, total=total)
 
-        def on_error(error: object) -> None:
-            errors.print(
-                f"[yellow]skipped[/yellow] {error.origin}: {error.reason}", highlight=False
-            )  # type: ignore[attr-defined]
+        def on_error(error: ReadError) -> None:
+            where, why = escape(error.origin), escape(error.reason)
+            errors.print(f"[yellow]skipped[/yellow] {where}: {why}", highlight=False)
 
         result = ingest(paths, store, on_error=on_error, progress=progress)
         bar.update(task, description="comparing", total=None)
@@ -191,14 +199,14 @@ def stories(db: DbOption = DEFAULT_DB) -> None:
         _fail(f"{db}: no such store (run `crosswire analyze` first)")
     with open_store(db) as store:
         rows = store.stories()
-    table = Table(title=f"Stories in {db}")
+    table = Table(title=f"Stories in {escape(str(db))}")
     for column in ("#", "story", "title", "articles", "updated"):
         table.add_column(column)
     for n, (story, updated) in enumerate(rows, 1):
         table.add_row(
             str(n),
             story.id,
-            story.title,
+            escape(story.title),
             str(len(story.article_ids)),
             updated.strftime("%Y-%m-%d %H:%M"),
         )

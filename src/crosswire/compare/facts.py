@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
-from crosswire.model import AnnotatedArticle, Claim, Fact, Reuse, Span
+from crosswire.annotate.speakers import demonyms
+from crosswire.model import AnnotatedArticle, Claim, Fact, Quantity, Reuse, Span
 
 SAME_FACT_COSINE = 0.80
 # Below SAME_FACT_COSINE, a pair is one fact when meaning plus shared rare
@@ -28,17 +28,18 @@ EVIDENCE_WEIGHT = 0.015
 SUPPORTED_MIN_SCORE = 0.72
 _STEM = 5
 _STOPWORDS = frozenset(
-    "that this with from have been were said says will would could should their there which "
-    "about after into than they them what when where while more most also only over such "
-    "some other being these those".split()
+    (
+        "that this with from have been were said says will would could should their there which "
+        "about after into than they them what when where while more most also only over such "
+        "some other being these those"
+    ).split()
 )
 
 
 @cache
 def _demonyms() -> dict[str, str]:
-    text = (resources.files("crosswire.compare") / "data" / "demonyms.tsv").read_text("utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {k.strip(): v.strip() for k, v in pairs}
+    """Demonyms to lower-cased places, so "Austrian" and "Austria" give one key."""
+    return {k: v.lower() for k, v in demonyms().items()}
 
 
 def claim_keys(claim: Claim) -> set[str]:
@@ -124,7 +125,7 @@ def align_claims(
 
 
 def _article_free(
-    group: list[int], items: list[tuple[AnnotatedArticle, Claim, np.ndarray, set[str]]], k: int
+    group: list[int], items: list[tuple[AnnotatedArticle, Claim, np.ndarray]], k: int
 ) -> bool:
     article_id = items[k][0].article.id
     return all(items[m][0].article.id != article_id for m in group)
@@ -164,7 +165,12 @@ def build_facts(
     groups: Sequence[Sequence[str]],
     edges: Sequence[Reuse],
 ) -> list[Fact]:
-    """Every fact of the story, most corroborated first."""
+    """Every fact of the story, plus the numbers only one of a shared fact's claims gives.
+
+    A rewrite often pads a shared sentence with its own figures ("... as the
+    number of refugees reached 3 million"); those figures stand on that one
+    source, so the claim is also listed as a single-source fact.
+    """
     facts: list[Fact] = []
     for members in align_claims(articles):
         claims = tuple(c for _, c in members)
@@ -176,4 +182,20 @@ def build_facts(
                 independent_sources=independent_count(claims, groups, edges),
             )
         )
+        if len(claims) > 1:
+            facts.extend(_own_numbers(claims))
     return facts
+
+
+def _quantity_key(quantity: Quantity) -> tuple[float, str | None]:
+    return (round(quantity.value, 6), quantity.unit)
+
+
+def _own_numbers(claims: Sequence[Claim]) -> list[Fact]:
+    """Single-source facts for claims of a shared fact that add numbers the others lack."""
+    out: list[Fact] = []
+    for claim in claims:
+        others = {_quantity_key(q) for c in claims if c is not claim for q in c.quantities}
+        if any(_quantity_key(q) not in others for q in claim.quantities):
+            out.append(Fact(claim.text, (claim,), (claim.article_id,), 1))
+    return out

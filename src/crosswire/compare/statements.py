@@ -41,7 +41,7 @@ def _content_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
     ]
     if not rows:
         return None
-    mean = np.asarray(rows, dtype=np.float32).mean(axis=0)
+    mean: np.ndarray = np.asarray(rows, dtype=np.float32).mean(axis=0)
     return mean / (float(np.linalg.norm(mean)) or 1.0)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from crosswire.annotate.speakers import AliasTable
-from crosswire.compare.facts import build_facts
+from crosswire.compare.facts import build_facts, claim_words
 from crosswire.compare.statements import build_statements, canonicalize
 from crosswire.link.reuse import find_reuse, origin_groups
 from crosswire.model import (
@@ -22,6 +22,7 @@ from crosswire.model import (
 
 BRIEF_SHARED = 4
 BRIEF_SINGLE = 3
+REPEAT_OVERLAP = 0.8
 
 
 def _order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -45,13 +46,32 @@ def _is_quote_sentence(fact: Fact, quotes: Sequence[Quote]) -> bool:
     return quoted > 0.5 * (claim.span.end - claim.span.start)
 
 
+def _repeats(a: Fact, b: Fact) -> bool:
+    """Whether one fact's content words are nearly all in the other's (overlap coefficient)."""
+    wa, wb = claim_words(a.claims[0]), claim_words(b.claims[0])
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= REPEAT_OVERLAP
+
+
 def _brief(
     shared: Sequence[Fact], single: Sequence[Fact], quotes: Sequence[Quote]
 ) -> tuple[BriefSentence, ...]:
-    """Corroborated facts first, then single-source facts that carry numbers."""
-    chosen = [f for f in shared if not _is_quote_sentence(f, quotes)][:BRIEF_SHARED]
-    numeric = [f for f in single if f.claims[0].quantities and not _is_quote_sentence(f, quotes)]
-    chosen += numeric[:BRIEF_SINGLE]
+    """Corroborated facts first, then single-source facts that carry numbers.
+
+    A fact that repeats one already chosen (a standfirst restating the lead)
+    is skipped, so each brief sentence says something new.
+    """
+    chosen: list[Fact] = []
+    for pool, limit in ((shared, BRIEF_SHARED), (single, BRIEF_SINGLE)):
+        taken = 0
+        for fact in pool:
+            if taken == limit:
+                break
+            if pool is single and not fact.claims[0].quantities:
+                continue
+            if _is_quote_sentence(fact, quotes) or any(_repeats(fact, c) for c in chosen):
+                continue
+            chosen.append(fact)
+            taken += 1
     return tuple(
         BriefSentence(
             text=fact.text,

@@ -1,0 +1,611 @@
+"""Quotes and who said them: direct, mixed and indirect attributions.
+
+Quoted passages are found from the quote marks themselves, paragraph by
+paragraph, because the parser's sentences often split or merge around quote
+marks. Marks are paired in order within a paragraph whatever their direction,
+which also repairs a closing mark typed as an opening one ("... interests
+“In a video address, Zelensky stated."). Who said a passage is read from the
+dependency parse near it: a speech cue (lexicon in ``data/speech_cues.tsv``)
+and its subject, after the quote ("..., Mr Peskov was quoted as saying"),
+before it ("told state television: ..."), governing it (a partial quote
+inside reported speech), or inherited from the attribution right before it
+(a quote continuing the same speaker's words). Names are resolved with
+:class:`~crosswire.annotate.speakers.PeopleIndex`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from crosswire.annotate.speakers import AliasTable, Mention, PeopleIndex, load_aliases, name_head
+from crosswire.model import Article, Quote, QuoteKind, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MARKS = '"“”„«»'
+_OPENERS = '"“„«'
+_SENTENCE_END = frozenset({".", "!", "?"})
+_LEAD_ENDS = frozenset({":", ",", "—", "–"})
+_GAP_CHARS = frozenset(MARKS + "’'.!?)") | frozenset(" \t\r\n")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she"})
+_MAX_CLIMB = 12
+_MIN_UNATTRIBUTED_WORDS = 3
+_TITLE_MAX_WORDS = 8
+
+CueKind = Literal["verb", "phrase", "source"]
+
+
+# --- lexicon --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: frozenset[str]
+    phrases: tuple[tuple[tuple[str, ...], CueKind], ...]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """The speech cues of ``data/speech_cues.tsv``; longer phrases are tried first."""
+    text = (resources.files("crosswire.annotate") / "data" / "speech_cues.tsv").read_text("utf-8")
+    verbs: set[str] = set()
+    phrases: list[tuple[tuple[str, ...], CueKind]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kind, _, words = line.partition("\t")
+        if kind == "verb":
+            verbs.add(words.strip().lower())
+        elif kind in ("phrase", "source"):
+            phrases.append(
+                (tuple(words.lower().split()), "phrase" if kind == "phrase" else "source")
+            )
+        else:
+            raise ValueError(f"speech_cues.tsv:{number}: unknown cue kind {kind!r}")
+    phrases.sort(key=lambda p: -len(p[0]))
+    return _Lexicon(frozenset(verbs), tuple(phrases))
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A speech cue: tokens ``[start, end)``; ``head`` carries the speaker as subject
+    (verbs, phrases) or, for a source cue ("according to"), is the preposition."""
+
+    start: int
+    end: int
+    head: int
+    kind: CueKind
+
+
+def _find_cues(doc: Doc) -> list[_Cue]:
+    lexicon = _lexicon()
+    words = [t for t in doc if not t.is_space]
+    cues: list[_Cue] = []
+    n = 0
+    while n < len(words):
+        token = words[n]
+        found = None
+        for phrase, kind in lexicon.phrases:
+            window = words[n : n + len(phrase)]
+            if len(window) == len(phrase) and all(
+                w.lower_ == p for w, p in zip(window, phrase, strict=True)
+            ):
+                head = next((w for w in window if w.pos_ == "VERB"), window[0])
+                found = _Cue(window[0].i, window[-1].i + 1, head.i, kind)
+                n += len(phrase)
+                break
+        if found is None:
+            if token.lemma_.lower() in lexicon.verbs and token.tag_.startswith("VB"):
+                found = _Cue(token.i, token.i + 1, token.i, "verb")
+            n += 1
+        if found is not None:
+            cues.append(found)
+    return cues
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quoted passage: ``open`` is its opening mark, ``close`` its closing mark
+    (or the paragraph end when the closing mark is missing)."""
+
+    open: int
+    close: int
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        out.append((position, position + len(line)))
+        position += len(line) + 1
+    return out
+
+
+def _first_char(text: str, start: int, end: int) -> int | None:
+    for index in range(start, end):
+        if not text[index].isspace():
+            return index
+    return None
+
+
+def quoted_passages(text: str) -> list[Passage]:
+    """Pair the double quote marks of ``text``, paragraph (line) by paragraph.
+
+    Marks pair in order within a paragraph. An unpaired last mark continues
+    into the next paragraph when that one starts with an opening mark (a
+    quote running over several paragraphs), or into the next line when that
+    line also has an unpaired mark (a hard-wrapped paragraph); otherwise it
+    is dropped. Single marks are never paired: they are apostrophes or
+    nested quotes.
+    """
+    lines = _lines(text)
+    marks = [[i for i in range(s, e) if text[i] in MARKS] for s, e in lines]
+    nonempty = [n for n, (s, e) in enumerate(lines) if text[s:e].strip()]
+
+    def continuation(n: int) -> Literal["paragraph", "wrap"] | None:
+        later = [m for m in nonempty if m > n]
+        if not later:
+            return None
+        following = later[0]
+        start, end = lines[following]
+        first = _first_char(text, start, end)
+        if first is not None and text[first] in _OPENERS:
+            return "paragraph"
+        if following == n + 1 and len(marks[following]) % 2 == 1:
+            return "wrap"
+        return None
+
+    out: list[Passage] = []
+    pending: int | None = None
+    mode: Literal["paragraph", "wrap"] | None = None
+    for n, (start, end) in enumerate(lines):
+        line_marks = list(marks[n])
+        if pending is not None:
+            if (
+                mode == "paragraph"
+                and line_marks
+                and line_marks[0] == _first_char(text, start, end)
+            ):
+                line_marks = line_marks[1:]
+            if not line_marks:
+                if text[start:end].strip():
+                    mode = continuation(n)
+                    if mode != "paragraph":
+                        out.append(Passage(pending, end))
+                        pending, mode = None, None
+                continue
+            out.append(Passage(pending, line_marks[0]))
+            line_marks = line_marks[1:]
+            pending, mode = None, None
+        for a, b in zip(line_marks[0::2], line_marks[1::2], strict=False):
+            out.append(Passage(a, b))
+        if len(line_marks) % 2 == 1:
+            mode = continuation(n)
+            pending = line_marks[-1] if mode else None
+    return out
+
+
+# --- the article under analysis -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An attribution before it becomes a :class:`Quote`."""
+
+    kind: QuoteKind
+    content: tuple[int, int]
+    mention: Mention | None
+    cue: _Cue | None
+    extent: int  # where the attribution's clause ends: a quote right after continues it
+
+
+class _Reader:
+    """Offsets, sentences, cues and people of one parsed article."""
+
+    def __init__(self, text: str, doc: Doc, passages: Sequence[Passage]) -> None:
+        self.text = text
+        self.doc = doc
+        self.passages = list(passages)
+        self.words = [t for t in doc if not t.is_space]
+        self.starts = [t.idx for t in self.words]
+        self.lines = _lines(text)
+        self.line_starts = [s for s, _ in self.lines]
+        self.cues = [c for c in _find_cues(doc) if not self.quoted(doc[c.start].idx)]
+        self.cue_at = {c.head: c for c in self.cues}
+        self.people = PeopleIndex(doc, skip=[(p.open, p.close) for p in self.passages])
+
+    # positions
+
+    def quoted(self, position: int) -> bool:
+        """Inside a quoted passage (between its marks)."""
+        return any(p.open < position < p.close for p in self.passages)
+
+    def line_of(self, position: int) -> tuple[int, int]:
+        return self.lines[bisect_right(self.line_starts, position) - 1]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Non-space tokens lying wholly within ``[start, end)``."""
+        first = bisect_left(self.starts, start)
+        out = []
+        for token in self.words[first:]:
+            if token.idx + len(token) > end:
+                break
+            out.append(token)
+        return out
+
+    def sentence(self, token: Token) -> tuple[int, int]:
+        """The parser's sentence around ``token``, clipped to its paragraph."""
+        line_start, line_end = self.line_of(token.idx)
+        return max(token.sent.start_char, line_start), min(token.sent.end_char, line_end)
+
+    def cue_span(self, cue: _Cue) -> tuple[int, int]:
+        last = self.doc[cue.end - 1]
+        return self.doc[cue.start].idx, last.idx + len(last)
+
+    def trim(self, start: int, end: int, drop: str) -> tuple[int, int]:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in drop):
+            end -= 1
+        return start, end
+
+    # speakers
+
+    def subject(self, head: Token, depth: int = 0) -> Token | None:
+        """The speaker slot of a cue verb, looking through "X was quoted as saying",
+        "RIA quoted X as saying" and verbs sharing a subject ("said ... adding")."""
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted(child.idx):
+                return child
+        if head.dep_ == "pcomp" and head.head.lower_ == "as" and head.head.head.lemma_ == "quote":
+            quote = head.head.head
+            for child in quote.children:
+                if child.dep_ in ("dobj", "nsubjpass") and not self.quoted(child.idx):
+                    return child
+        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
+            return self.subject(head.head, depth + 1)
+        if head.dep_ == "acl" and head.head.pos_ == "PROPN":
+            return head.head  # "Murphy, the head of Right to Rise, tweeted on Friday"
+        return None
+
+    def source_object(self, cue: _Cue) -> Token | None:
+        """The object of a source cue ("according to *the White House*")."""
+        for index in range(cue.start, cue.end):
+            for child in self.doc[index].children:
+                if child.dep_ == "pobj":
+                    return child
+        for token in self.doc[cue.end : cue.end + 6]:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token
+        return None
+
+    def speaker(self, cue: _Cue, region: Sequence[Token], *, tail: bool = False) -> Mention | None:
+        """Who a cue attributes speech to; nearby proper nouns if the parse has no subject
+        (or, after a quote, the name that opens the attribution: "..., Trump, the
+        frontrunner, said")."""
+        if cue.kind == "source":
+            obj = self.source_object(cue)
+            return self.people.source_in(obj) if obj is not None else None
+        subject = self.subject(self.doc[cue.head])
+        if subject is not None:
+            mention = self.people.mention(subject)
+            if mention is not None:
+                return mention
+        after = [t for t in region if t.i >= cue.end][:1]
+        if after and after[0].pos_ == "DET" and after[0].head.i > after[0].i:
+            after = [after[0].head]  # "..., said the 46-year-old"
+        before = [t for t in region if t.i < cue.start]
+        while before and (before[-1].pos_ in ("ADV", "AUX", "PART") or before[-1].text == ")"):
+            if before.pop().text == ")":  # "Paul Ryan (R-WI) said"
+                while before and before.pop().text != "(":
+                    pass
+        if len(before) > 1 and before[-1].text == "," and before[-2].pos_ == "PROPN":
+            before.pop()  # "her adviser, Jake Sullivan, said"
+        opening = [t for t in region if not t.is_punct][:1] if tail else []
+        for token in after + before[-1:] + opening:
+            if token.lower_ in _SPEAKER_PRONOUNS or token.pos_ == "NOUN":
+                return self.people.mention(token)
+            if token.pos_ == "PROPN":
+                return self.people.mention(name_head(token))
+        return None
+
+
+# --- attributions ---------------------------------------------------------------------------
+
+
+def _not_speech(inner: str) -> bool:
+    """Quoted text that is not words anyone said: no letters (tweet ids, dates),
+    or a title in title case ("Meet the Press", "Orange is the New Black")."""
+    inner = inner.strip().rstrip(",;:")
+    words = inner.split()
+    if not any(c.isalpha() for c in inner):
+        return True
+    if len(words) > _TITLE_MAX_WORDS or inner[-1:] in (".", "!", "?"):
+        return False
+    long_words = [w.strip("‘’'()") for w in words if len(w.strip("‘’'()")) > 3]
+    return words[0][:1].isupper() and all(w[:1].isupper() for w in long_words)
+
+
+def _clause_verb(token: Token) -> bool:
+    """A finite verb of another clause: between a cue and its quote it means the
+    cue is not the attribution. Relative clauses ("Dorothy Poynter, who grew up
+    with Ali, ...") do not count."""
+    if token.tag_ not in _FINITE_TAGS or token.dep_ in ("aux", "auxpass"):
+        return False
+    return not any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
+
+
+def _colon_paragraph(reader: _Reader, line_start: int, previous_close: int) -> list[Token]:
+    """The paragraph before one that opens with a quote, when it ends with a colon
+    and so introduces it ("Stated Stone:")."""
+    words = reader.tokens(previous_close, line_start)
+    if not words or words[-1].text != ":":
+        return []
+    start, _ = reader.line_of(words[-1].idx)
+    return [t for t in words if t.idx >= start]
+
+
+def _lead(reader: _Reader, passage: Passage, previous_close: int) -> _Found | None:
+    """A speaker before the quote, ending in a colon or comma: "X told television: ..."."""
+    line_start, _ = reader.line_of(passage.open)
+    before = reader.tokens(max(line_start, previous_close), passage.open)
+    if not before:
+        before = _colon_paragraph(reader, line_start, previous_close)
+    if not before:
+        return None
+    start, _ = reader.sentence(before[-1])
+    lead = [t for t in before if t.idx >= start]
+    ends = [n for n, t in enumerate(lead[:-1]) if t.text in _SENTENCE_END]
+    if ends:
+        lead = lead[ends[-1] + 1 :]
+    if not lead:
+        return None
+    last = lead[-1]
+    if last.text not in _LEAD_ENDS and last.i not in reader.cue_at:
+        return None
+    cues = [c for c in reader.cues if lead[0].i <= c.start and c.end <= last.i + 1]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if any(_clause_verb(t) for t in lead if t.i >= cue.end):
+        return None
+    content = reader.trim(passage.open + 1, passage.close, ",;:")
+    return _Found("direct", content, reader.speaker(cue, lead), cue, passage.close + 1)
+
+
+def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
+    """A speaker after the quote: "...,” Mr Peskov was quoted as saying."."""
+    _, line_end = reader.line_of(passage.close)
+    if passage.close >= line_end:
+        return None
+    tail = reader.tokens(passage.close + 1, min(line_end, next_open))
+    ends = [n for n, t in enumerate(tail) if t.text in _SENTENCE_END]
+    if ends:
+        tail = tail[: ends[0] + 1]
+    cues = [c for c in reader.cues if tail and tail[0].i <= c.start and c.end <= tail[-1].i + 1]
+    if not cues:
+        return None
+    cue = cues[0]
+    head = reader.doc[cue.head]
+    if any(_clause_verb(t) for t in tail if t.i < cue.start):
+        return None
+    content = reader.trim(passage.open + 1, passage.close, ",;:")
+    own_clause = any(c.dep_ == "ccomp" and not reader.quoted(c.idx) for c in head.children)
+    if reader.text[content[1] - 1 : content[1]] == "." and own_clause:
+        return None
+    extent = tail[-1].idx + len(tail[-1])
+    return _Found("direct", content, reader.speaker(cue, tail, tail=True), cue, extent)
+
+
+def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
+    """The speech cue a partial quote hangs from in the parse, if any."""
+    indices = {t.i for t in inside}
+    line = reader.line_of(inside[0].idx)
+    for root in (t for t in inside if t.head.i not in indices and not t.is_punct):
+        token = root.head
+        for _ in range(_MAX_CLIMB):
+            cue = reader.cue_at.get(token.i)
+            if cue is not None and reader.line_of(token.idx) == line:
+                return cue
+            for child in token.children:
+                source = reader.cue_at.get(child.i)
+                if source is not None and source.kind == "source" and child.i not in indices:
+                    return source
+            if token.head is token:
+                break
+            token = token.head
+    return None
+
+
+def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
+    """A partial quote inside reported speech: Lavrov said there was "some hope"."""
+    inside = reader.tokens(passage.open + 1, passage.close)
+    if not inside:
+        return None
+    cue = _governing_cue(reader, inside)
+    if cue is None:
+        return None
+    region_start, region_end = reader.sentence(reader.doc[cue.head])
+    region = reader.tokens(region_start, region_end)
+    content = reader.trim(passage.open + 1, passage.close, ",;:.")
+    extent = passage.close + 1
+    while extent < len(reader.text) and reader.text[extent] in ".!?":
+        extent += 1
+    return _Found("mixed", content, reader.speaker(cue, region), cue, extent)
+
+
+def _inline(reader: _Reader, passage: Passage) -> bool:
+    """A passage opening mid-clause ("were becoming "more realistic"") rather than
+    at a paragraph start or after a colon, comma or a speech verb."""
+    line_start, _ = reader.line_of(passage.open)
+    index = passage.open - 1
+    while index >= line_start and reader.text[index] in " \t":
+        index -= 1
+    if index < line_start or reader.text[index] in _LEAD_ENDS or reader.text[index] in ".!?;":
+        return False
+    before = reader.tokens(line_start, passage.open)
+    return not (before and before[-1].i in reader.cue_at)
+
+
+def _indirect(reader: _Reader, cue: _Cue) -> _Found | None:
+    """Reported speech without quote marks: a cue and its clausal complement."""
+    if cue.kind == "source":
+        return _according(reader, cue)
+    head = reader.doc[cue.head]
+    line_start, line_end = reader.line_of(head.idx)
+    complements = [
+        c for i in range(cue.start, cue.end) for c in reader.doc[i].children if c.dep_ == "ccomp"
+    ]
+    if not complements:
+        return None
+    clause = complements[0]
+    words = [
+        t
+        for t in reader.doc[clause.left_edge.i : clause.right_edge.i + 1]
+        if line_start <= t.idx < line_end
+    ]
+    while words and (words[0].dep_ in ("mark", "cc") or words[0].is_punct):
+        words = words[1:]
+    if not words:
+        return None
+    words = _coordinated(reader, words, line_end)
+    start, end = reader.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:.")
+    if start >= end or any(p.open < end and start <= p.close for p in reader.passages):
+        return None
+    sentence = reader.tokens(*reader.sentence(head))
+    mention = reader.speaker(cue, sentence)
+    if mention is None:
+        return None
+    extent = max(end, reader.cue_span(cue)[1])
+    return _Found("indirect", (start, end), mention, cue, extent)
+
+
+def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
+    """Extend a complement over coordinated ones the parse attached elsewhere:
+    "said that talks were more realistic, but that more time was needed"."""
+    sentence_end = reader.sentence(words[-1])[1]
+    while True:
+        after = reader.tokens(words[-1].idx + len(words[-1]), min(limit, sentence_end))
+        n = 1 if after and after[0].text == "," else 0
+        if len(after) < n + 3 or after[n].dep_ != "cc" or after[n + 1].lower_ != "that":
+            return words
+        rest = after[n + 2 :]
+        stop = next(
+            (k for k, t in enumerate(rest) if t.text in ",;" or t.text in _SENTENCE_END), None
+        )
+        words = words + after[: n + 2] + rest[:stop]
+
+
+def _according(reader: _Reader, cue: _Cue) -> _Found | None:
+    """Reported speech with a source phrase: in "According to X, Y" (or "Y,
+    according to X") Y is what X reports."""
+    according = reader.doc[cue.start]
+    sent_start, sent_end = reader.sentence(according)
+    phrase = list(according.subtree)
+    phrase_start = min(phrase[0].idx, according.idx)
+    last = max(phrase, key=lambda t: t.idx)
+    phrase_end = max(last.idx + len(last), reader.cue_span(cue)[1])
+    before = reader.trim(sent_start, phrase_start, ",;:.—– ")
+    after = reader.trim(phrase_end, sent_end, ",;:.")
+    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+    if start >= end or any(p.open < end and start <= p.close for p in reader.passages):
+        return None
+    mention = reader.speaker(cue, [])
+    if mention is None:
+        return None
+    return _Found("indirect", (start, end), mention, cue, max(end, phrase_end))
+
+
+def _inherit(reader: _Reader, found: Sequence[_Found], position: int) -> _Found | None:
+    """The attribution a speakerless quote continues: the one ending right before it."""
+    earlier = [f for f in found if f.mention is not None and f.extent <= position]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda f: f.extent)
+    gap = reader.text[last.extent : position]
+    return last if all(c in _GAP_CHARS for c in gap) else None
+
+
+def extract_quotes(
+    article: Article, doc: Doc, aliases: AliasTable | None = None
+) -> tuple[Quote, ...]:
+    """Every quote of ``article``: direct, mixed and indirect, with speaker and cue.
+
+    ``doc`` must be the parse of ``article.text`` (its offsets are the
+    article's). Speakers get their full name as the article gives it and a
+    canonical form from ``aliases`` (the bundled table plus the user's when
+    not given). A direct quote whose speaker cannot be found is kept with
+    speaker ``None``; a quoted phrase that no one is said to have said
+    (scare quotes) is not a quote.
+    """
+    if doc.text != article.text:
+        raise ValueError(f"{article.id}: the parse is not of this article's text")
+    aliases = aliases if aliases is not None else load_aliases()
+    reader = _Reader(article.text, doc, quoted_passages(article.text))
+    found: list[_Found] = []
+    used: set[int] = set()
+    unattributed: list[tuple[Passage, tuple[int, int]]] = []
+    for n, passage in enumerate(reader.passages):
+        if _not_speech(reader.text[passage.open + 1 : passage.close]):
+            continue
+        previous = reader.passages[n - 1].close + 1 if n else 0
+        following = reader.passages[n + 1].open if n + 1 < len(reader.passages) else len(doc.text)
+        if _inline(reader, passage):
+            result = _mixed(reader, passage)
+        else:
+            result = _lead(reader, passage, previous) or _tail(reader, passage, following)
+            if result is None:
+                content = reader.trim(passage.open + 1, passage.close, ",;:")
+                if len(reader.text[content[0] : content[1]].split()) >= _MIN_UNATTRIBUTED_WORDS:
+                    unattributed.append((passage, content))
+                continue
+        if result is None or result.content[0] >= result.content[1]:
+            continue
+        found.append(result)
+        if result.cue is not None:
+            used.add(result.cue.head)
+    for cue in reader.cues:
+        if cue.head not in used:
+            result = _indirect(reader, cue)
+            if result is not None:
+                found.append(result)
+    for passage, content in unattributed:
+        source = _inherit(reader, found, passage.open)
+        mention = source.mention if source else None
+        found.append(_Found("direct", content, mention, None, passage.close + 1))
+    found.sort(key=lambda f: f.content)
+    return tuple(_quote(article, reader, f, aliases) for f in found)
+
+
+def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable) -> Quote:
+    start, end = found.content
+    speaker = None
+    if found.mention is not None:
+        m = found.mention
+        speaker = Speaker(
+            name=m.name,
+            canonical=aliases.resolve(m.name),
+            role=m.role,
+            organization=m.organization,
+            span=Span(m.start, m.end),
+        )
+    cue = reader.cue_span(found.cue) if found.cue else None
+    return Quote(
+        article_id=article.id,
+        kind=found.kind,
+        content=article.text[start:end],
+        content_span=Span(start, end),
+        speaker=speaker,
+        cue=article.text[cue[0] : cue[1]] if cue else None,
+        cue_span=Span(*cue) if cue else None,
+    )

@@ -1,0 +1,706 @@
+"""Who is speaking: names resolved within an article and matched across articles.
+
+An article names a person in full once ("Kremlin spokesman Dmitry Peskov") and
+then by surname, honorific, pronoun or role ("Mr Peskov", "he", "the Kremlin
+spokesman"). :class:`PeopleIndex` maps those mentions back to the full name,
+with the role and organisation the text gives anywhere in the article.
+
+Outlets spell the same person differently (Zelenskiy / Zelensky / Zelenskyy,
+Podolyak / Podoliak). :func:`same_person` and :func:`canonical_names` match
+names by transliteration-folded, fuzzy surnames plus compatible given names,
+after an editable alias table (:func:`load_aliases`) for what rules cannot
+know (Joe / Joseph). Only data files are cached; everything else is pure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ALIASES_ENV = "CROSSWIRE_ALIASES"
+SURNAME_SIMILARITY = 88.0
+GIVEN_NAME_SIMILARITY = 80.0
+_MIN_FUZZY_SURNAME = 5
+
+_PARTICLES = frozenset(
+    {"de", "da", "di", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "ter", "ten"}
+    | {"la", "le", "al", "el", "bin", "ibn", "abu", "st"}
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_RELATIVES = frozenset({"who", "that", "which", "whom"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_NOT_SPEAKERS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "WORK_OF_ART"}
+)
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+_FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
+
+
+# --- data files -----------------------------------------------------------------------------
+
+
+def _data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
+    """Tab-separated rows of a bundled data file, without comments and blank lines."""
+    text = (resources.files("crosswire.annotate") / "data" / name).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, [cell.strip() for cell in line.split("\t")]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, str], frozenset[str]]:
+    """(honorific -> gender or "", titles) from person_titles.tsv."""
+    honorifics: dict[str, str] = {}
+    titles: set[str] = set()
+    for _, cells in _data_lines("person_titles.tsv"):
+        if cells[0] == "honorific":
+            honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
+        else:
+            titles.add(cells[1].lower())
+    return honorifics, frozenset(titles)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-cased demonym or short form -> place (``austrian`` -> ``Austria``)."""
+    return {cells[0].lower(): cells[1] for _, cells in _data_lines("demonyms.tsv")}
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in _titles()[0]
+
+
+def _honorific_gender(word: str) -> str:
+    return _titles()[0].get(word.lower().rstrip("."), "")
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _titles()[1]
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def fold(word: str) -> str:
+    """A spelling key that transliteration variants share.
+
+    Zelenskiy, Zelensky and Zelenskyy all become ``zelenski``; Podolyak and
+    Podoliak ``podoliak``; Volodymyr and Volodimir ``volodimir``: accents go,
+    y/j become i, kh becomes h, w becomes v, doubled letters collapse.
+    """
+    decomposed = unicodedata.normalize("NFKD", word)
+    letters = "".join(c for c in decomposed if c.isalnum()).lower()
+    for old, new in _FOLDS:
+        letters = letters.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def name_key(name: str) -> str:
+    """Case, accent, punctuation and honorific insensitive form for exact lookups."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"[\w]+", plain.replace("’", "'").replace("'s ", " "))
+    while words and is_honorific(words[0]):
+        words = words[1:]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A person-like name split for matching: folded given names and surname."""
+
+    given: tuple[str, ...]
+    surname: str
+
+
+def name_parts(name: str) -> NameParts | None:
+    """Split a person-like name; ``None`` for descriptions ("Western officials").
+
+    Person-like means one to five capitalised words (particles such as "van"
+    and initials allowed) once honorifics and suffixes are dropped.
+    """
+    words = [w for w in re.split(r"\s+", name.replace("’", "'").strip()) if w]
+    while words and is_honorific(words[0]):
+        words = words[1:]
+    while words and words[-1].lower().rstrip(".").rstrip(",") in _SUFFIXES:
+        words = words[:-1]
+    if not 1 <= len(words) <= 5:
+        return None
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not word[0].isupper() or "'s" in word.lower() or not fold(word):
+            return None
+    surname = words[-1]
+    given = tuple(fold(w) for w in words[:-1] if w.lower() not in _PARTICLES)
+    return NameParts(given=given, surname=fold(surname))
+
+
+def surnames_match(a: str, b: str) -> bool:
+    """Folded surnames that are one spelling: equal, or close and ending alike.
+
+    Requiring the same last letter keeps feminine forms apart (Zelenska is
+    not Zelensky, Peskova not Peskov); short names must match exactly.
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY_SURNAME or a[-1] != b[-1]:
+        return False
+    return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
+
+
+def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Given names that may be the same person's: one side absent, or some pair agrees.
+
+    Agreeing means equal after folding, an initial of the other, or close in
+    spelling (Dmitry / Dmitri / Dmytro).
+    """
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+                return True
+            if min(len(x), len(y)) > 2 and fuzz.ratio(x, y) >= GIVEN_NAME_SIMILARITY:
+                return True
+    return False
+
+
+def _parts_match(a: NameParts, b: NameParts) -> bool:
+    return surnames_match(a.surname, b.surname) and given_compatible(a.given, b.given)
+
+
+# --- aliases --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Known spellings of a name, ``(canonical, variant)`` pairs in file order.
+
+    Later pairs win, so a user's file overrides the bundled one. A variant that
+    is a single word (a surname) also maps full names ending in it whose given
+    names fit the canonical's.
+    """
+
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def _index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for canonical, _ in self.pairs:
+            index[name_key(canonical)] = canonical
+        for canonical, variant in self.pairs:
+            index[name_key(variant)] = canonical
+        return index
+
+    def canonical_of(self, name: str) -> str | None:
+        """The canonical form the table gives for ``name``, if any."""
+        key = name_key(name)
+        if not key:
+            return None
+        found = self._index.get(key)
+        if found is not None:
+            return found
+        parts = name_parts(name)
+        words = key.split()
+        if parts is None or len(words) < 2:
+            return None
+        by_surname = self._index.get(words[-1])
+        if by_surname is None:
+            return None
+        target = name_parts(by_surname)
+        if target is not None and given_compatible(parts.given, target.given):
+            return by_surname
+        return None
+
+    def resolve(self, name: str) -> str:
+        """``name`` in its canonical form (itself when the table does not know it)."""
+        return self.canonical_of(name) or name
+
+
+def parse_aliases(text: str, origin: str = "<aliases>") -> tuple[tuple[str, str], ...]:
+    """Pairs of an alias file; a malformed line is an error naming file and line."""
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not all(cells):
+            raise ValueError(f"{origin}:{number}: expected 'canonical<TAB>variant', got {line!r}")
+        pairs.append((cells[0], cells[1]))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _bundled_pairs() -> tuple[tuple[str, str], ...]:
+    text = (resources.files("crosswire.annotate") / "data" / "aliases.tsv").read_text("utf-8")
+    return parse_aliases(text, "crosswire/annotate/data/aliases.tsv")
+
+
+@lru_cache(maxsize=8)
+def _user_pairs(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, str], ...]:
+    """A user alias file, re-read only when it changes (mtime and size are the key)."""
+    return parse_aliases(Path(path).read_text(encoding="utf-8"), path)
+
+
+def load_aliases(path: Path | None = None) -> AliasTable:
+    """The bundled alias table plus a user file.
+
+    The user file is ``path`` when given, else the file named by the
+    ``CROSSWIRE_ALIASES`` environment variable, if set; its lines override
+    the bundled ones.
+    """
+    if path is None and os.environ.get(ALIASES_ENV):
+        path = Path(os.environ[ALIASES_ENV])
+    pairs = _bundled_pairs()
+    if path is not None:
+        stat = path.stat()
+        pairs = pairs + _user_pairs(str(path), stat.st_mtime_ns, stat.st_size)
+    return AliasTable(pairs)
+
+
+# --- across articles ------------------------------------------------------------------------
+
+
+def same_person(a: str, b: str, aliases: AliasTable) -> bool:
+    """Whether two speaker names denote one person (or one organisation).
+
+    Names the alias table gives one canonical form are the same; person-like
+    names match on fuzzy folded surnames with compatible given names
+    ("Joe Biden" is not "Hunter Biden", "Peskov" is "Dmitry Peskov");
+    descriptions ("Ukraine's chief negotiator") only match themselves.
+    """
+    ca, cb = aliases.resolve(a), aliases.resolve(b)
+    if name_key(ca) == name_key(cb):
+        return True
+    pa, pb = name_parts(ca), name_parts(cb)
+    if pa is None or pb is None:
+        return False
+    return _parts_match(pa, pb)
+
+
+def _completeness(name: str) -> int:
+    parts = name_parts(name)
+    return 0 if parts is None else len(parts.given) + 1
+
+
+def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]:
+    """Map every name to one canonical form for its person.
+
+    Names are grouped most complete first; a group only takes a name that
+    matches all its members, and a bare surname that fits several groups
+    ("Biden" beside "Joe Biden" and "Hunter Biden") stays on its own. The
+    canonical form is the alias table's when it knows the person, else the
+    most complete, then most frequent, then alphabetically first spelling.
+    """
+    counts = Counter(names)
+    order = sorted(counts, key=lambda n: (-_completeness(n), -counts[n], n.casefold(), n))
+    groups: list[list[str]] = []
+    for name in order:
+        fits = [g for g in groups if all(same_person(name, m, aliases) for m in g)]
+        if len(fits) == 1 or (fits and _completeness(name) > 1):
+            fits[0].append(name)
+        else:
+            groups.append([name])
+    mapping: dict[str, str] = {}
+    for group in groups:
+        known = [c for c in (aliases.canonical_of(m) for m in group) if c is not None]
+        canonical = known[0] if known else group[0]
+        for member in group:
+            mapping[member] = canonical
+    return mapping
+
+
+# --- within one article ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention resolved within an article.
+
+    ``start``/``end`` cover the words as written (surname, pronoun, role
+    phrase); ``name`` is the fullest name the article gives. ``person`` is
+    false for organisations and descriptions without a name.
+    """
+
+    name: str
+    start: int
+    end: int
+    role: str | None = None
+    organization: str | None = None
+    person: bool = True
+
+
+@dataclass(frozen=True)
+class _Known:
+    name: str
+    parts: NameParts
+    position: int
+    role: str | None
+    organization: str | None
+
+
+def _entity_label(token: Token) -> str:
+    return token.ent_type_ if token.ent_iob_ in ("B", "I") else ""
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The contiguous proper nouns that modify ``head`` from the left, and ``head``."""
+    doc = head.doc
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ in _NAME_DEPS and start - 1 < prev.head.i <= head.i:
+            start -= 1
+        else:
+            break
+    return list(doc[start : head.i + 1])
+
+
+def name_head(token: Token) -> Token:
+    """The last word of the name ``token`` belongs to ("Dmitry" -> "Peskov")."""
+    while (
+        token.dep_ in ("compound", "flat")
+        and token.head.pos_ == "PROPN"
+        and 0 < token.head.i - token.i <= 4
+    ):
+        token = token.head
+    return token
+
+
+def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """(title words, name words) of a proper-noun run.
+
+    Titles are leading honorifics, title words and non-person entities
+    ("NATO Secretary General", "President", "Mr"); a PERSON entity, when the
+    tagger found one, also bounds the name.
+    """
+    cut = 0
+    titled = False
+    while cut < len(run) - 1:
+        token = run[cut]
+        if is_honorific(token.text) or is_title(token.text):
+            titled = True
+        elif titled or _entity_label(token) not in _ORG_LABELS:
+            break  # organisations come before titles ("NATO Secretary General")
+        cut += 1
+    titles, name = list(run[:cut]), list(run[cut:])
+    while (
+        len(name) > 1 and _entity_label(name[0]) != "PERSON" and _entity_label(name[-1]) == "PERSON"
+    ):
+        titles.append(name.pop(0))
+    return titles, name
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def _org_name(token: Token) -> str | None:
+    """The organisation an entity word stands for ("Russian" -> "Russia")."""
+    label = _entity_label(token)
+    place = demonyms().get(token.text.lower())
+    if place is not None and (label in ("NORP", "GPE") or token.pos_ == "ADJ"):
+        return place
+    if label in ("ORG", "GPE"):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            words = [t for t in ent if t.dep_ != "case" and t.tag_ != "POS"]
+            if words and words[0].lower_ == "the":
+                words = words[1:]
+            return _text(words) if words else None
+    return None
+
+
+def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+    """Role and organisation in the words before a name or role noun.
+
+    "Ukraine's President" -> ("President", "Ukraine"); "Kremlin spokesman" ->
+    ("spokesman", "Kremlin"); "Russian Foreign Minister" -> ("Foreign
+    Minister", "Russia"). The role is the run of content words right before
+    the name; organisation the first entity (or demonym) before that.
+    """
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    role: list[Token] = []
+    index = len(words) - 1
+    while index >= 0:
+        token = words[index]
+        if _entity_label(token) == "NORP" and _org_name(token) is None:
+            index -= 1  # "Western officials": a description, neither role nor organisation
+            continue
+        if (
+            token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and not is_honorific(token.text)
+            and _org_name(token) is None
+        ):
+            role.insert(0, token)
+            index -= 1
+        else:
+            break
+    organization = None
+    for token in words[: index + 1]:
+        organization = _org_name(token)
+        if organization:
+            break
+    return (_text(role) if role else None), organization
+
+
+def _appos_role(noun: Token) -> tuple[str | None, str | None]:
+    """Role and organisation of a role noun phrase ("Russia's chief negotiator")."""
+    left = list(noun.doc[noun.left_edge.i : noun.i + 1])
+    left = [t for t in left if t.dep_ != "det"]
+    role, organization = _role_and_org(left)
+    if organization is None:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                organization = _org_name(pobj)
+    return role, organization
+
+
+class PeopleIndex:
+    """The people one article names, so that later mentions can be resolved.
+
+    Built once per article from its parse; ``skip`` are character ranges
+    (quoted passages) whose subjects are not taken as antecedents of pronouns.
+    """
+
+    def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
+        self._doc = doc
+        self._skip = tuple(skip)
+        self._known: list[_Known] = []
+        self._collect_names()
+        self._salient: list[tuple[int, Mention]] = []
+        self._gender: dict[str, str] = {}
+        self._resolved: dict[int, Mention] = {}
+        self._collect_subjects()
+
+    # building
+
+    def _collect_names(self) -> None:
+        """Full names (given name + surname) with the roles the text gives them."""
+        seen: set[int] = set()
+        for token in self._doc:
+            if token.pos_ != "PROPN" or token.i in seen:
+                continue
+            head = name_head(token)
+            run = _name_run(head)
+            seen.update(t.i for t in run)
+            titles, name = _split_name(run)
+            if len(name) < 2 or not self._looks_like_person(titles, name):
+                continue
+            parts = name_parts(_text(name))
+            if parts is None or not parts.given:
+                continue
+            role, organization = self._role_near(head, name[0])
+            existing = self._find(parts, head.idx)
+            if existing is None:
+                self._known.append(_Known(_text(name), parts, name[0].idx, role, organization))
+            elif (existing.role is None and role) or (
+                existing.organization is None and organization
+            ):
+                index = self._known.index(existing)
+                self._known[index] = _Known(
+                    existing.name,
+                    existing.parts,
+                    existing.position,
+                    existing.role or role,
+                    existing.organization or organization,
+                )
+
+    def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
+        labels = {_entity_label(t) for t in name}
+        if "PERSON" in labels:
+            return True
+        before = name[0].doc[name[0].i - 1] if name[0].i > 0 else None
+        if before is not None and (is_honorific(before.text) or is_title(before.text)):
+            return True
+        if any(is_honorific(t.text) or is_title(t.text) for t in titles):
+            return True  # "Chancellor Olaf Scholz", even when the tagger says ORG
+        return not labels - {""} and all(t.text[:1].isupper() and t.is_alpha for t in name)
+
+    def _role_near(self, head: Token, first: Token) -> tuple[str | None, str | None]:
+        """Role/organisation written before the name or in apposition to it."""
+        left = [t for t in head.doc[head.left_edge.i : first.i] if t.dep_ != "det"]
+        role, organization = _role_and_org(left) if left else (None, None)
+        if role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            role, organization = _appos_role(head.head)
+        if role is None:
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    role, organization = _appos_role(child)
+                    break
+        return role, organization
+
+    def _collect_subjects(self) -> None:
+        """Person subjects in reading order: the antecedents of "he" and "she".
+
+        Genders are learned on the way (from "Mr"/"Ms" and from pronouns
+        already resolved), so that "she" skips a man named just before.
+        """
+        for token in self._doc:
+            if token.dep_ not in _SUBJECT_DEPS or self._skipped(token.idx):
+                continue
+            mention = self.mention(token)
+            if mention is None or not mention.person:
+                continue
+            gender = _PRONOUN_GENDER.get(token.lower_)
+            if gender is not None:
+                self._resolved[token.i] = mention
+            else:
+                run = _name_run(name_head(token)) if token.pos_ == "PROPN" else []
+                gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
+            if gender:
+                self._gender.setdefault(mention.name, gender)
+            self._salient.append((token.idx, mention))
+
+    def _skipped(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._skip)
+
+    # lookups
+
+    def _find(self, parts: NameParts, position: int) -> _Known | None:
+        """The known person ``parts`` names: the latest before ``position``, else the first."""
+        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        if not matches:
+            return None
+        before = [k for k in matches if k.position <= position]
+        return before[-1] if before else matches[0]
+
+    def _by_role(self, role: str, organization: str | None, position: int) -> _Known | None:
+        noun = role.split()[-1].lower()
+        matches = [
+            k
+            for k in self._known
+            if k.role
+            and k.role.split()[-1].lower() == noun
+            and k.position < position
+            and (organization is None or k.organization in (None, organization))
+        ]
+        return matches[-1] if matches else None
+
+    def known_names(self) -> list[str]:
+        """The full names the article gives, in order of first mention."""
+        return [k.name for k in self._known]
+
+    def mention(self, token: Token) -> Mention | None:
+        """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
+        if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.lower_ in _PRONOUN_GENDER:
+            return self._resolved.get(token.i) or self._pronoun(token)
+        if token.pos_ == "PRON" or token.is_punct or _entity_label(token) in _NOT_SPEAKERS:
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                named = self._named(name_head(child))
+                if named is not None and named.person:
+                    return named
+        if token.pos_ == "PROPN" or _entity_label(token) == "PERSON":
+            return self._named(name_head(token))
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._described(token)
+        return None
+
+    def source_in(self, token: Token) -> Mention | None:
+        """The speaker inside a source phrase: a person it names, else the phrase itself.
+
+        "the most recent press briefing by Kremlin spokesman Dmitry Peskov"
+        -> Dmitry Peskov; "a White House official" -> the official.
+        """
+        for inner in token.subtree:
+            if inner.pos_ == "PROPN" and name_head(inner) is inner:
+                named = self._named(inner)
+                if named is not None and named.person and named.name in self.known_names():
+                    return named
+        return self.mention(token)
+
+    def _pronoun(self, token: Token) -> Mention | None:
+        gender = _PRONOUN_GENDER[token.lower_]
+        before = [
+            m
+            for position, m in self._salient
+            if position < token.idx and self._gender.get(m.name, gender) == gender
+        ]
+        if not before:
+            return None
+        antecedent = before[-1]
+        return Mention(
+            antecedent.name,
+            token.idx,
+            token.idx + len(token),
+            antecedent.role,
+            antecedent.organization,
+        )
+
+    def _named(self, head: Token) -> Mention | None:
+        """A proper-noun mention: a known person, else an organisation or a bare name."""
+        titles, name = _split_name(_name_run(head))
+        text = _text(name)
+        start, end = name[0].idx, name[-1].idx + len(name[-1])
+        parts = name_parts(text)
+        if parts is not None:
+            known = self._find(parts, start)
+            if known is not None:
+                return Mention(known.name, start, end, known.role, known.organization)
+        label = _entity_label(head)
+        if label in _ORG_LABELS:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                return Mention(ent.text, ent.start_char, ent.end_char, None, _org_name(head), False)
+        role, organization = self._role_near(head, name[0])
+        if not titles and not role and len(name) == 1 and label != "PERSON":
+            return Mention(text, start, end, None, None, False)
+        return Mention(text, start, end, role, organization)
+
+    def _described(self, noun: Token) -> Mention | None:
+        """A common-noun speaker: a role the article gave a person, else the description."""
+        words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1]]
+        determiner = words[0].lower_ if words[0].dep_ == "det" else None
+        while words and (words[0].dep_ == "det" or words[0].is_punct):
+            words = words[1:]
+        if not words:
+            return None
+        role, organization = _role_and_org(words)
+        if determiner not in _INDEFINITE and role and is_title(noun.lemma_):
+            known = self._by_role(role, organization, noun.idx)
+            if known is not None:
+                return Mention(
+                    known.name,
+                    words[0].idx,
+                    noun.idx + len(noun),
+                    known.role,
+                    known.organization,
+                )
+        last = noun
+        for child in noun.children:
+            if child.dep_ == "conj" and child.i > last.i:
+                last = child
+            if child.dep_ == "prep" and child.lower_ in ("at", "of", "from", "in") and last is noun:
+                objects = [c for c in child.children if c.dep_ == "pobj" and _org_name(c)]
+                if objects and child.i == noun.i + 1:
+                    organization = organization or _org_name(objects[0])
+                    last = objects[0]
+        end = last.idx + len(last)
+        person = is_title(noun.lemma_) and noun.tag_ in ("NN", "NNP") and last is noun
+        return Mention(
+            noun.doc.text[words[0].idx : end], words[0].idx, end, role, organization, person
+        )
