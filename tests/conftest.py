@@ -79,3 +79,18 @@ def seed_report(seed_db: Path):  # type: ignore[no-untyped-def]
         reports = story_reports(store)
     assert len(reports) == 1, [r.story.title for r in reports]
     return reports[0]
+
+
+@pytest.fixture(scope="session")
+def ecb_file(shared_dir: Path) -> Path:
+    return _need(shared_dir / "data" / "ecbplus" / "ecbplus.jsonl")
+
+
+@pytest.fixture(scope="session")
+def ecb_annotated(ecb_file: Path, backend):  # type: ignore[no-untyped-def]
+    """Every ECB+ document read, cleaned and annotated once (about 3 minutes on 2 cores)."""
+    from crosswire.bench.clusters import annotate_file
+
+    annotated, errors, _ = annotate_file(ecb_file, backend)
+    assert errors == []
+    return annotated

@@ -184,3 +184,9 @@ def test_jsonl_lines_are_articles_and_bad_lines_errors(
 def test_both_seeds_read_from_their_folder(seeds_dir: Path) -> None:
     names = [Path(d.origin).name for d in read_paths([seeds_dir]) if isinstance(d, RawDocument)]
     assert names == [SEED_WIRE, SEED_REWRITE]
+
+
+def test_a_one_line_article_keeps_its_line_as_text() -> None:
+    line = "Robbers in drag steal e80 million from Paris diamond store in biggest French heist"
+    article = _clean(line)
+    assert article.text == line and article.title is None

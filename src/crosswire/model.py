@@ -139,7 +139,8 @@ class AnnotatedArticle:
 
     ``sentence_vectors`` holds one unit-length embedding per sentence and
     ``vector`` the article's; they are plain tuples so the value stays a
-    plain, serialisable record.
+    plain, serialisable record. ``terms`` are the content words' lemmas in
+    reading order, what story linking compares.
     """
 
     article: Article
@@ -149,6 +150,7 @@ class AnnotatedArticle:
     claims: tuple[Claim, ...]
     vector: tuple[float, ...]
     sentence_vectors: tuple[tuple[float, ...], ...] = ()
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

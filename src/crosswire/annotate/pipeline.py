@@ -13,6 +13,7 @@ from crosswire.model import AnnotatedArticle, Article, Claim, Entity, Sentence, 
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _MIN_CLAIM_WORDS = 6
+_TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[AnnotatedArticle]:
@@ -44,9 +45,23 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 claims=_claims(article, doc),
                 vector=_article_vector(sentence_vectors),
                 sentence_vectors=tuple(tuple(float(x) for x in row) for row in sentence_vectors),
+                terms=_terms(doc),
             )
         )
     return out
+
+
+def _terms(doc: object) -> tuple[str, ...]:
+    """Lemmas of content words (nouns, names, verbs, adjectives, numbers), lower-cased."""
+    return tuple(
+        token.lemma_.lower()
+        for token in doc  # type: ignore[attr-defined]
+        if token.pos_ in _TERM_POS
+        and not token.is_stop
+        and len(token.text) > 1
+        and not token.like_url
+        and not token.text.lower().startswith("http")
+    )
 
 
 def _sentences(doc: object) -> tuple[Sentence, ...]:

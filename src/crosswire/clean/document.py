@@ -179,9 +179,10 @@ def _take_title(
         for i, line in enumerate(lines):
             if not line:
                 continue
-            if _words(line) <= _TITLE_MAX_WORDS and not line.endswith((".", ":", ",")):
-                title = line
-                lines = lines[:i] + lines[i + 1 :]
+            rest = lines[:i] + lines[i + 1 :]
+            headline = _words(line) <= _TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
+            if headline and any(rest):  # a one-line text is its own body, not a title
+                title, lines = line, rest
             break
     if title:
         key = title.casefold().strip()

@@ -1,121 +1,445 @@
-"""Online story assignment: each new article joins the best story or starts one.
+"""Online story assignment: each new article joins a story, starts one, or regroups its neighbours.
 
-An editor groups articles by what they are about (content), who and where
-(named entities) and when. Each story keeps a running profile (a centroid of
-its articles' vectors and counts of their entities), so placing an article
-reads only story profiles, never the articles already stored.
+Stories are groups of articles about one real-world event. A new article is
+compared with the stories an inverted index finds for its rarest features
+(never with all stories), and then the article and the members of its nearest
+stories are grouped again by average-link clustering. That local regrouping
+is what lets stories merge when a new article joins them, and lets a story
+that absorbed a similar but different event (a second earthquake, a later
+round of talks) split once enough of that event's reports arrive. Only the
+neighbourhood is re-read, so the cost per article does not grow with the
+corpus.
+
+Similarity of two articles is the weighted sum, over feature families
+(:mod:`crosswire.link.features`), of TF-IDF cosines, with rarity taken from the
+corpus as it is when the article arrives, times a decay when both articles
+carry publication times far apart.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
+from scipy import sparse
 
+from crosswire.link.features import (
+    BUCKET_BITS,
+    BUCKETS,
+    FAMILIES,
+    FAMILY_NAMES,
+    FAMILY_WEIGHTS,
+    LinkFeatures,
+)
 from crosswire.model import AnnotatedArticle, Placement, StorySignal
 
-# Weights and threshold of the joining score; see tests/test_link.py for the
-# seed pair (joins) and unrelated ECB+ events (stay apart).
-COSINE_WEIGHT = 0.75
-ENTITY_WEIGHT = 0.25
-JOIN_THRESHOLD = 0.62
-TIME_HALF_LIFE_DAYS = 3.0
-_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+@dataclass(frozen=True)
+class LinkParams:
+    """Thresholds of story linking, tuned on ECB+ (see ``crosswire bench clusters``).
+
+    ``join``: average similarity at which two groups are one story.
+    ``attach``: a group of at most ``small`` articles joins its nearest
+    larger story at this lower similarity (short or noisy reports of a known
+    event), if their words alone are at least ``attach_topical`` alike.
+    ``near``: a story is in the neighbourhood to regroup from this similarity
+    on. ``prior_documents``: rarity is measured as if the corpus held that
+    many more articles without the feature, so the first few articles (where
+    every shared word looks common) can still be compared. The rest bound the
+    work per article.
+    """
+
+    join: float = 0.22
+    attach: float = 0.08
+    small: int = 3
+    near: float = 0.03
+    neighbours: int = 5
+    candidates: int = 8
+    index_keys: int = 16
+    postings: int = 64
+    member_sample: int = 24
+    half_life_days: float = 3.0
+    grace_days: float = 1.0
+    prior_documents: int = 50
+    attach_topical: float = 0.08
+
+
+DEFAULT_PARAMS = LinkParams()
+
+
+class LinkState(Protocol):
+    """What linking reads of the corpus: counts, an inverted index, story membership."""
+
+    def documents(self) -> int:
+        """How many articles have been linked so far."""
+        ...
+
+    def frequencies(self, buckets: np.ndarray) -> np.ndarray:
+        """In how many linked articles each feature bucket occurs."""
+        ...
+
+    def posted(self, key: int, limit: int) -> Sequence[str]:
+        """The latest article ids posted under an index key, newest first."""
+        ...
+
+    def stories_of(self, article_ids: Collection[str]) -> Mapping[str, str]:
+        """The story id of each article."""
+        ...
+
+    def members(self, story_id: str, limit: int) -> Sequence[LinkFeatures]:
+        """Features of a story's latest ``limit`` articles, newest first."""
+        ...
+
+    def size(self, story_id: str) -> int:
+        """How many articles the story has."""
+        ...
+
+
+@dataclass(frozen=True)
+class Regrouping:
+    """What placing one article changes: apply it to the state that was read.
+
+    ``moves`` assigns single articles (always including the new one) to
+    stories; ``merges`` folds whole stories into others.
+    """
+
+    features: LinkFeatures
+    index_keys: tuple[int, ...]
+    moves: tuple[tuple[str, str], ...]
+    merges: tuple[tuple[str, str], ...]
+    placement: Placement
 
 
 @dataclass
-class StoryProfile:
-    """What the link stage remembers of a story between articles."""
+class _Unit:
+    """A clustering unit: one article, or a story too large to split (a block)."""
 
-    id: str
-    title: str
+    rows: list[int]
     size: int
-    vector_sum: np.ndarray
-    entities: Counter[str] = field(default_factory=Counter)
-    last_published: float | None = None
-
-    @property
-    def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector_sum)) or 1.0
-        return self.vector_sum / norm
+    article_id: str | None = None
+    story_id: str | None = None
+    old_story: str | None = None
 
 
-def entity_keys(article: AnnotatedArticle) -> set[str]:
-    """Normalised names of the people, places and organisations an article mentions."""
-    return {
-        " ".join(e.text.lower().replace("’s", "").replace("'s", "").split())
-        for e in article.entities
-        if e.label in _ENTITY_LABELS
-    }
+def place(
+    features: LinkFeatures, state: LinkState, params: LinkParams = DEFAULT_PARAMS
+) -> Regrouping:
+    """Place ``features``' article among the stories of ``state`` (which is not changed)."""
+    n_docs = state.documents() + 1
+    own_df = state.frequencies(features.buckets)
+    index_keys, seen = _index_keys(features, own_df, n_docs, params)
+    candidates = _candidate_stories(seen, state, params)
+    members = {s: list(state.members(s, params.member_sample)) for s in candidates}
+    members = {s: ms for s, ms in members.items() if _reachable(features, ms, params)}
+    candidates = list(members)
+    items = [features] + [m for ms in members.values() for m in ms]
+    space = _Space.build(items, state, n_docs, params)
+    sims = space.sims
 
-
-def _entity_overlap(keys: set[str], profile: StoryProfile) -> float:
-    """Share of the article's entities that the story already mentions."""
-    if not keys:
-        return 0.0
-    return sum(1 for k in keys if k in profile.entities) / len(keys)
-
-
-def _time_factor(published: float | None, profile: StoryProfile) -> float:
-    if published is None or profile.last_published is None:
-        return 1.0
-    days = abs(published - profile.last_published) / 86400.0
-    return math.pow(0.5, max(0.0, days - 1.0) / TIME_HALF_LIFE_DAYS)
-
-
-def place_article(
-    article: AnnotatedArticle, profiles: Sequence[StoryProfile]
-) -> tuple[Placement, StoryProfile]:
-    """Pick the story for ``article`` and return its placement and updated profile.
-
-    The caller stores the returned profile (new or updated); the inputs are
-    not mutated, which keeps the stage pure and the store in charge of state.
-    """
-    vector = np.asarray(article.vector, dtype=np.float32)
-    keys = entity_keys(article)
-    published = article.article.published.timestamp() if article.article.published else None
-    best: tuple[float, StoryProfile, list[StorySignal]] | None = None
-    for profile in profiles:
-        cosine = float(vector @ profile.centroid) if vector.size else 0.0
-        overlap = _entity_overlap(keys, profile)
-        decay = _time_factor(published, profile)
-        score = (COSINE_WEIGHT * cosine + ENTITY_WEIGHT * overlap) * decay
-        signals = [
-            StorySignal("score", round(score, 3)),
-            StorySignal("cosine", round(cosine, 3)),
-            StorySignal("shared_entities", round(overlap, 3)),
-        ]
-        if decay < 1.0:
-            signals.append(StorySignal("time_decay", round(decay, 3)))
-        if best is None or score > best[0]:
-            best = (score, profile, signals)
-    if best is not None and best[0] >= JOIN_THRESHOLD:
-        _, chosen, signals = best
-        updated = StoryProfile(
-            id=chosen.id,
-            title=chosen.title,
-            size=chosen.size + 1,
-            vector_sum=chosen.vector_sum + vector,
-            entities=chosen.entities + Counter(keys),
-            last_published=max(
-                (p for p in (published, chosen.last_published) if p is not None), default=None
-            ),
-        )
-        return Placement(article.article.id, chosen.id, tuple(signals)), updated
-    story_id = "s-" + hashlib.sha256(article.article.id.encode()).hexdigest()[:10]
-    created = StoryProfile(
-        id=story_id,
-        title=story_title(article),
-        size=1,
-        vector_sum=vector.copy() if vector.size else np.zeros(384, dtype=np.float32),
-        entities=Counter(keys),
-        last_published=published,
+    rows_of: dict[str, list[int]] = {}
+    row = 1
+    for story, ms in members.items():
+        rows_of[story] = list(range(row, row + len(ms)))
+        row += len(ms)
+    closeness = {s: float(sims[0, rows_of[s]].mean()) for s in candidates}
+    near = sorted(
+        (s for s in candidates if closeness[s] >= params.near), key=lambda s: -closeness[s]
     )
-    return Placement(article.article.id, story_id, (StorySignal("new_story", 1.0),)), created
+    units = [_Unit(rows=[0], size=1, article_id=features.article_id)]
+    for story in near[: params.neighbours]:
+        size = state.size(story)
+        if size > len(members[story]):
+            units.append(_Unit(rows=rows_of[story], size=size, story_id=story, old_story=story))
+        else:
+            for r, member in zip(rows_of[story], members[story], strict=True):
+                units.append(_Unit(rows=[r], size=1, article_id=member.article_id, old_story=story))
+    groups = _cluster(units, space, params)
+    moves, merges, story_id, group = _assign_ids(groups, units, features.article_id)
+    placement = _placement(features.article_id, story_id, group, units, space)
+    return Regrouping(features, index_keys, moves, merges, placement)
+
+
+# -- weighting and similarity ------------------------------------------------------------------
+
+_DENSE_CELLS = 200_000
+_CONTENT = np.array([FAMILIES.index(f) for f in ("t", "p", "l")])
+_CONTENT_SHARE = sum(FAMILY_WEIGHTS[f] for f in ("t", "p", "l"))
+_FAMILY_SHARE = np.array([FAMILY_WEIGHTS[f] for f in FAMILIES])
+
+
+@dataclass(frozen=True)
+class _Space:
+    """The articles of one placement as weighted vectors, and their similarities.
+
+    Weights are TF-IDF per family with the corpus's current counts; each
+    family's part of a vector has length sqrt(its share), so a dot product is
+    the share-weighted sum of per-family cosines. ``topical`` is the same
+    over the word families only (words, word pairs, lead), as a cosine.
+    """
+
+    vectors: np.ndarray | sparse.csr_matrix
+    family: np.ndarray
+    sims: np.ndarray
+    topical: np.ndarray
+
+    @staticmethod
+    def build(
+        items: Sequence[LinkFeatures], state: LinkState, n_docs: int, params: LinkParams
+    ) -> _Space:
+        """Vectors of ``items`` (the first is the article being placed) and their similarities."""
+        every = np.concatenate([item.ids for item in items])
+        counts = np.concatenate([item.counts for item in items])
+        rows = np.repeat(np.arange(len(items)), [len(item.ids) for item in items])
+        ids, columns = np.unique(every, return_inverse=True)
+        df = state.frequencies(ids & (BUCKETS - 1)).astype(np.float64)
+        df += np.isin(ids, items[0].ids)  # the new article counts itself
+        # a feature in no other article cannot make two articles alike
+        idf = np.where(
+            df >= 2, np.log((n_docs + params.prior_documents) / np.maximum(df, 1.0)), 0.0
+        )
+        weights = (1.0 + np.log(counts)) * idf[columns]
+        families = every >> BUCKET_BITS
+        cells = rows * len(FAMILIES) + families
+        norms = np.bincount(cells, weights * weights, minlength=len(items) * len(FAMILIES))
+        share = np.tile(_FAMILY_SHARE, len(items))
+        scale = np.sqrt(np.divide(share, norms, out=np.zeros_like(norms), where=norms > 0))
+        values = weights * scale[cells]
+        vectors: np.ndarray | sparse.csr_matrix
+        content = np.isin(ids >> BUCKET_BITS, _CONTENT)[columns]
+        if len(items) * len(ids) <= _DENSE_CELLS:  # small neighbourhoods: dense is faster
+            vectors = np.zeros((len(items), len(ids)))
+            vectors[rows, columns] = values
+            words = np.zeros((len(items), len(ids)))
+            words[rows[content], columns[content]] = values[content]
+            sims, topical = vectors @ vectors.T, words @ words.T
+        else:
+            shape = (len(items), len(ids))
+            vectors = sparse.csr_matrix((values, (rows, columns)), shape=shape)
+            words = sparse.csr_matrix(
+                (values[content], (rows[content], columns[content])), shape=shape
+            )
+            sims, topical = (vectors @ vectors.T).toarray(), (words @ words.T).toarray()
+        family = ids >> BUCKET_BITS
+        times = np.array([np.nan if i.published is None else i.published for i in items])
+        days = np.abs(times[:, None] - times[None, :]) / 86400.0
+        late = np.nan_to_num(days - params.grace_days, nan=0.0).clip(min=0.0)
+        decay = np.power(0.5, late / params.half_life_days)
+        return _Space(vectors, family, sims * decay, topical * decay / _CONTENT_SHARE)
+
+
+def _index_keys(
+    features: LinkFeatures, df: np.ndarray, n_docs: int, params: LinkParams
+) -> tuple[tuple[int, ...], list[int]]:
+    """Keys to post the article under (its rarest seen features and best new ones), and
+    the seen ones, to look candidates up with."""
+    share = _FAMILY_SHARE[features.families]
+    rarity = (1.0 + np.log(features.counts)) * share * np.log(n_docs / (df + 1.0))
+    order = np.lexsort((features.ids, -rarity))
+    seen = [int(features.ids[i]) for i in order if df[i] > 0][: params.index_keys]
+    new = [int(features.ids[i]) for i in order if df[i] == 0][: params.index_keys]
+    return tuple(seen + new), seen
+
+
+def _reachable(features: LinkFeatures, members: Sequence[LinkFeatures], params: LinkParams) -> bool:
+    """Whether publication times leave the story any chance of being near the article."""
+    if features.published is None:
+        return True
+    times = [m.published for m in members if m.published is not None]
+    if len(times) < len(members):
+        return True
+    days = min(abs(features.published - t) for t in times) / 86400.0
+    return bool(0.5 ** (max(0.0, days - params.grace_days) / params.half_life_days) >= params.near)
+
+
+def _candidate_stories(keys: Sequence[int], state: LinkState, params: LinkParams) -> list[str]:
+    """Stories whose articles share the most of these (the article's rarest seen) features."""
+    posted = [a for key in keys for a in state.posted(key, params.postings)]
+    story_of = state.stories_of(set(posted))
+    hits = Counter(story_of[a] for a in posted if a in story_of)
+    return [s for s, _ in sorted(hits.items(), key=lambda x: (-x[1], x[0]))[: params.candidates]]
+
+
+# -- regrouping -------------------------------------------------------------------------------
+
+
+def _cluster(units: list[_Unit], space: _Space, params: LinkParams) -> list[list[int]]:
+    """Average-link over units to ``join``; then small groups attach to their nearest big one.
+
+    Attaching (at the lower ``attach`` similarity) also needs the words to agree
+    (``attach_topical``): a short report of a known event shares its vocabulary,
+    a new small story that only shares weekdays and a country does not.
+    """
+    n = len(units)
+    spread = np.zeros((n, space.sims.shape[0]))
+    for u, unit in enumerate(units):
+        spread[u, unit.rows] = 1.0
+    sums = spread @ space.sims @ spread.T
+    topical = spread @ space.topical @ spread.T
+    counts = spread.sum(axis=1)
+    sizes = [u.size for u in units]
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    active = np.ones(n, dtype=bool)
+    while len(groups) > 1:
+        average = sums / np.outer(counts, counts)
+        average[~active, :] = -np.inf
+        average[:, ~active] = -np.inf
+        np.fill_diagonal(average, -np.inf)
+        i, j = np.unravel_index(int(np.argmax(average)), average.shape)
+        if average[i, j] < params.join:
+            break
+        for matrix in (sums, topical):
+            matrix[i, :] += matrix[j, :]
+            matrix[:, i] += matrix[:, j]
+        counts[i] += counts[j]
+        sizes[i] += sizes[j]
+        active[j] = False
+        groups[int(i)] += groups.pop(int(j))
+    big = [g for g in groups if sizes[g] > params.small]
+    merged = {g: list(m) for g, m in groups.items()}
+    for g in sorted(groups, key=lambda g: min(groups[g])):
+        if sizes[g] > params.small or not big:
+            continue
+        scores = [sums[g, b] / (counts[g] * counts[b]) for b in big]
+        best = int(np.argmax(scores))
+        words = topical[g, big[best]] / (counts[g] * counts[big[best]])
+        if scores[best] >= params.attach and words >= params.attach_topical:
+            merged[big[best]] += merged.pop(g)
+    return [sorted(m) for m in merged.values()]
+
+
+def _new_story_id(article_ids: Sequence[str]) -> str:
+    return "s-" + hashlib.sha256(min(article_ids).encode()).hexdigest()[:10]
+
+
+def _assign_ids(
+    groups: list[list[int]], units: list[_Unit], article_id: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str, list[int]]:
+    """Give each group a story id, keeping old ids where most of a group came from."""
+    overlap: Counter[tuple[int, str]] = Counter()
+    for g, members in enumerate(groups):
+        for u in members:
+            old = units[u].old_story
+            if old is not None:
+                overlap[(g, old)] += units[u].size
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for (g, story), _ in sorted(overlap.items(), key=lambda x: (-x[1], x[0])):
+        if g not in ids and story not in taken:
+            ids[g] = story
+            taken.add(story)
+    moves: list[tuple[str, str]] = []
+    merges: list[tuple[str, str]] = []
+    mine = 0
+    for g, members in enumerate(groups):
+        if g not in ids:
+            names = [units[u].article_id or units[u].story_id or "" for u in members]
+            ids[g] = _new_story_id(names)
+        for u in members:
+            unit = units[u]
+            if unit.article_id == article_id:
+                mine = g
+            if unit.story_id is not None:
+                if unit.story_id != ids[g]:
+                    merges.append((unit.story_id, ids[g]))
+            elif unit.article_id is not None and unit.old_story != ids[g]:
+                moves.append((unit.article_id, ids[g]))
+    return tuple(moves), tuple(merges), ids[mine], groups[mine]
+
+
+def _placement(
+    article_id: str, story_id: str, group: list[int], units: list[_Unit], space: _Space
+) -> Placement:
+    """Why the article is where it is: its similarity to the story, and by which features."""
+    others = [r for u in group for r in units[u].rows if r != 0]
+    if not others:
+        return Placement(article_id, story_id, (StorySignal("new_story", 1.0),))
+    signals = [StorySignal("similarity", round(float(space.sims[0, others].mean()), 3))]
+    vectors = space.vectors
+    if isinstance(vectors, np.ndarray):
+        mine, theirs = vectors[0], vectors[others].mean(axis=0)
+    else:
+        mine = vectors[0].toarray().ravel()
+        theirs = np.asarray(vectors[others].mean(axis=0)).ravel()
+    by_family = np.bincount(space.family, mine * theirs, minlength=len(FAMILIES))
+    contributions = {f: float(by_family[i]) for i, f in enumerate(FAMILIES)}
+    signals += [
+        StorySignal(FAMILY_NAMES[f], round(v, 3))
+        for f, v in sorted(contributions.items(), key=lambda x: -x[1])[:3]
+        if v > 0
+    ]
+    old = {units[u].old_story for u in group if units[u].old_story is not None}
+    if len(old) > 1:
+        signals.append(StorySignal("merged_stories", float(len(old))))
+    return Placement(article_id, story_id, tuple(signals))
+
+
+# -- an in-memory state -----------------------------------------------------------------------
+
+
+@dataclass
+class MemoryLinkState:
+    """:class:`LinkState` in memory, for benchmarks, tests and one-off runs."""
+
+    postings_limit: int = DEFAULT_PARAMS.postings
+    df: np.ndarray = field(default_factory=lambda: np.zeros(BUCKETS, dtype=np.int32))
+    postings: dict[int, list[str]] = field(default_factory=dict)
+    story: dict[str, str] = field(default_factory=dict)
+    members_of: dict[str, list[str]] = field(default_factory=dict)
+    features: dict[str, LinkFeatures] = field(default_factory=dict)
+    seq: dict[str, int] = field(default_factory=dict)
+
+    def documents(self) -> int:
+        return len(self.story)
+
+    def frequencies(self, buckets: np.ndarray) -> np.ndarray:
+        found: np.ndarray = self.df[buckets]
+        return found
+
+    def posted(self, key: int, limit: int) -> Sequence[str]:
+        return self.postings.get(key, [])[-limit:][::-1]
+
+    def stories_of(self, article_ids: Collection[str]) -> Mapping[str, str]:
+        return {a: self.story[a] for a in article_ids if a in self.story}
+
+    def members(self, story_id: str, limit: int) -> Sequence[LinkFeatures]:
+        ordered = sorted(self.members_of.get(story_id, []), key=self.seq.__getitem__)
+        return [self.features[a] for a in ordered[-limit:][::-1]]
+
+    def size(self, story_id: str) -> int:
+        return len(self.members_of.get(story_id, ()))
+
+    def apply(self, change: Regrouping) -> None:
+        """Record the new article and the story changes placing it made."""
+        features = change.features
+        self.features[features.article_id] = features
+        self.seq[features.article_id] = len(self.seq)
+        np.add.at(self.df, features.buckets, 1)
+        for key in change.index_keys:
+            posting = self.postings.setdefault(key, [])
+            posting.append(features.article_id)
+            if len(posting) > 2 * self.postings_limit:
+                del posting[: len(posting) - self.postings_limit]
+        for source, target in change.merges:
+            moved = self.members_of.pop(source, [])
+            for a in moved:
+                self.story[a] = target
+            self.members_of.setdefault(target, []).extend(moved)
+        for article, target in change.moves:
+            old = self.story.get(article)
+            if old is not None:
+                self.members_of[old].remove(article)
+                if not self.members_of[old]:
+                    del self.members_of[old]
+            self.story[article] = target
+            self.members_of.setdefault(target, []).append(article)
+
+    def labels(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return dict(self.story)
 
 
 def story_title(article: AnnotatedArticle) -> str:

@@ -1,7 +1,9 @@
 """Run the stages in order over a batch and keep the store consistent.
 
-read -> clean -> (skip what is stored) -> annotate -> place -> store, one
-transaction per batch; then compare -> report reads stories back.
+read -> clean -> (skip what is stored) -> annotate -> link -> store, one
+transaction per batch (the store is also the link stage's state, so a batch's
+placements and story changes commit with its articles); then compare -> report
+reads stories back.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from crosswire.annotate.pipeline import annotate
 from crosswire.annotate.speakers import load_aliases
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story
-from crosswire.link.stories import StoryProfile, place_article
+from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
 from crosswire.model import Article, Placement, ReadError, StoryReport
 from crosswire.read import read_paths
 from crosswire.store.sqlite import SqliteStore
@@ -55,6 +57,7 @@ def ingest(
     backend: NlpBackend | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     progress: Progress | None = None,
+    params: LinkParams = DEFAULT_PARAMS,
 ) -> IngestResult:
     """Read, clean, annotate and place new articles; store them batch by batch."""
     result = IngestResult()
@@ -69,19 +72,15 @@ def ingest(
     if not new:
         return result
     backend = backend or load_backend()
-    profiles: dict[str, StoryProfile] = {p.id: p for p in store.story_profiles()}
     done = 0
     for start in range(0, len(new), BATCH_SIZE):
         batch = annotate(new[start : start + BATCH_SIZE], backend)
-        placed = []
-        touched: dict[str, StoryProfile] = {}
-        for annotated in batch:
-            placement, profile = place_article(annotated, list(profiles.values()))
-            profiles[profile.id] = profile
-            touched[profile.id] = profile
-            placed.append((annotated, placement))
-            result.placements.append(placement)
-        result.added += store.add_batch(placed, list(touched.values()))
+        with store.transaction():
+            for annotated in batch:
+                change = place(link_features(annotated), store, params)
+                if store.add_article(annotated, change):
+                    result.added += 1
+                    result.placements.append(change.placement)
         done += len(batch)
         if progress:
             progress(done, len(new))

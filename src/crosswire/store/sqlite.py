@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from crosswire.codec import from_dict, to_dict
-from crosswire.link.stories import StoryProfile
+from crosswire.link import LinkFeatures, Regrouping, story_title
+from crosswire.link.features import BUCKETS
 from crosswire.model import (
     AnnotatedArticle,
     Article,
@@ -32,31 +32,32 @@ from crosswire.model import (
     StorySignal,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    vector_sum BLOB NOT NULL,
-    entities TEXT NOT NULL,
-    last_published REAL,
-    updated_at TEXT NOT NULL
-);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     story_id TEXT NOT NULL REFERENCES stories(id),
     seq INTEGER NOT NULL,
     origin TEXT NOT NULL,
+    headline TEXT NOT NULL,
     article TEXT NOT NULL,
     annotations TEXT NOT NULL,
     vector BLOB NOT NULL,
     sentence_vectors BLOB NOT NULL,
+    feature_ids BLOB NOT NULL,
+    feature_counts BLOB NOT NULL,
+    published REAL,
     signals TEXT NOT NULL,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id, seq);
+CREATE TABLE IF NOT EXISTS frequencies (bucket INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS postings (
+    key INTEGER NOT NULL, seq INTEGER NOT NULL, article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS postings_key ON postings(key, seq);
 """
 
 
@@ -69,7 +70,12 @@ def _rows(blob: bytes, width: int = 384) -> np.ndarray:
 
 
 class SqliteStore:
-    """Articles, annotations and stories in one SQLite database file."""
+    """Articles, annotations and stories in one SQLite database file.
+
+    It is also the link stage's :class:`~crosswire.link.LinkState`: feature
+    counts, the inverted index and story membership live in the same file,
+    so a story assignment and the article it places commit together.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -80,20 +86,28 @@ class SqliteStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=30000")
-        with self._transaction():
+        with self.transaction():
+            found = None
+            has_meta = self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+            ).fetchone()
+            if has_meta:
+                found = self._db.execute(
+                    "SELECT value FROM meta WHERE key='schema_version'"
+                ).fetchone()
+            if found is not None and int(found[0]) != SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path}: store schema version {found[0]}, this crosswire reads "
+                    f"version {SCHEMA_VERSION}; analyze into a new --db file"
+                )
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
-            found = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if found is None:
                 self._db.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
-            elif int(found[0]) > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"{self.path}: schema version {found[0]} is newer than this crosswire "
-                    f"({SCHEMA_VERSION})"
-                )
+        self._load_counters()
 
     def close(self) -> None:
         self._db.close()
@@ -105,113 +119,186 @@ class SqliteStore:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: all of it is stored, or none of it."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
+            self._load_counters()  # forget counts of what was rolled back
             raise
         self._db.execute("COMMIT")
+
+    def _load_counters(self) -> None:
+        """Counts kept in memory: every placement reads thousands of feature counts."""
+        df = np.zeros(BUCKETS, dtype=np.int32)
+        rows = self._db.execute("SELECT bucket, n FROM frequencies").fetchall()
+        if rows:
+            table = np.array(rows, dtype=np.int64)
+            df[table[:, 0]] = table[:, 1]
+        self._df = df
+        count, seq = self._db.execute(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM articles"
+        ).fetchone()
+        self._count, self._seq = int(count), int(seq)
+
+    # -- link state (read) -----------------------------------------------------
+
+    def documents(self) -> int:
+        return self._count
+
+    def frequencies(self, buckets: np.ndarray) -> np.ndarray:
+        found: np.ndarray = self._df[buckets]
+        return found
+
+    def posted(self, key: int, limit: int) -> Sequence[str]:
+        rows = self._db.execute(
+            "SELECT article_id FROM postings WHERE key=? ORDER BY seq DESC LIMIT ?", (key, limit)
+        )
+        return [r[0] for r in rows]
+
+    def stories_of(self, article_ids: Collection[str]) -> Mapping[str, str]:
+        ids = list(article_ids)
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id, story_id FROM articles WHERE id IN ({marks})", chunk
+            )
+            found.update((r[0], r[1]) for r in rows)
+        return found
+
+    def members(self, story_id: str, limit: int) -> Sequence[LinkFeatures]:
+        rows = self._db.execute(
+            "SELECT id, feature_ids, feature_counts, published FROM articles "
+            "WHERE story_id=? ORDER BY seq DESC LIMIT ?",
+            (story_id, limit),
+        )
+        return [
+            LinkFeatures(
+                article_id=r[0],
+                ids=np.frombuffer(r[1], dtype=np.int64),
+                counts=np.frombuffer(r[2], dtype=np.float64),
+                published=r[3],
+            )
+            for r in rows
+        ]
+
+    def all_features(self) -> Iterator[LinkFeatures]:
+        """Link features of every stored article, in the order they were stored."""
+        rows = self._db.execute(
+            "SELECT id, feature_ids, feature_counts, published FROM articles ORDER BY seq"
+        )
+        for r in rows:
+            yield LinkFeatures(
+                article_id=r[0],
+                ids=np.frombuffer(r[1], dtype=np.int64),
+                counts=np.frombuffer(r[2], dtype=np.float64),
+                published=r[3],
+            )
+
+    def size(self, story_id: str) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM articles WHERE story_id=?", (story_id,))
+        return int(row.fetchone()[0])
 
     # -- writing ---------------------------------------------------------------
 
     def known(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these article ids are stored already."""
-        found: set[str] = set()
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
-            found.update(r[0] for r in rows)
-        return found
+        return set(self.stories_of(article_ids))
 
-    def add_batch(
-        self,
-        items: Sequence[tuple[AnnotatedArticle, Placement]],
-        profiles: Sequence[StoryProfile],
-    ) -> int:
-        """Store a batch of placed articles and their stories' profiles atomically.
+    def add_article(self, annotated: AnnotatedArticle, change: Regrouping) -> bool:
+        """Store a placed article and the story changes its placement made.
 
-        Returns how many articles were new; already stored ones are left as
-        they are, so a re-run changes nothing.
+        Call inside :meth:`transaction`. An article already stored is left as
+        it is (``False``), so a re-run changes nothing.
         """
+        article = annotated.article
+        if self.known([article.id]):
+            return False
         now = datetime.now(UTC).isoformat()
-        added = 0
-        with self._transaction():
-            for profile in profiles:
-                self._db.execute(
-                    "INSERT INTO stories VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                    "title=excluded.title, size=excluded.size, vector_sum=excluded.vector_sum, "
-                    "entities=excluded.entities, last_published=excluded.last_published, "
-                    "updated_at=excluded.updated_at",
-                    (
-                        profile.id,
-                        profile.title,
-                        profile.size,
-                        _blob(profile.vector_sum),
-                        json.dumps(dict(profile.entities), ensure_ascii=False),
-                        profile.last_published,
-                        now,
-                    ),
-                )
-            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-            for annotated, placement in items:
-                seq += 1
-                annotations = {
-                    "sentences": to_dict(annotated.sentences),
-                    "entities": to_dict(annotated.entities),
-                    "quotes": to_dict(annotated.quotes),
-                    "claims": to_dict(annotated.claims),
-                }
-                cursor = self._db.execute(
-                    "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        annotated.article.id,
-                        placement.story_id,
-                        seq,
-                        annotated.article.origin,
-                        json.dumps(to_dict(annotated.article), ensure_ascii=False),
-                        json.dumps(annotations, ensure_ascii=False),
-                        _blob([annotated.vector]) if annotated.vector else b"",
-                        _blob(annotated.sentence_vectors) if annotated.sentence_vectors else b"",
-                        json.dumps(to_dict(placement.signals)),
-                        now,
-                    ),
-                )
-                added += cursor.rowcount
-        return added
+        features = change.features
+        story_id = dict(change.moves)[article.id]
+        touched = {story_id} | {t for _, t in change.moves} | {t for _, t in change.merges}
+        for story in touched:
+            self._db.execute(
+                "INSERT INTO stories VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "updated_at=excluded.updated_at",
+                (story, now),
+            )
+        self._seq += 1
+        seq = self._seq
+        moved = [a for a, _ in change.moves if a != article.id]
+        emptied = {s for s, _ in change.merges} | set(self.stories_of(moved).values())
+        annotations = {
+            "sentences": to_dict(annotated.sentences),
+            "entities": to_dict(annotated.entities),
+            "quotes": to_dict(annotated.quotes),
+            "claims": to_dict(annotated.claims),
+            "terms": list(annotated.terms),
+        }
+        self._db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                story_id,
+                seq,
+                article.origin,
+                story_title(annotated),
+                json.dumps(to_dict(article), ensure_ascii=False),
+                json.dumps(annotations, ensure_ascii=False),
+                _blob([annotated.vector]) if annotated.vector else b"",
+                _blob(annotated.sentence_vectors) if annotated.sentence_vectors else b"",
+                np.asarray(features.ids, dtype=np.int64).tobytes(),
+                np.asarray(features.counts, dtype=np.float64).tobytes(),
+                features.published,
+                json.dumps(to_dict(change.placement.signals)),
+                now,
+            ),
+        )
+        for source, target in change.merges:
+            self._db.execute("UPDATE articles SET story_id=? WHERE story_id=?", (target, source))
+        for other, target in change.moves:
+            if other != article.id:
+                self._db.execute("UPDATE articles SET story_id=? WHERE id=?", (target, other))
+        buckets, counts = np.unique(features.buckets, return_counts=True)
+        self._db.executemany(
+            "INSERT INTO frequencies VALUES (?, ?) "
+            "ON CONFLICT(bucket) DO UPDATE SET n=n+excluded.n",
+            zip(buckets.tolist(), counts.tolist(), strict=True),
+        )
+        np.add.at(self._df, buckets, counts.astype(np.int32))
+        self._db.executemany(
+            "INSERT INTO postings VALUES (?, ?, ?)",
+            ((key, seq, article.id) for key in change.index_keys),
+        )
+        for story in emptied - touched:
+            self._db.execute(
+                "DELETE FROM stories WHERE id=? AND NOT EXISTS "
+                "(SELECT 1 FROM articles WHERE story_id=?)",
+                (story, story),
+            )
+        self._count += 1
+        return True
 
     # -- reading ---------------------------------------------------------------
 
-    def story_profiles(self) -> list[StoryProfile]:
-        rows = self._db.execute(
-            "SELECT id, title, size, vector_sum, entities, last_published FROM stories"
-        )
-        return [
-            StoryProfile(
-                id=r[0],
-                title=r[1],
-                size=r[2],
-                vector_sum=_rows(r[3])[0].copy(),
-                entities=Counter(json.loads(r[4])),
-                last_published=r[5],
-            )
-            for r in rows
-        ]
-
     def stories(self) -> list[tuple[Story, datetime]]:
-        """Every story, largest and most recently updated first."""
+        """Every story, largest and most recently updated first; titled by its first article."""
         rows = self._db.execute(
-            "SELECT s.id, s.title, s.updated_at, group_concat(a.id) FROM stories s "
+            "SELECT s.id, s.updated_at, COUNT(a.id) FROM stories s "
             "JOIN articles a ON a.story_id = s.id GROUP BY s.id "
             "ORDER BY COUNT(a.id) DESC, s.updated_at DESC, s.id"
         ).fetchall()
         out = []
-        for story_id, title, updated, ids in rows:
-            ordered = self._ordered_ids(story_id)
-            out.append((Story(story_id, title, ordered), datetime.fromisoformat(updated)))
-            del ids
+        for story_id, updated, _ in rows:
+            members = self._db.execute(
+                "SELECT id, headline FROM articles WHERE story_id=? ORDER BY seq", (story_id,)
+            ).fetchall()
+            story = Story(story_id, members[0][1], tuple(m[0] for m in members))
+            out.append((story, datetime.fromisoformat(updated)))
         return out
 
     def _ordered_ids(self, story_id: str) -> tuple[str, ...]:
@@ -244,6 +331,7 @@ class SqliteStore:
                     entities=tuple(from_dict(Entity, e) for e in data["entities"]),
                     quotes=tuple(from_dict(Quote, q) for q in data["quotes"]),
                     claims=tuple(from_dict(Claim, c) for c in data["claims"]),
+                    terms=tuple(data.get("terms", ())),
                     vector=tuple(float(x) for x in _rows(vector).ravel()) if vector else (),
                     sentence_vectors=tuple(
                         tuple(float(x) for x in row) for row in _rows(sentence_vectors)
@@ -262,7 +350,7 @@ class SqliteStore:
         return articles, placements
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return self._count
 
 
 def open_store(db: str | Path) -> SqliteStore:

@@ -1,0 +1,1 @@
+"""Benchmarks of quality and speed, run through the production code path."""
