@@ -44,6 +44,18 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(code=1)
 
 
+def _progress() -> Progress:
+    """A progress bar on stderr that disappears when done (stdout stays clean for --json)."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    )
+
+
 def _open(db: Path) -> SqliteStore:
     """The store, or a one-line error (not a traceback) when it cannot be used."""
     try:
@@ -166,14 +178,7 @@ def analyze(
     """Ingest articles, group them into stories, and write the reports."""
     with (
         _open(db) as store,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=errors,
-            transient=True,
-        ) as bar,
+        _progress() as bar,
     ):
         task = bar.add_task("reading", total=None)
 
@@ -272,14 +277,7 @@ def bench_clusters(
 
     if not file.is_file():
         _fail(f"{file}: no such file")
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=True,
-    ) as bar:
+    with _progress() as bar:
         task = bar.add_task("reading", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -340,14 +338,7 @@ def bench_scale(
     targets = sorted({int(x) for x in sizes.split(",") if x.strip()})
     if not targets or any(t % 1000 for t in targets):
         _fail("--sizes must be multiples of 1000")
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=True,
-    ) as bar:
+    with _progress() as bar:
         task = bar.add_task("reading", total=None)
         if source.suffix == ".db":
             with _open(source) as store:

@@ -58,7 +58,7 @@ class LinkParams:
     small: int = 3
     near: float = 0.03
     neighbours: int = 5
-    candidates: int = 8
+    candidates: int = 5
     index_keys: int = 16
     postings: int = 64
     member_sample: int = 24
@@ -167,7 +167,7 @@ def place(
 
 _DENSE_CELLS = 200_000
 _CONTENT = np.array([FAMILIES.index(f) for f in ("t", "p", "l")])
-_CONTENT_SHARE = sum(FAMILY_WEIGHTS[f] for f in ("t", "p", "l"))
+_CONTENT_SHARE = float(sum(FAMILY_WEIGHTS[f] for f in ("t", "p", "l")))
 _FAMILY_SHARE = np.array([FAMILY_WEIGHTS[f] for f in FAMILIES])
 
 
@@ -177,14 +177,14 @@ class _Space:
 
     Weights are TF-IDF per family with the corpus's current counts; each
     family's part of a vector has length sqrt(its share), so a dot product is
-    the share-weighted sum of per-family cosines. ``topical`` is the same
-    over the word families only (words, word pairs, lead), as a cosine.
+    the share-weighted sum of per-family cosines. ``decay`` is the factor
+    publication times put on each pair.
     """
 
     vectors: np.ndarray | sparse.csr_matrix
     family: np.ndarray
     sims: np.ndarray
-    topical: np.ndarray
+    decay: np.ndarray
 
     @staticmethod
     def build(
@@ -209,26 +209,28 @@ class _Space:
         scale = np.sqrt(np.divide(share, norms, out=np.zeros_like(norms), where=norms > 0))
         values = weights * scale[cells]
         vectors: np.ndarray | sparse.csr_matrix
-        content = np.isin(ids >> BUCKET_BITS, _CONTENT)[columns]
         if len(items) * len(ids) <= _DENSE_CELLS:  # small neighbourhoods: dense is faster
             vectors = np.zeros((len(items), len(ids)))
             vectors[rows, columns] = values
-            words = np.zeros((len(items), len(ids)))
-            words[rows[content], columns[content]] = values[content]
-            sims, topical = vectors @ vectors.T, words @ words.T
+            sims = vectors @ vectors.T
         else:
             shape = (len(items), len(ids))
             vectors = sparse.csr_matrix((values, (rows, columns)), shape=shape)
-            words = sparse.csr_matrix(
-                (values[content], (rows[content], columns[content])), shape=shape
-            )
-            sims, topical = (vectors @ vectors.T).toarray(), (words @ words.T).toarray()
+            sims = (vectors @ vectors.T).toarray()
         family = ids >> BUCKET_BITS
         times = np.array([np.nan if i.published is None else i.published for i in items])
         days = np.abs(times[:, None] - times[None, :]) / 86400.0
         late = np.nan_to_num(days - params.grace_days, nan=0.0).clip(min=0.0)
         decay = np.power(0.5, late / params.half_life_days)
-        return _Space(vectors, family, sims * decay, topical * decay / _CONTENT_SHARE)
+        return _Space(vectors, family, sims * decay, decay)
+
+    def topical(self, a: Sequence[int], b: Sequence[int]) -> float:
+        """Average similarity of rows ``a`` and ``b`` over the word families only, as a cosine."""
+        words = np.isin(self.family, _CONTENT)
+        left, right = self.vectors[list(a)][:, words], self.vectors[list(b)][:, words]
+        products = left @ right.T
+        dense = products.toarray() if sparse.issparse(products) else np.asarray(products)
+        return float((dense * self.decay[np.ix_(list(a), list(b))]).mean() / _CONTENT_SHARE)
 
 
 def _index_keys(
@@ -278,7 +280,6 @@ def _cluster(units: list[_Unit], space: _Space, params: LinkParams) -> list[list
     for u, unit in enumerate(units):
         spread[u, unit.rows] = 1.0
     sums = spread @ space.sims @ spread.T
-    topical = spread @ space.topical @ spread.T
     counts = spread.sum(axis=1)
     sizes = [u.size for u in units]
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -291,22 +292,26 @@ def _cluster(units: list[_Unit], space: _Space, params: LinkParams) -> list[list
         i, j = np.unravel_index(int(np.argmax(average)), average.shape)
         if average[i, j] < params.join:
             break
-        for matrix in (sums, topical):
-            matrix[i, :] += matrix[j, :]
-            matrix[:, i] += matrix[:, j]
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
         counts[i] += counts[j]
         sizes[i] += sizes[j]
         active[j] = False
         groups[int(i)] += groups.pop(int(j))
     big = [g for g in groups if sizes[g] > params.small]
     merged = {g: list(m) for g, m in groups.items()}
+
+    def rows(group: int) -> list[int]:
+        return [r for u in groups[group] for r in units[u].rows]
+
     for g in sorted(groups, key=lambda g: min(groups[g])):
         if sizes[g] > params.small or not big:
             continue
         scores = [sums[g, b] / (counts[g] * counts[b]) for b in big]
         best = int(np.argmax(scores))
-        words = topical[g, big[best]] / (counts[g] * counts[big[best]])
-        if scores[best] >= params.attach and words >= params.attach_topical:
+        if scores[best] < params.attach:
+            continue
+        if space.topical(rows(g), rows(big[best])) >= params.attach_topical:
             merged[big[best]] += merged.pop(g)
     return [sorted(m) for m in merged.values()]
 
