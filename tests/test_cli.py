@@ -73,3 +73,19 @@ def test_version_and_missing_store(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output.startswith("crosswire ")
     result = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
+
+
+def test_a_store_of_another_schema_or_not_a_store_is_refused_in_one_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    result = runner.invoke(app, ["stories", "--db", str(old)])
+    assert result.exit_code == 1
+    assert "schema version 1" in result.output and "Traceback" not in result.output
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database at all")
+    result = runner.invoke(app, ["stories", "--db", str(junk)])
+    assert result.exit_code == 1 and "not a database" in result.output

@@ -86,6 +86,7 @@ class SqliteStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=30000")
+        self._ready = False
         with self.transaction():
             found = None
             has_meta = self._db.execute(
@@ -108,6 +109,7 @@ class SqliteStore:
                     "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
         self._load_counters()
+        self._ready = True
 
     def close(self) -> None:
         self._db.close()
@@ -126,7 +128,8 @@ class SqliteStore:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
-            self._load_counters()  # forget counts of what was rolled back
+            if self._ready:
+                self._load_counters()  # forget counts of what was rolled back
             raise
         self._db.execute("COMMIT")
 
