@@ -1,67 +1,32 @@
-"""The ``crosswire`` command line (Typer + Rich)."""
+"""Core commands: analyze, stories, show, version."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crosswire import __version__
+from crosswire.cli._common import (
+    DEFAULT_DB,
+    SHOW_STORIES,
+    DbOption,
+    Format,
+    _fail,
+    _open,
+    _progress,
+    _story_report,
+    app,
+    console,
+    errors,
+)
 from crosswire.model import ReadError, StoryReport
 from crosswire.report import article_label, render_html, render_json, render_markdown
 from crosswire.run import ingest, story_reports
-from crosswire.store import SqliteStore, open_store
-
-app = typer.Typer(
-    help="Follow a news story across its sources: stories, reuse, quotes, facts, cited briefs.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
-DEFAULT_DB = Path("crosswire.db")
-SHOW_STORIES = 3
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
-
-
-class Format(StrEnum):
-    md = "md"
-    html = "html"
-    json = "json"
-
-
-def _fail(message: str) -> NoReturn:
-    errors.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
-    raise typer.Exit(code=1)
-
-
-def _progress() -> Progress:
-    """A progress bar on stderr that disappears when done (stdout stays clean for --json)."""
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=True,
-    )
-
-
-def _open(db: Path) -> SqliteStore:
-    """The store, or a one-line error (not a traceback) when it cannot be used."""
-    try:
-        return open_store(db)
-    except (RuntimeError, sqlite3.DatabaseError) as error:
-        _fail(f"{db}: {error}")
 
 
 def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format]) -> list[Path]:
@@ -241,14 +206,7 @@ def show(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """One story: its articles and why they joined, brief, quotes, facts, reuse."""
-    if not db.exists():
-        _fail(f"{db}: no such store (run `crosswire analyze` first)")
-    with _open(db) as store:
-        found = store.find_story(story)
-        if found is None:
-            _fail(f"no story {story!r} in {db} (see `crosswire stories`)")
-            return
-        (report,) = story_reports(store, [found.id])
+    report = _story_report(db, story)
     _print_story(report)
 
 
@@ -256,121 +214,3 @@ def show(
 def version() -> None:
     """Print crosswire's version."""
     console.print(f"crosswire {__version__} (Python {sys.version.split()[0]})", highlight=False)
-
-
-def main() -> None:
-    app()
-
-
-bench_app = typer.Typer(help="Benchmarks of quality and speed.", no_args_is_help=True)
-app.add_typer(bench_app, name="bench")
-
-
-@bench_app.command("clusters")
-def bench_clusters(
-    file: Annotated[Path, typer.Argument(help="JSONL with `text` and gold `subtopic` (ECB+).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    orders: Annotated[int, typer.Option("--orders", help="Shuffled arrival orders.")] = 3,
-) -> None:
-    """Story clustering against gold events: B-cubed, ARI, clusters, speed."""
-    from crosswire.bench.clusters import run_clusters
-
-    if not file.is_file():
-        _fail(f"{file}: no such file")
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        bench = run_clusters(file, orders, progress=progress)
-    for error in bench.skipped:
-        errors.print(f"skipped {escape(error.origin)}: {escape(error.reason)}", highlight=False)
-    summary = bench.summary()
-    if as_json:
-        print(json.dumps(summary))
-        return
-    table = Table(title=f"Story clustering on {escape(str(file))} ({bench.documents} documents)")
-    for column in ("order", "B3 precision", "B3 recall", "B3 F1", "ARI", "clusters", "docs/s"):
-        table.add_column(column, justify="right")
-    for n, run in enumerate(bench.runs, 1):
-        table.add_row(
-            str(n),
-            f"{run.bcubed_p:.4f}",
-            f"{run.bcubed_r:.4f}",
-            f"{run.bcubed_f1:.4f}",
-            f"{run.ari:.4f}",
-            str(run.clusters),
-            f"{run.docs_per_s:.0f}",
-        )
-    table.add_row(
-        "mean",
-        f"{bench.mean('bcubed_p'):.4f}",
-        f"{bench.mean('bcubed_r'):.4f}",
-        f"{bench.mean('bcubed_f1'):.4f} ± {bench.spread('bcubed_f1'):.4f}",
-        f"{bench.mean('ari'):.4f}",
-        f"{bench.mean('clusters'):.1f}",
-        f"{bench.mean('docs_per_s'):.0f}",
-    )
-    console.print(table)
-    console.print(
-        f"clustering: {bench.mean('docs_per_s'):.0f} articles/s (linking only); "
-        f"annotation: {bench.annotate_docs_per_s:.1f} articles/s (parse, quotes, embeddings)",
-        highlight=False,
-    )
-
-
-@bench_app.command("scale")
-def bench_scale(
-    source: Annotated[
-        Path, typer.Argument(help="Real articles to grow from: a crosswire .db, or JSONL/folder.")
-    ],
-    sizes: Annotated[str, typer.Option("--sizes", help="Store sizes to measure at.")] = (
-        "1000,10000,100000"
-    ),
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Cost of placing 1,000 articles as the store grows (perturbed copies of real articles)."""
-    from crosswire.bench.clusters import annotate_file
-    from crosswire.bench.scale import run_scale
-    from crosswire.link import link_features
-
-    targets = sorted({int(x) for x in sizes.split(",") if x.strip()})
-    if not targets or any(t % 1000 for t in targets):
-        _fail("--sizes must be multiples of 1000")
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-        if source.suffix == ".db":
-            with _open(source) as store:
-                base = list(store.all_features())
-        else:
-
-            def annotating(stage: str, done: int, total: int) -> None:
-                bar.update(task, description=stage, completed=done, total=total)
-
-            annotated, _, _ = annotate_file(source, progress=annotating)
-            base = [link_features(a) for a in annotated]
-        if not base:
-            _fail(f"{source}: no articles to grow from")
-
-        def placing(done: int, total: int) -> None:
-            bar.update(task, description="placing", completed=done, total=total)
-
-        points = run_scale(base, targets, progress=placing)
-    if as_json:
-        print(json.dumps({"base_articles": len(base), "points": [vars(p) for p in points]}))
-        return
-    table = Table(
-        title=f"Placing articles as the store grows ({len(base)} real articles, perturbed)"
-    )
-    for column in ("store size", "ms per 1,000 articles", "vs first", "peak RSS MB", "stories"):
-        table.add_column(column, justify="right")
-    for point in points:
-        table.add_row(
-            f"{point.size:,}",
-            f"{point.ms_per_1000:,.0f}",
-            f"{point.ms_per_1000 / points[0].ms_per_1000:.2f}x",
-            f"{point.peak_rss_mb:,.0f}",
-            f"{point.stories:,}",
-        )
-    console.print(table)

@@ -1,0 +1,16 @@
+"""The ``crosswire`` command line (Typer + Rich).
+
+One module per group of commands, each registering on the shared ``app``
+(or ``bench_app`` for ``crosswire bench ...``) from :mod:`._common`.
+"""
+
+from crosswire.cli import bench, main
+from crosswire.cli._common import app
+
+
+def run() -> None:
+    """Console entry point."""
+    app()
+
+
+__all__ = ["app", "bench", "main", "run"]

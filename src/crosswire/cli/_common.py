@@ -1,0 +1,75 @@
+"""What every command module shares: the Typer apps, consoles, errors, progress bars."""
+
+from __future__ import annotations
+
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crosswire.model import StoryReport
+from crosswire.run import story_reports
+from crosswire.store import SqliteStore, open_store
+
+app = typer.Typer(
+    help="Follow a news story across its sources: stories, reuse, quotes, facts, cited briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True, soft_wrap=True)
+DEFAULT_DB = Path("crosswire.db")
+SHOW_STORIES = 3
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def _fail(message: str) -> NoReturn:
+    errors.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
+    raise typer.Exit(code=1)
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr that disappears when done (stdout stays clean for --json)."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    )
+
+
+def _open(db: Path) -> SqliteStore:
+    """The store, or a one-line error (not a traceback) when it cannot be used."""
+    try:
+        return open_store(db)
+    except (RuntimeError, sqlite3.DatabaseError) as error:
+        _fail(f"{db}: {error}")
+
+
+def _story_report(db: Path, key: str) -> StoryReport:
+    """The compared report of one stored story (id, id prefix or number), or a one-line error."""
+    if not db.exists():
+        _fail(f"{db}: no such store (run `crosswire analyze` first)")
+    with _open(db) as store:
+        found = store.find_story(key)
+        if found is None:
+            _fail(f"no story {key!r} in {db} (see `crosswire stories`)")
+        (report,) = story_reports(store, [found.id])
+    return report
+
+
+bench_app = typer.Typer(help="Benchmarks of quality and speed.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
