@@ -1,5 +1,5 @@
 """Execution around the stages: the local, in-process pipeline."""
 
-from crosswire.run.pipeline import IngestResult, ingest, story_reports
+from crosswire.run.pipeline import IngestResult, ingest, ingest_documents, story_reports
 
-__all__ = ["IngestResult", "ingest", "story_reports"]
+__all__ = ["IngestResult", "ingest", "ingest_documents", "story_reports"]

@@ -18,7 +18,7 @@ from crosswire.annotate.speakers import load_aliases
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
-from crosswire.model import Article, Placement, ReadError, StoryReport
+from crosswire.model import Article, Placement, RawDocument, ReadError, StoryReport
 from crosswire.read import read_paths
 from crosswire.store.sqlite import SqliteStore
 
@@ -35,9 +35,9 @@ class IngestResult:
     placements: list[Placement] = field(default_factory=list)
 
 
-def _clean_all(paths: Iterable[str | Path], result: IngestResult) -> list[Article]:
+def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -> list[Article]:
     articles: dict[str, Article] = {}
-    for item in read_paths(paths):
+    for item in items:
         if isinstance(item, ReadError):
             result.errors.append(item)
             continue
@@ -60,8 +60,28 @@ def ingest(
     params: LinkParams = DEFAULT_PARAMS,
 ) -> IngestResult:
     """Read, clean, annotate and place new articles; store them batch by batch."""
+    return ingest_documents(
+        read_paths(paths),
+        store,
+        backend=backend,
+        on_error=on_error,
+        progress=progress,
+        params=params,
+    )
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument | ReadError],
+    store: SqliteStore,
+    *,
+    backend: NlpBackend | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
+    progress: Progress | None = None,
+    params: LinkParams = DEFAULT_PARAMS,
+) -> IngestResult:
+    """Like :func:`ingest`, for documents already read (HTTP uploads, fetched URLs, feeds)."""
     result = IngestResult()
-    articles = _clean_all(paths, result)
+    articles = _clean_all(documents, result)
     if on_error:
         for error in result.errors:
             on_error(error)
