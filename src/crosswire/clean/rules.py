@@ -12,10 +12,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-Action = Literal["chrome", "credit", "lead", "date", "byline"]
-Where = Literal["edge", "any"]
-_ACTIONS: tuple[Action, ...] = ("chrome", "credit", "lead", "date", "byline")
-_WHERE: tuple[Where, ...] = ("edge", "any")
+Action = Literal["chrome", "credit", "lead", "tail", "date", "byline"]
+#: ``any``: anywhere; ``edge``: in the run of short lines before or after the
+#: body; ``head``: the opening lines up to the story's first full paragraph;
+#: ``foot``: the last body paragraph and what follows it; ``ends``: head or
+#: foot (see :mod:`.credits`).
+Where = Literal["edge", "any", "head", "foot", "ends"]
+_ACTIONS: tuple[Action, ...] = ("chrome", "credit", "lead", "tail", "date", "byline")
+_WHERE: tuple[Where, ...] = ("edge", "any", "head", "foot", "ends")
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,9 @@ def parse_rules(text: str, origin: str = "lines.tsv") -> tuple[LineRule, ...]:
         if len(cells) not in (3, 4) or cells[0] not in _ACTIONS or cells[1] not in _WHERE:
             expected = "action<TAB>where<TAB>pattern[<TAB>wire]"
             raise ValueError(f"{origin}:{number}: expected '{expected}'")
+        source = cells[2] if cells[0] != "tail" else f"(?:{cells[2]})\\Z"
         try:
-            pattern = re.compile(cells[2], re.IGNORECASE)
+            pattern = re.compile(source, re.IGNORECASE)
         except re.error as error:
             raise ValueError(f"{origin}:{number}: bad pattern: {error}") from error
         action = next(a for a in _ACTIONS if a == cells[0])
