@@ -125,11 +125,153 @@ def test_speakers_with_roles_on_the_rewrite_seed(
     assert ("Vladimir Medinsky", "chief negotiator") in found
     assert ("Mikhailo Podolyak", "top negotiator") in found
     assert ("Jens Stoltenberg", "Secretary General") in found
-    # scare quotes are not statements: "special military operation" has no speaker
-    assert not any(q.content == "special military operation" for q in quotes)
+    # "Russia refers to its actions in Ukraine as a “special military operation”": the
+    # term is Russia's (an attribution, as PolNeAR marks "refers to"), never unattributed
+    term = [q for q in quotes if q.content == "special military operation"]
+    assert all(q.speaker is not None and q.speaker.name == "Russia" for q in term)
     indirect = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
     assert any(
         q.speaker.name == "Dmitry Peskov" and "premature" in q.content
         for q in indirect
         if q.speaker
     )
+
+
+# the seeds' speakers: canonical name and role, both articles together
+SEED_SPEAKERS = {
+    "Volodymyr Zelenskyy": "President",
+    "Sergei Lavrov": "Foreign Minister",
+    "Dmitry Peskov": "spokesman",
+    "Vladimir Medinsky": "chief negotiator",
+    "Mikhailo Podolyak": "top negotiator",
+    "Jens Stoltenberg": "Secretary General",
+    "Kevin Rothrock": "Journalist",
+}
+
+
+def test_every_quoted_person_of_the_seeds_has_canonical_name_and_role(seed_report) -> None:  # type: ignore[no-untyped-def]
+    direct = [q for q in seed_report.quotes if q.kind in ("direct", "mixed") and q.speaker]
+    found = {q.speaker.canonical: q.speaker.role for q in direct if q.speaker}
+    for name, role in SEED_SPEAKERS.items():
+        assert found.get(name) == role, (name, found)
+    # the two spellings (Zelenskiy in the wire, Zelensky in the rewrite) are one person
+    zelensky = {
+        q.speaker.name for q in seed_report.quotes if q.speaker and "Zelensk" in q.speaker.name
+    }
+    assert {"Volodymyr Zelenskiy", "Volodymyr Zelensky"} <= zelensky
+    assert {
+        q.speaker.canonical for q in seed_report.quotes if q.speaker and "Zelensk" in q.speaker.name
+    } == {"Volodymyr Zelenskyy"}
+
+
+def test_more_realistic_statement_has_two_reports_side_by_side(seed_report) -> None:  # type: ignore[no-untyped-def]
+    statements = [
+        s
+        for s in seed_report.statements
+        if s.speaker == "Volodymyr Zelenskyy"
+        and any("more realistic" in q.content for q in s.quotes)
+        and len({q.article_id for q in s.quotes}) == 2
+    ]
+    assert len(statements) >= 1
+    wordings = [q.content for q in statements[0].quotes]
+    assert len(wordings) == 2 and wordings[0] != wordings[1]
+    assert (statements[0].role, statements[0].organization) == ("President", "Ukraine")
+    # the direct quote in both, and the wire's mixed "more realistic" with the
+    # rewrite's paraphrase "peace talks were sounding more realistic"
+    kinds = sorted(tuple(sorted(q.kind for q in s.quotes)) for s in statements)
+    assert kinds == [("direct", "direct"), ("indirect", "mixed")]
+
+
+def test_sources_are_spans_of_this_sentence_pronouns_included(
+    seed_wire_text: str,
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    text = _article(seed_wire_text).text
+    quotes = _quotes(seed_wire_text, backend)
+    defend = next(q for q in quotes if "defend our state" in q.content)
+    assert defend.source_span is not None
+    assert text[defend.source_span.start : defend.source_span.end] == "he"
+    assert defend.speaker is not None and defend.speaker.name == "Volodymyr Zelenskiy"
+    lavrov = next(q for q in quotes if q.content == "some hope for compromise")
+    assert lavrov.source_span is not None and lavrov.clause_span is not None
+    assert text[lavrov.source_span.start : lavrov.source_span.end].endswith("Sergei Lavrov")
+    clause = text[lavrov.clause_span.start : lavrov.clause_span.end]
+    assert "some hope for compromise" in clause and len(clause) > len(lavrov.content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Sanders believes that the banks should be broken up.",
+            "Sanders",
+            "believes",
+            "that the banks should be broken up",
+        ),
+        (
+            "The plan, a campaign source said, is to win Iowa first.",
+            "a campaign source",
+            "said",
+            "The plan, a campaign source said, is to win Iowa first",
+        ),
+        (
+            "According to the Pentagon, the strike killed two commanders.",
+            "the Pentagon",
+            "According to",
+            "the strike killed two commanders",
+        ),
+        (
+            "Senator Warren has said repeatedly that she will not run.",
+            "Senator Warren",
+            "has said",
+            "that she will not run",
+        ),
+    ],
+)
+def test_indirect_speech_beliefs_and_according_to(
+    sentence: str,
+    source: str,
+    cue: str,
+    content: str,
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    quotes = _quotes(sentence, backend)
+    text = _article(sentence).text
+    spans = {
+        (
+            text[q.source_span.start : q.source_span.end] if q.source_span else None,
+            q.cue,
+            q.content,
+        )
+        for q in quotes
+    }
+    assert (source, cue, content) in spans, spans
+
+
+def test_quotes_command_shows_who_said_what_when_and_where(seed_db: Path) -> None:
+    import json as json_module
+
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["quotes", "1", "--db", str(seed_db), "--json"])
+    assert result.exit_code == 0, result.output
+    statements = json_module.loads(result.stdout)["statements"]
+    realistic = [
+        s
+        for s in statements
+        if s["speaker"] == "Volodymyr Zelenskyy"
+        and len({r["article_id"] for r in s["reports"]}) == 2
+        and any("more realistic" in r["content"] for r in s["reports"])
+    ]
+    assert realistic, [s["speaker"] for s in statements]
+    assert all(r["published"] for r in realistic[0]["reports"])
+    # by speaker, across the store, under any spelling
+    result = runner.invoke(app, ["quotes", "--speaker", "Zelenskiy", "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    assert "Volodymyr Zelenskyy" in result.output and "more realistic" in result.output
+    assert "Peskov" not in result.output
+    result = runner.invoke(app, ["quotes", "--db", str(seed_db)])
+    assert result.exit_code == 1 and "one of them" in result.output

@@ -15,6 +15,8 @@ inside reported speech), or inherited from the attribution right before it
 
 from __future__ import annotations
 
+import json
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +40,14 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she"})
 _MAX_CLIMB = 12
 _MIN_UNATTRIBUTED_WORDS = 3
 _TITLE_MAX_WORDS = 8
+_APPEARANCE = frozenset({"seem", "appear", "look", "sound"})
+_CUE_ADVERBS = frozenset({"also", "reportedly", "previously", "repeatedly", "later", "often"})
+_MEDIA = frozenset(
+    {"statement", "interview", "email", "letter", "post", "tweet", "speech", "release", "op-ed"}
+)
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_MAX_NAME = 4
+_CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
 
 CueKind = Literal["verb", "phrase", "source"]
 
@@ -86,13 +96,14 @@ class _Cue:
 
 def _find_cues(doc: Doc) -> list[_Cue]:
     lexicon = _lexicon()
+    firsts = {phrase[0] for phrase, _ in lexicon.phrases}
     words = [t for t in doc if not t.is_space]
     cues: list[_Cue] = []
     n = 0
     while n < len(words):
         token = words[n]
         found = None
-        for phrase, kind in lexicon.phrases:
+        for phrase, kind in lexicon.phrases if token.lower_ in firsts else ():
             window = words[n : n + len(phrase)]
             if len(window) == len(phrase) and all(
                 w.lower_ == p for w, p in zip(window, phrase, strict=True)
@@ -108,6 +119,105 @@ def _find_cues(doc: Doc) -> list[_Cue]:
         if found is not None:
             cues.append(found)
     return cues
+
+
+# --- learned cues ---------------------------------------------------------------------------
+
+CUE_MODEL = "cue_model.json"
+CUE_THRESHOLD = 0.5
+_CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+_ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "prep", "advcl", "poss")
+_PRONOUN_CLASS = {"he": "PER", "she": "PER", "i": "PER", "we": "PER", "they": "PLU", "it": "IT"}
+
+
+def cue_candidate(token: Token) -> bool:
+    """Tokens the cue model scores: content words, and "according"."""
+    return token.pos_ in _CUE_POS or token.lower_ == "according"
+
+
+def _argument_class(token: Token) -> str:
+    if token.lower_ in _PRONOUN_CLASS:
+        return _PRONOUN_CLASS[token.lower_]
+    if token.ent_type_:
+        return token.ent_type_
+    return token.pos_
+
+
+def cue_features(token: Token, quoted: bool) -> list[str]:
+    """What the cue model sees of one token: its word, its place in the parse, and
+    the kinds of argument it takes (a clause, a person as subject...)."""
+    lemma = token.lemma_.lower()
+    head = token.head
+    doc = token.doc
+    features = [
+        "bias",
+        f"l={lemma}",
+        f"p={token.pos_}",
+        f"t={token.tag_}",
+        f"d={token.dep_}",
+        f"ld={lemma}|{token.dep_}",
+        f"lt={lemma}|{token.tag_}",
+        f"hd={head.dep_}|{token.dep_}",
+        f"hl={head.lemma_.lower()}|{token.dep_}",
+    ]
+    if quoted:
+        features += ["q", f"ql={lemma}"]
+    if token.i > 0:
+        prev = doc[token.i - 1]
+        features += [f"w-1={prev.lower_}", f"lw-1={lemma}|{prev.lower_}"]
+    if token.i + 1 < len(doc):
+        after = doc[token.i + 1]
+        features += [f"w+1={after.lower_}", f"lw+1={lemma}|{after.lower_}", f"p+1={after.pos_}"]
+    deps = set()
+    for child in token.children:
+        dep = child.dep_
+        if dep not in _ARGUMENT_DEPS:
+            continue
+        deps.add(dep)
+        kind = _argument_class(child)
+        features += [f"c={dep}|{kind}", f"lc={lemma}|{dep}"]
+        if dep == "prep":
+            features.append(f"lp={lemma}|{child.lower_}")
+        if dep == "ccomp":
+            marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+            features.append(f"cm={marks[0] if marks else '-'}")
+            features.append(f"lcq={lemma}|{'q' if _has_quote(child) else '-'}")
+        if dep in ("nsubj", "nsubjpass"):
+            features.append(f"ls={lemma}|{kind}")
+    shape = ",".join(sorted(deps))
+    features += [f"cs={shape}", f"lcs={lemma}|{shape}"]
+    if token.i > 1:
+        features.append(f"w-2={doc[token.i - 2].lower_}|{doc[token.i - 1].lower_}")
+    return features
+
+
+def _has_quote(token: Token) -> bool:
+    doc = token.doc
+    return any(t.text in MARKS for t in doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+@lru_cache(maxsize=1)
+def _cue_weights() -> dict[str, float]:
+    """Weights of the logistic cue model (``data/cue_model.json``, trained on PolNeAR
+    train by ``bench/quotes/train_cues.py``)."""
+    path = resources.files("crosswire.annotate") / "data" / CUE_MODEL
+    data = json.loads(path.read_text("utf-8"))
+    weights: dict[str, float] = data["weights"]
+    return weights
+
+
+@lru_cache(maxsize=1)
+def _cue_threshold() -> float:
+    path = resources.files("crosswire.annotate") / "data" / CUE_MODEL
+    threshold: float = json.loads(path.read_text("utf-8")).get("threshold", CUE_THRESHOLD)
+    return threshold
+
+
+def cue_probability(token: Token, quoted: bool) -> float:
+    """How likely ``token`` is the cue of an attribution, by the learned model."""
+    weights = _cue_weights()
+    score = sum(weights.get(f, 0.0) for f in cue_features(token, quoted))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 # --- quote marks ----------------------------------------------------------------------------
@@ -146,8 +256,10 @@ def quoted_passages(text: str) -> list[Passage]:
     quote running over several paragraphs), or into the next line when that
     line also has an unpaired mark (a hard-wrapped paragraph); otherwise it
     is dropped. Single marks are never paired: they are apostrophes or
-    nested quotes.
+    nested quotes; two in a row (``''``, the New York Times' archive style)
+    are a double mark, whose first character stands for it.
     """
+    text = text.replace("''", "\"'")  # same length: offsets stay the article's
     lines = _lines(text)
     marks = [[i for i in range(s, e) if text[i] in MARKS] for s, e in lines]
     nonempty = [n for n, (s, e) in enumerate(lines) if text[s:e].strip()]
@@ -207,6 +319,8 @@ class _Found:
     mention: Mention | None
     cue: _Cue | None
     extent: int  # where the attribution's clause ends: a quote right after continues it
+    source: tuple[int, int] | None = None  # the source as this sentence names it
+    clause: tuple[int, int] | None = None  # a mixed quote's whole reported clause
 
 
 class _Reader:
@@ -221,8 +335,28 @@ class _Reader:
         self.lines = _lines(text)
         self.line_starts = [s for s, _ in self.lines]
         self.cues = [c for c in _find_cues(doc) if not self.quoted(doc[c.start].idx)]
+        self.cues = sorted(self.cues + self._learned_cues(), key=lambda c: c.start)
         self.cue_at = {c.head: c for c in self.cues}
         self.people = PeopleIndex(doc, skip=[(p.open, p.close) for p in self.passages])
+
+    def _learned_cues(self) -> list[_Cue]:
+        """Cues the lexicon does not list but the learned model finds ("backed",
+        "believes", "wants", "pointed to")."""
+        covered = {i for c in self.cues for i in range(c.start, c.end)}
+        threshold = _cue_threshold()
+        out = []
+        for token in self.words:
+            if token.i in covered or not cue_candidate(token) or self.quoted(token.idx):
+                continue
+            if cue_probability(token, False) < threshold:
+                continue
+            if token.lower_ == "according":
+                following = token.doc[token.i + 1 : token.i + 2]
+                if following and following[0].lower_ == "to":
+                    out.append(_Cue(token.i, token.i + 2, token.i, "source"))
+                continue
+            out.append(_Cue(token.i, token.i + 1, token.i, "verb"))
+        return out
 
     # positions
 
@@ -252,7 +386,52 @@ class _Reader:
         last = self.doc[cue.end - 1]
         return self.doc[cue.start].idx, last.idx + len(last)
 
+    def cue_words(self, cue: _Cue, content: tuple[int, int]) -> tuple[int, int]:
+        """The cue as written around its word: auxiliaries and negation before it ("has
+        said", "did not respond"), particles and the preposition of its object after
+        it ("pointed out", "called for"), and the medium or day ("said in a
+        statement", "said Tuesday"); never into the content."""
+        doc = self.doc
+        inside = set(range(cue.start, cue.end))
+        start = cue.start
+        while start > 0:
+            token = doc[start - 1]
+            if token.head.i not in inside:
+                break
+            if token.dep_ in ("aux", "auxpass", "neg") or (
+                token.dep_ == "advmod" and token.lower_ in _CUE_ADVERBS
+            ):
+                start -= 1
+                continue
+            break
+        end = cue.end
+        while end < len(doc):
+            token = doc[end]
+            if token.head.i not in inside or content[0] <= token.idx < content[1]:
+                break
+            if token.dep_ == "prt":
+                end += 1
+            elif token.dep_ == "prep" and token.lower_ in _CONTENT_PREPS:
+                end += 1
+                break
+            elif token.dep_ == "prep" and token.lower_ == "in":
+                objects = [c for c in token.children if c.dep_ == "pobj"]
+                if not objects or objects[0].lemma_.lower() not in _MEDIA:
+                    break
+                end = max(end, objects[0].right_edge.i + 1)
+            elif token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+                end = token.right_edge.i + 1
+            else:
+                break
+        first, last = doc[start], doc[max(start, end - 1)]
+        span_start, span_end = first.idx, last.idx + len(last)
+        if span_start < content[1] <= span_end or span_start <= content[0] < span_end:
+            return self.cue_span(cue)
+        return span_start, span_end
+
     def trim(self, start: int, end: int, drop: str) -> tuple[int, int]:
+        if start > 0 and self.text[start - 1 : start + 1] == "''":
+            start += 1  # inside a ''double mark''
         while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
             start += 1
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in drop):
@@ -289,6 +468,127 @@ class _Reader:
                 return token
         return None
 
+    def source_token(self, cue: _Cue) -> Token | None:
+        """The word heading the source phrase: subject, passive agent, possessor
+        ("Clinton's claim"), or the object of "according to"."""
+        if cue.kind == "source":
+            return self.source_object(cue)
+        head = self.doc[cue.head]
+        subject = self.subject(head)
+        if subject is not None and (cue.kind == "phrase" or not self.sourceless(head, subject)):
+            if subject.lower_ in ("that", "which") and head.dep_ == "relcl":
+                return head.head  # "a headline that said ...": the headline
+            return subject
+        for child in head.children:
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+            if child.dep_ == "poss" and head.pos_ == "NOUN":
+                return child
+        return None
+
+    @staticmethod
+    def sourceless(head: Token, subject: Token) -> bool:
+        """A subject that is not the source: of a passive cue ("Reagan *was
+        criticized*"), of a cue of appearance ("it *seems*"), or an expletive."""
+        if subject.head is head and subject.dep_ == "nsubjpass":
+            return True
+        if _passive(head):
+            return True
+        if head.lemma_.lower() in _APPEARANCE:
+            return True
+        return subject.lower_ == "it" and subject.dep_ == "expl"
+
+    def phrase(self, token: Token, avoid: tuple[int, int]) -> tuple[int, int] | None:
+        """The noun phrase ``token`` heads (its subtree), kept off the token range
+        ``avoid`` (the cue) and inside its paragraph."""
+        first, last = token.left_edge.i, token.right_edge.i
+        if first <= avoid[0] <= last:
+            if token.i < avoid[0]:
+                last = avoid[0] - 1
+            else:
+                first = max(first, avoid[1])
+        line_start, line_end = self.line_of(token.idx)
+        words = [
+            t
+            for t in self.doc[first : last + 1]
+            if line_start <= t.idx < line_end and not t.is_space
+        ]
+        if not words:
+            return None
+        start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-")
+        return (start, end) if start < end else None
+
+    def source_span(self, cue: _Cue, mention: Mention | None) -> tuple[int, int] | None:
+        """Where this sentence names the source: the whole noun phrase when the parse
+        has it, else the mention the speaker was resolved from."""
+        token = self.source_token(cue)
+        if token is not None and not token.is_punct:
+            span = self.phrase(token, (cue.start, cue.end))
+            if span is not None:
+                return span
+        return (mention.start, mention.end) if mention is not None else None
+
+    def content_of(self, cue: _Cue) -> tuple[int, int] | None:
+        """What a cue reports, from the parse: its clausal complement ("said *that
+        ...*"), else its infinitive ("wants *to ...*"), object ("backed *the
+        bill*") or prepositional object ("called for *a ban*"); after the fact,
+        the clause it comments on ("*..., * sources said")."""
+        head = self.doc[cue.head]
+        children = [c for i in range(cue.start, cue.end) for c in self.doc[i].children]
+        chosen: list[Token] = []
+        for deps in (("ccomp",), ("xcomp",), ("dobj",)):
+            chosen = [
+                c
+                for c in children
+                if c.dep_ in deps and not c.is_punct and c.ent_type_ not in ("DATE", "TIME")
+            ]
+            if chosen:
+                break
+        if not chosen:
+            for prep in (c for c in children if c.dep_ == "prep" and c.i > head.i):
+                if prep.lower_ in _CONTENT_PREPS:
+                    chosen = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+                    if chosen:
+                        break
+        if chosen and chosen[0].dep_ == "dobj":
+            # "described him *as* ...", "praised her *for* ...": the object's complement
+            chosen += [
+                c
+                for c in children
+                if c.i > chosen[0].i
+                and (
+                    c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
+                )
+            ]
+        if chosen:
+            first = min(c.left_edge.i for c in chosen)
+            last = max(c.right_edge.i for c in chosen)
+            if chosen[0].dep_ == "xcomp" and self.doc[first].lower_ == "to" and first < last:
+                first += 1  # "wants *to run*": PolNeAR's content starts after "to"
+        elif head.dep_ in ("parataxis", "ccomp", "advcl") and head.head.left_edge.i < (
+            head.left_edge.i
+        ):
+            # "..., officials said" or, parenthetical, "The plan, a source said, is ..."
+            first, last = head.head.left_edge.i, head.head.right_edge.i
+            if last <= head.right_edge.i + 1:
+                last = head.left_edge.i - 1
+        else:
+            return None
+        line_start, line_end = self.line_of(head.idx)
+        words = [
+            t
+            for t in self.doc[first : last + 1]
+            if line_start <= t.idx < line_end and not t.is_space and not cue.start <= t.i < cue.end
+        ]
+        if not words:
+            return None
+        if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
+            words = _coordinated(self, words, line_end)
+        start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
+        return (start, end) if start < end else None
+
     def speaker(self, cue: _Cue, region: Sequence[Token], *, tail: bool = False) -> Mention | None:
         """Who a cue attributes speech to; nearby proper nouns if the parse has no subject
         (or, after a quote, the name that opens the attribution: "..., Trump, the
@@ -296,7 +596,14 @@ class _Reader:
         if cue.kind == "source":
             obj = self.source_object(cue)
             return self.people.source_in(obj) if obj is not None else None
-        subject = self.subject(self.doc[cue.head])
+        head = self.doc[cue.head]
+        subject = self.subject(head)
+        phrase = cue.kind == "phrase"  # "was quoted as saying": its subject speaks
+        if _passive(head) and subject is None and not phrase:
+            return None  # "Asked about it, ...", "is expected to": no one named
+        if subject is not None and not phrase and self.sourceless(head, subject):
+            agent = self.source_token(cue)
+            return self.people.mention(agent) if agent is not None else None
         if subject is not None:
             mention = self.people.mention(subject)
             if mention is not None:
@@ -321,6 +628,16 @@ class _Reader:
 
 
 # --- attributions ---------------------------------------------------------------------------
+
+
+def _passive(head: Token) -> bool:
+    """A cue in the passive, whose subject is not who speaks: "was asked", "is
+    expected to", a sentence opening "Asked about ..."."""
+    if head.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    return head.dep_ in ("acomp", "advcl", "acl", "amod")
 
 
 def _not_speech(inner: str) -> bool:
@@ -380,7 +697,10 @@ def _lead(reader: _Reader, passage: Passage, previous_close: int) -> _Found | No
     if any(_clause_verb(t) for t in lead if t.i >= cue.end):
         return None
     content = reader.trim(passage.open + 1, passage.close, ",;:")
-    return _Found("direct", content, reader.speaker(cue, lead), cue, passage.close + 1)
+    mention = reader.speaker(cue, lead)
+    return _Found(
+        "direct", content, mention, cue, passage.close + 1, reader.source_span(cue, mention)
+    )
 
 
 def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
@@ -404,7 +724,8 @@ def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
     if reader.text[content[1] - 1 : content[1]] == "." and own_clause:
         return None
     extent = tail[-1].idx + len(tail[-1])
-    return _Found("direct", content, reader.speaker(cue, tail, tail=True), cue, extent)
+    mention = reader.speaker(cue, tail, tail=True)
+    return _Found("direct", content, mention, cue, extent, reader.source_span(cue, mention))
 
 
 def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
@@ -441,7 +762,14 @@ def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
     extent = passage.close + 1
     while extent < len(reader.text) and reader.text[extent] in ".!?":
         extent += 1
-    return _Found("mixed", content, reader.speaker(cue, region), cue, extent)
+    mention = reader.speaker(cue, region)
+    clause = reader.content_of(cue) if cue.kind != "source" else None
+    if clause is not None and not (clause[0] <= content[0] and content[1] <= clause[1]):
+        clause = None
+    if clause is not None:
+        extent = max(extent, clause[1])
+    source = reader.source_span(cue, mention)
+    return _Found("mixed", content, mention, cue, extent, source, clause)
 
 
 def _inline(reader: _Reader, passage: Passage) -> bool:
@@ -457,37 +785,32 @@ def _inline(reader: _Reader, passage: Passage) -> bool:
     return not (before and before[-1].i in reader.cue_at)
 
 
-def _indirect(reader: _Reader, cue: _Cue) -> _Found | None:
-    """Reported speech without quote marks: a cue and its clausal complement."""
+def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -> _Found | None:
+    """Reported speech without quote marks (or around a quote no other cue claimed):
+    a cue and what it reports, from the parse."""
     if cue.kind == "source":
-        return _according(reader, cue)
+        return _according(reader, cue, claimed)
     head = reader.doc[cue.head]
-    line_start, line_end = reader.line_of(head.idx)
-    complements = [
-        c for i in range(cue.start, cue.end) for c in reader.doc[i].children if c.dep_ == "ccomp"
-    ]
-    if not complements:
+    content = reader.content_of(cue)
+    if content is None:
         return None
-    clause = complements[0]
-    words = [
-        t
-        for t in reader.doc[clause.left_edge.i : clause.right_edge.i + 1]
-        if line_start <= t.idx < line_end
-    ]
-    while words and (words[0].dep_ in ("mark", "cc") or words[0].is_punct):
-        words = words[1:]
-    if not words:
-        return None
-    words = _coordinated(reader, words, line_end)
-    start, end = reader.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:.")
-    if start >= end or any(p.open < end and start <= p.close for p in reader.passages):
-        return None
+    start, end = content
+    if any(a <= start and end <= b for a, b in claimed):
+        return None  # words of a quote already attributed
     sentence = reader.tokens(*reader.sentence(head))
     mention = reader.speaker(cue, sentence)
-    if mention is None:
+    source = reader.source_span(cue, mention)
+    cue_start, cue_end = reader.cue_span(cue)
+    parenthetical = start < cue_start and cue_end < end
+    if source is not None and source[0] < end and start < source[1] and not parenthetical:
         return None
+    if mention is None and source is None:
+        subject = reader.subject(head)
+        named = _passive(head) if subject is None else reader.sourceless(head, subject)
+        if not named:
+            return None  # keep only what the text leaves sourceless: "was criticized"
     extent = max(end, reader.cue_span(cue)[1])
-    return _Found("indirect", (start, end), mention, cue, extent)
+    return _Found("indirect", (start, end), mention, cue, extent, source)
 
 
 def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
@@ -506,7 +829,7 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
         words = words + after[: n + 2] + rest[:stop]
 
 
-def _according(reader: _Reader, cue: _Cue) -> _Found | None:
+def _according(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -> _Found | None:
     """Reported speech with a source phrase: in "According to X, Y" (or "Y,
     according to X") Y is what X reports."""
     according = reader.doc[cue.start]
@@ -518,12 +841,13 @@ def _according(reader: _Reader, cue: _Cue) -> _Found | None:
     before = reader.trim(sent_start, phrase_start, ",;:.—– ")
     after = reader.trim(phrase_end, sent_end, ",;:.")
     start, end = after if after[1] - after[0] >= before[1] - before[0] else before
-    if start >= end or any(p.open < end and start <= p.close for p in reader.passages):
+    if start >= end or any(a < end and start < b for a, b in claimed):
         return None
     mention = reader.speaker(cue, [])
-    if mention is None:
+    source = reader.source_span(cue, mention)
+    if mention is None and source is None:
         return None
-    return _Found("indirect", (start, end), mention, cue, max(end, phrase_end))
+    return _Found("indirect", (start, end), mention, cue, max(end, phrase_end), source)
 
 
 def _inherit(reader: _Reader, found: Sequence[_Found], position: int) -> _Found | None:
@@ -534,6 +858,35 @@ def _inherit(reader: _Reader, found: Sequence[_Found], position: int) -> _Found 
     last = max(earlier, key=lambda f: f.extent)
     gap = reader.text[last.extent : position]
     return last if all(c in _GAP_CHARS for c in gap) else None
+
+
+def _headline(reader: _Reader, line: tuple[int, int]) -> _Found | None:
+    """A headline that gives a name and what they said: "Issa: Clinton's 'Honesty
+    Is In Question'", "NY Post: Megyn Kelly Is No Different ..."."""
+    words = reader.tokens(*line)
+    if not words or len(words) > _HEADLINE_MAX_WORDS:
+        return None
+    colon = next((n for n, t in enumerate(words) if t.text == ":"), None)
+    if colon is None or not 1 <= colon <= _HEADLINE_MAX_NAME or colon + 2 >= len(words):
+        return None
+    name = words[:colon]
+    if name[0].text.upper() in ("EXCLUSIVE", "WATCH", "UPDATE", "BREAKING", "VIDEO", "LIVE"):
+        name = [t for t in name[1:] if not t.is_punct]
+    if not name or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name):
+        return None
+    if not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ == "VERB" for t in name):
+        return None
+    start, end = reader.trim(words[colon + 1].idx, line[1], ".")
+    if start >= end:
+        return None
+    colon_token = words[colon]
+    cue = _Cue(colon_token.i, colon_token.i + 1, colon_token.i, "phrase")
+    mention = reader.people.mention(name_head(name[-1]))
+    source = (name[0].idx, name[-1].idx + len(name[-1]))
+    kind: QuoteKind = "direct" if reader.text[start] in MARKS + "‘'" else "indirect"
+    if kind == "direct":
+        start, end = reader.trim(start + 1, end, ",;:'’" + MARKS)
+    return _Found(kind, (start, end), mention, cue, end, source)
 
 
 def extract_quotes(
@@ -555,11 +908,20 @@ def extract_quotes(
     found: list[_Found] = []
     used: set[int] = set()
     unattributed: list[tuple[Passage, tuple[int, int]]] = []
+    for line in reader.lines:
+        headline = _headline(reader, line)
+        if headline is not None:
+            found.append(headline)
+    headlines = [f.content for f in found]
     for n, passage in enumerate(reader.passages):
         if _not_speech(reader.text[passage.open + 1 : passage.close]):
             continue
+        if any(a <= passage.open + 1 and passage.close <= b + 1 for a, b in headlines):
+            continue
         previous = reader.passages[n - 1].close + 1 if n else 0
-        following = reader.passages[n + 1].open if n + 1 < len(reader.passages) else len(doc.text)
+        following = (
+            reader.passages[n + 1].open if n + 1 < len(reader.passages) else len(reader.text)
+        )
         if _inline(reader, passage):
             result = _mixed(reader, passage)
         else:
@@ -574,15 +936,25 @@ def extract_quotes(
         found.append(result)
         if result.cue is not None:
             used.add(result.cue.head)
+    claimed = [f.clause or f.content for f in found]
     for cue in reader.cues:
         if cue.head not in used:
-            result = _indirect(reader, cue)
+            result = _indirect(reader, cue, claimed)
             if result is not None:
                 found.append(result)
     for passage, content in unattributed:
         source = _inherit(reader, found, passage.open)
         mention = source.mention if source else None
-        found.append(_Found("direct", content, mention, None, passage.close + 1))
+        found.append(
+            _Found(
+                "direct",
+                content,
+                mention,
+                None,
+                passage.close + 1,
+                source.source if source else None,
+            )
+        )
     found.sort(key=lambda f: f.content)
     return tuple(_quote(article, reader, f, aliases) for f in found)
 
@@ -599,7 +971,9 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
             organization=m.organization,
             span=Span(m.start, m.end),
         )
-    cue = reader.cue_span(found.cue) if found.cue else None
+    cue = reader.cue_words(found.cue, found.clause or found.content) if found.cue else None
+    source = Span(*found.source) if found.source else None
+    clause = Span(*found.clause) if found.clause else None
     return Quote(
         article_id=article.id,
         kind=found.kind,
@@ -608,4 +982,6 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
         speaker=speaker,
         cue=article.text[cue[0] : cue[1]] if cue else None,
         cue_span=Span(*cue) if cue else None,
+        source_span=source,
+        clause_span=clause,
     )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 ALIASES_ENV = "CROSSWIRE_ALIASES"
 SURNAME_SIMILARITY = 88.0
@@ -411,8 +411,22 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    # a slice of the doc, not ``doc.text`` (which joins the whole text on every call)
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of (from its IOB tags: no scan of ``doc.ents``)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _org_name(token: Token) -> str | None:
@@ -422,7 +436,7 @@ def _org_name(token: Token) -> str | None:
     if place is not None and (label in ("NORP", "GPE") or token.pos_ == "ADJ"):
         return place
     if label in ("ORG", "GPE"):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = _entity_of(token)
         if ent is not None:
             words = [t for t in ent if t.dep_ != "case" and t.tag_ != "POS"]
             if words and words[0].lower_ == "the":
@@ -663,7 +677,7 @@ class PeopleIndex:
                 return Mention(known.name, start, end, known.role, known.organization)
         label = _entity_label(head)
         if label in _ORG_LABELS:
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = _entity_of(head)
             if ent is not None:
                 return Mention(ent.text, ent.start_char, ent.end_char, None, _org_name(head), False)
         role, organization = self._role_near(head, name[0])
@@ -701,6 +715,5 @@ class PeopleIndex:
                     last = objects[0]
         end = last.idx + len(last)
         person = is_title(noun.lemma_) and noun.tag_ in ("NN", "NNP") and last is noun
-        return Mention(
-            noun.doc.text[words[0].idx : end], words[0].idx, end, role, organization, person
-        )
+        text = noun.doc[words[0].i : last.i + 1].text
+        return Mention(text, words[0].idx, end, role, organization, person)

@@ -17,6 +17,8 @@ from crosswire.model import AnnotatedArticle, Quote, Span, Statement
 
 SAME_UTTERANCE_COSINE = 0.80
 SAME_UTTERANCE_LEXICAL = 80.0
+SAME_PHRASE = 95.0
+MIN_PHRASE_WORDS = 2
 
 
 def canonicalize(articles: Sequence[AnnotatedArticle], aliases: AliasTable) -> list[Quote]:
@@ -46,15 +48,29 @@ def _content_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
 
 
 def _same_utterance(a: Quote, b: Quote, va: np.ndarray | None, vb: np.ndarray | None) -> bool:
+    """Same meaning (sentence embeddings), same words in another order or trimmed
+    (token sets), or one report quoting a phrase of the other's wording (a mixed
+    quote's "more realistic" in a paraphrase "talks were sounding more realistic")."""
     if va is not None and vb is not None and float(va @ vb) >= SAME_UTTERANCE_COSINE:
         return True
-    return fuzz.token_set_ratio(a.content, b.content) >= SAME_UTTERANCE_LEXICAL
+    if fuzz.token_set_ratio(a.content, b.content) >= SAME_UTTERANCE_LEXICAL:
+        return True
+    short, long = sorted((a.content, b.content), key=len)
+    if len(short.split()) < MIN_PHRASE_WORDS or a.kind == b.kind == "direct":
+        return False
+    return fuzz.partial_ratio(short.casefold(), long.casefold()) >= SAME_PHRASE
 
 
 def build_statements(
     articles: Sequence[AnnotatedArticle], quotes: Sequence[Quote]
 ) -> list[Statement]:
-    """Group each speaker's quotes across articles into statements."""
+    """Group each speaker's quotes across articles into statements.
+
+    Reported speech that names no one ("the decision was criticized") is an
+    attribution but not anyone's statement: only quoted words are kept
+    without a speaker.
+    """
+    quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
     by_id = {a.article.id: a for a in articles}
     vectors = [_content_vector(by_id[q.article_id], q.content_span) for q in quotes]
     statements: list[list[int]] = []
@@ -79,11 +95,15 @@ def build_statements(
         group = tuple(quotes[m] for m in members)
         speaker = group[0].speaker
         role = next((q.speaker.role for q in group if q.speaker and q.speaker.role), None)
+        organization = next(
+            (q.speaker.organization for q in group if q.speaker and q.speaker.organization), None
+        )
         out.append(
             Statement(
                 speaker=speaker.canonical if speaker else "unattributed",
                 role=role,
                 quotes=group,
+                organization=organization,
             )
         )
     out.sort(key=lambda s: (-len({q.article_id for q in s.quotes}), s.speaker))

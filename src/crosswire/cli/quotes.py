@@ -1,0 +1,172 @@
+"""`crosswire quotes` (who said what, when, where) and `crosswire bench quotes`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from crosswire.annotate.speakers import load_aliases, same_person
+from crosswire.cli._common import (
+    DEFAULT_DB,
+    DbOption,
+    _fail,
+    _open,
+    _progress,
+    _story_report,
+    app,
+    bench_app,
+    console,
+)
+from crosswire.codec import to_dict
+from crosswire.model import Article, Statement, StoryReport
+from crosswire.report import article_label
+
+
+def _when(article: Article) -> str:
+    return article.published.date().isoformat() if article.published else "undated"
+
+
+def _statement_table(statement: Statement, articles: dict[str, Article], story: str) -> Table:
+    """One statement: a row per article reporting it, its wording beside the others."""
+    about = ", ".join(x for x in (statement.role, statement.organization) if x)
+    title = f"{statement.speaker} ({about})" if about else statement.speaker
+    if story:
+        title += f" — {story}"
+    table = Table(title=escape(title), title_justify="left", show_lines=True)
+    for column in ("when", "article", "how", "wording"):
+        table.add_column(column, overflow="fold")
+    for quote in statement.quotes:
+        article = articles[quote.article_id]
+        wording = quote.content if quote.kind == "indirect" else f"“{quote.content}”"
+        how = quote.kind + (f": {quote.cue}" if quote.cue else "")
+        if quote.speaker and quote.speaker.name != statement.speaker:
+            how += f" (as {quote.speaker.name})"
+        table.add_row(_when(article), escape(article_label(article)), escape(how), escape(wording))
+    return table
+
+
+def _statement_dict(statement: Statement, articles: dict[str, Article]) -> dict[str, object]:
+    return {
+        "speaker": statement.speaker,
+        "role": statement.role,
+        "organization": statement.organization,
+        "reports": [
+            {
+                "article_id": q.article_id,
+                "article": article_label(articles[q.article_id]),
+                "published": _when(articles[q.article_id]),
+                **to_dict(q),
+            }
+            for q in statement.quotes
+        ],
+    }
+
+
+def _attributed(report: StoryReport) -> list[Statement]:
+    return [s for s in report.statements if s.speaker != "unattributed"]
+
+
+@app.command("quotes")
+def quotes(
+    story: Annotated[
+        str | None, typer.Argument(help="Story id, id prefix or number (see `stories`).")
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Everything one person said, in all stories.")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Who said what, when and in which articles; each statement's wordings side by side."""
+    if (story is None) == (speaker is None):
+        _fail("give a STORY or --speaker NAME (one of them)")
+    if story is not None:
+        reports = [_story_report(db, story)]
+    else:
+        from crosswire.run import story_reports
+
+        if not db.exists():
+            _fail(f"{db}: no such store (run `crosswire analyze` first)")
+        with _open(db) as store:
+            reports = story_reports(store)
+    aliases = load_aliases()
+    rows: list[tuple[StoryReport, Statement]] = []
+    for report in reports:
+        for statement in _attributed(report):
+            if speaker is None or same_person(speaker, statement.speaker, aliases):
+                rows.append((report, statement))
+    rows.sort(key=lambda r: min((_when(a) for a in r[0].articles), default=""))
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "statements": [
+                        {
+                            "story_id": report.story.id,
+                            "story": report.story.title,
+                            **_statement_dict(s, {a.id: a for a in report.articles}),
+                        }
+                        for report, s in rows
+                    ]
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not rows:
+        who = f"by {speaker!r}" if speaker else "in this story"
+        console.print(f"no attributed statements {escape(who)}", highlight=False)
+        return
+    for report, statement in rows:
+        articles = {a.id: a for a in report.articles}
+        console.print(_statement_table(statement, articles, report.story.title if speaker else ""))
+
+
+@bench_app.command("quotes")
+def bench_quotes(
+    directory: Annotated[
+        Path, typer.Argument(help="PolNeAR split: DIR/text/*.txt and DIR/attributions/*.ann.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
+) -> None:
+    """Attributions against every PolNeAR annotator: source, cue, content, triples, speed."""
+    from crosswire.bench.quotes import MEASURES, run_quotes
+
+    if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
+        _fail(f"{directory}: expected text/ and attributions/ folders (PolNeAR layout)")
+    with _progress() as bar:
+        task = bar.add_task("parsing", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        bench = run_quotes(directory, progress=progress, limit=limit)
+    if bench.documents == 0:
+        _fail(f"{directory}: no annotated articles")
+    summary = bench.summary()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(
+        title=f"Attributions on {escape(str(directory))} ({bench.documents} articles, "
+        f"{bench.annotations} annotator files, averaged per article)"
+    )
+    for column in ("measure", "precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    for measure in MEASURES:
+        table.add_row(
+            measure,
+            f"{summary[f'{measure}_p']:.3f}",
+            f"{summary[f'{measure}_r']:.3f}",
+            f"{summary[f'{measure}_f1']:.3f}",
+        )
+    console.print(table)
+    console.print(
+        f"{summary['docs_per_s']:.1f} articles/s (spaCy parse and extraction)", highlight=False
+    )
