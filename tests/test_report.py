@@ -7,6 +7,7 @@ Reuters wire copy and a partial rewrite of it.
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -449,3 +450,12 @@ def test_indirect_quotes_are_not_put_in_quote_marks(report: StoryReport) -> None
     statement = dataclasses.replace(report.statements[0], quotes=(indirect,))
     md = render_markdown([dataclasses.replace(report, statements=(statement,))])
     assert f"> {' '.join(indirect.content.split())} — [" in md
+
+
+def test_html_marks_a_passage_attributed_twice(report: StoryReport) -> None:
+    """Two attributions of one passage (two cues, one quote) render once, without a crash."""
+    quote = report.quotes[0]
+    twin = dataclasses.replace(quote, cue="told reporters", kind="indirect")
+    page = render_html([dataclasses.replace(report, quotes=(quote, twin, *report.quotes[1:]))])
+    marked = re.findall(r'<mark class="q"[^>]*>([^<]*)</mark>', page)
+    assert marked.count(html.escape(quote.content, quote=True)) >= 1

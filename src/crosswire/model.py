@@ -102,7 +102,13 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Quote:
-    """One attribution: who (speaker), how (cue), what (content)."""
+    """One attribution: who (speaker), how (cue), what (content).
+
+    ``source_span`` is the source as this sentence names it ("a senior
+    official", "he", "The Post"), even when no speaker could be resolved;
+    ``clause_span`` is the whole reported clause when ``content`` is only its
+    verbatim part (a mixed quote: said that talks were "more realistic").
+    """
 
     article_id: str
     kind: QuoteKind
@@ -111,15 +117,45 @@ class Quote:
     speaker: Speaker | None
     cue: str | None = None
     cue_span: Span | None = None
+    source_span: Span | None = None
+    clause_span: Span | None = None
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number found in a claim, normalised (``$800 million`` -> 8e8 USD)."""
+    """A number found in a claim, normalised (``$800 million`` -> 8e8 USD).
+
+    ``unit`` is a currency, ``%`` or the counted noun (``people``); ``event``
+    the verb the number belongs to (``kill`` in "killed five people");
+    ``qualifier`` a bound the text puts on it (``at least``, ``about``);
+    ``vague`` marks words that give no exact figure ("dozens").
+    """
 
     text: str
     value: float
     unit: str | None = None
+    event: str | None = None
+    qualifier: str | None = None
+    vague: bool = False
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time expression, resolved to an ISO value at its grain.
+
+    ``value`` is ``2022-03-16`` (day), ``2022-W12`` (week), ``2022-03``
+    (month), ``2022`` (year), ``--03-24`` (month and day, year unknown) or
+    None when it cannot be resolved (a weekday without a publication date).
+    ``relative`` is true when the value depends on the publication date.
+    """
+
+    text: str
+    span: Span
+    value: str | None
+    grain: str = "day"
+    kind: str = "absolute"
+    relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +167,14 @@ class Claim:
     span: Span
     entities: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    subject: str | None = None
+    event: str | None = None
+    negated: bool = False
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[str, ...] = ()
+    source: str | None = None
+    tense: str | None = None
+    source_organization: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,11 +253,15 @@ class Citation:
 
 @dataclass(frozen=True)
 class Statement:
-    """One utterance of one speaker, with every article's report of it."""
+    """One utterance of one speaker, with every article's report of it.
+
+    ``organization`` is the one the text gives the speaker ("Kremlin", "NATO").
+    """
 
     speaker: str
     role: str | None
     quotes: tuple[Quote, ...]
+    organization: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +276,10 @@ class Fact:
     claims: tuple[Claim, ...]
     article_ids: tuple[str, ...]
     independent_sources: int
+    source_groups: tuple[tuple[str, ...], ...] = ()
+    own_reporting: tuple[str, ...] = ()
+    derived: tuple[tuple[str, str], ...] = ()
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +287,79 @@ class BriefSentence:
     text: str
     citations: tuple[Citation, ...]
     independent_sources: int
+    sources: tuple[tuple[str, ...], ...] = ()
+    fact_id: str = ""
+    note: str = ""
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One value a fact group's claims give, and the claims that give it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Claims of one fact that disagree, or a later report updating an earlier one.
+
+    ``kind`` is ``conflict`` or ``update``; ``aspect`` what differs (``number``,
+    ``date``, ``place``, ``polarity``); ``what`` names the measure (``killed:
+    people``). For an update, ``sides[0]`` is the earlier report.
+    """
+
+    fact_id: str
+    kind: str
+    aspect: str
+    what: str
+    sides: tuple[ConflictSide, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """What one actor proposes, accepts, rejects or demands, and who said so.
+
+    ``actor`` is the side (a country or organisation: ``Russia``); ``speaker``
+    the named person or body that voiced it (``Dmitry Peskov``); ``context``
+    the sentence it was read in.
+    """
+
+    actor: str
+    speaker: str | None
+    role: str | None
+    stance: str
+    topic: str
+    text: str
+    citations: tuple[Citation, ...]
+    date: str | None = None
+    kind: str = "quote"
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event of the story, with the claims that date it."""
+
+    date: str
+    grain: str
+    text: str
+    date_text: str
+    citations: tuple[Citation, ...]
+    basis: str = "text"
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """The publication date a story's comparison used for one article, and why."""
+
+    article_id: str
+    date: str | None
+    basis: str
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -251,3 +376,7 @@ class StoryReport:
     shared_facts: tuple[Fact, ...]
     single_source_facts: tuple[Fact, ...]
     brief: tuple[BriefSentence, ...] = field(default=())
+    conflicts: tuple[Conflict, ...] = ()
+    positions: tuple[Position, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    published: tuple[PublicationDate, ...] = ()

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from crosswire.annotate.dates import derive_published, find_dates
 from crosswire.annotate.nlp import NlpBackend
-from crosswire.annotate.quantities import quantity_of
+from crosswire.annotate.quantities import (
+    NUMBER_LABELS,
+    merge_split_numbers,
+    quantity_of,
+    text_amounts,
+)
 from crosswire.annotate.quotes import extract_quotes
-from crosswire.model import AnnotatedArticle, Article, Claim, Entity, Sentence, Span
+from crosswire.model import AnnotatedArticle, Article, Claim, Entity, Quote, Sentence, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _MIN_CLAIM_WORDS = 6
@@ -41,8 +48,8 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 article=article,
                 sentences=sentences,
                 entities=entities,
-                quotes=extract_quotes(article, doc),
-                claims=_claims(article, doc),
+                quotes=(quotes := extract_quotes(article, doc)),
+                claims=_claims(article, doc, quotes),
                 vector=_article_vector(sentence_vectors),
                 sentence_vectors=tuple(tuple(float(x) for x in row) for row in sentence_vectors),
                 terms=_terms(doc),
@@ -78,16 +85,105 @@ def _sentences(doc: object) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def _claims(article: Article, doc: object) -> tuple[Claim, ...]:
-    """Sentence-level claims with the entities and numbers they mention."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs that report rather than happen: "X said Y" is about Y, voiced by X.
+REPORTING_VERBS = frozenset(
+    "say tell report state announce claim add confirm quote note warn insist stress write "
+    "tweet declare explain believe think estimate according".split()
+)
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|is|are) (?:be )?(?:expected|set|due|scheduled|poised|going) to\b"
+    r"|\bwill\b|\bwould\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(
+    r"\baccording to (?:the |a |an )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?: official)?)",
+)
+_SUBJECT_WORDS = 8
+
+
+def _event_verb(root: object) -> tuple[object, object | None]:
+    """The verb a sentence reports (a reporting verb's complement), and the reporting verb."""
+    if getattr(root, "lemma_", "").lower() in REPORTING_VERBS:
+        for child in root.children:  # type: ignore[attr-defined]
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                return child, root
+    return root, None
+
+
+def _subject(verb: object) -> str | None:
+    for child in verb.children:  # type: ignore[attr-defined]
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            words = [t.text for t in child.subtree][:_SUBJECT_WORDS]
+            return " ".join(words) if child.dep_ != "expl" else None
+    return None
+
+
+def _negated(verb: object, text: str) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):  # type: ignore[attr-defined]
+        return True
+    return any(c.lower_ in _NEGATIONS and c.dep_ == "det" for c in verb.children)  # type: ignore[attr-defined]
+
+
+def _tense(verb: object, sentence: str) -> str:
+    if _FUTURE_CUES.search(sentence) and any(
+        c.lower_ in ("will", "shall") or c.lemma_ in ("expect", "set", "due", "schedule")
+        for c in [verb, *verb.children]  # type: ignore[attr-defined]
+    ):
+        return "future"
+    if re.search(r"\b(?:is|are) (?:expected|set|due|scheduled) to\b", sentence):
+        return "future"
+    tags = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))}  # type: ignore[attr-defined]
+    return "past" if tags & {"VBD", "VBN"} else "present"
+
+
+def _source(
+    sentence: Sentence, quotes: Sequence[Quote], reporter: object
+) -> tuple[str | None, str | None]:
+    """Who the claim is attributed to (a quote's speaker, "according to X", the
+    reporting verb's subject), and that source's organisation when known."""
+    for quote in quotes:
+        cue = quote.cue_span or quote.content_span
+        if quote.speaker is not None and sentence.start <= cue.start < sentence.end:
+            return quote.speaker.canonical, quote.speaker.organization
+    match = _ACCORDING.search(sentence.text)
+    if match:
+        return match.group(1), None
+    if reporter is not None:
+        return _subject(reporter), None
+    return None, None
+
+
+def _claims(article: Article, doc: object, quotes: Sequence[Quote] = ()) -> tuple[Claim, ...]:
+    """Sentence-level claims: subject, event, values (numbers, dates, places), source."""
+    published = article.published.date() if article.published else None
+    if published is None:
+        published = derive_published(
+            article.text, title=article.title, removed=article.removed_lines
+        ).day
     claims: list[Claim] = []
     for sentence in _sentences(doc):
         if len(sentence.text.split()) < _MIN_CLAIM_WORDS:
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
         ents = [] if span is None else list(span.ents)
-        quantities = tuple(q for q in (quantity_of(e) for e in ents) if q is not None)
+        numbers = merge_split_numbers([e for e in ents if e.label_ in NUMBER_LABELS])
+        found = [q for q in (quantity_of(e) for e in numbers) if q is not None]
+        found += text_amounts(sentence.text, sentence.start, [q.span for q in found if q.span])
+        quantities = tuple(found)
         names = tuple(dict.fromkeys(e.text for e in ents if e.label_ in ENTITY_LABELS))
+        places = tuple(dict.fromkeys(e.text for e in ents if e.label_ in PLACE_LABELS))
+        subject = event = reporter = None
+        negated = False
+        tense = None
+        if span is not None:
+            verb, reporter = _event_verb(span.root)
+            subject = _subject(verb) or (_subject(reporter) if reporter is not None else None)
+            event = str(verb.lemma_).lower()  # type: ignore[attr-defined]
+            negated = _negated(verb, sentence.text)
+            tense = _tense(verb, sentence.text)
+        source, organization = _source(sentence, quotes, reporter)
         claims.append(
             Claim(
                 article_id=article.id,
@@ -95,6 +191,14 @@ def _claims(article: Article, doc: object) -> tuple[Claim, ...]:
                 span=Span(sentence.start, sentence.end),
                 entities=names,
                 quantities=quantities,
+                subject=subject,
+                event=event,
+                negated=negated,
+                dates=tuple(find_dates(sentence.text, sentence.start, published, tense)),
+                places=places,
+                source=source,
+                tense=tense,
+                source_organization=organization,
             )
         )
     return tuple(claims)

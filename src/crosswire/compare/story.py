@@ -1,28 +1,44 @@
-"""Compare one story: reuse, independence, statements, facts and a cited brief."""
+"""Compare one story: reuse, independence, statements, facts, conflicts, positions,
+timeline and a cited brief.
+
+Relative dates ("on Wednesday", "next week") are resolved against each
+article's publication date: given (metadata, or the ``published`` argument),
+else derived from a dateline or URL in the text and marked as derived.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import combinations
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
 
+from crosswire.annotate.dates import derive_published, reresolve
 from crosswire.annotate.speakers import AliasTable
+from crosswire.compare.conflicts import find_conflicts
 from crosswire.compare.facts import build_facts, claim_words
+from crosswire.compare.lexicon import measure_of
+from crosswire.compare.positions import build_positions
 from crosswire.compare.statements import build_statements, canonicalize
-from crosswire.link.reuse import find_reuse, origin_groups
+from crosswire.compare.timeline import build_timeline
+from crosswire.link.reuse import origin_groups, reuse_edges
 from crosswire.model import (
     AnnotatedArticle,
     BriefSentence,
     Citation,
     Fact,
     Placement,
+    PublicationDate,
     Quote,
+    Reuse,
     Story,
     StoryReport,
 )
 
-BRIEF_SHARED = 4
-BRIEF_SINGLE = 3
+BRIEF_SHARED = 5
+BRIEF_SINGLE = 7
 REPEAT_OVERLAP = 0.8
+NOTE_PAIRS = 2
+Published = Mapping[str, date] | date | None
 
 
 def _order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -31,6 +47,52 @@ def _order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
         articles,
         key=lambda a: (a.article.published is None, a.article.published or 0, a.article.origin),
     )
+
+
+def publication_dates(
+    articles: Sequence[AnnotatedArticle], given: Published = None
+) -> list[PublicationDate]:
+    """Each article's publication date: given, from its metadata, or derived from its text.
+
+    ``given`` is one date for every article that has none, or a mapping from
+    article id to date (it wins over the metadata).
+    """
+    out = []
+    for annotated in articles:
+        article = annotated.article
+        if isinstance(given, Mapping) and article.id in given:
+            out.append(PublicationDate(article.id, _iso(given[article.id]), "given", "input"))
+        elif article.published is not None:
+            day = article.published.date().isoformat()
+            out.append(PublicationDate(article.id, day, "given", "article metadata"))
+        elif isinstance(given, date):
+            out.append(PublicationDate(article.id, _iso(given), "given", "input"))
+        else:
+            derived = derive_published(
+                article.text, title=article.title, removed=article.removed_lines
+            )
+            day_text = derived.day.isoformat() if derived.day else None
+            out.append(PublicationDate(article.id, day_text, derived.basis, derived.evidence))
+    return out
+
+
+def _iso(value: date) -> str:
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _resolve_dates(article: AnnotatedArticle, day: date | None) -> AnnotatedArticle:
+    """The article's claims with relative dates resolved against ``day``."""
+    claims = tuple(
+        replace(
+            claim,
+            dates=tuple(
+                reresolve(m, day, claim.tense) if m.relative or m.value is None else m
+                for m in claim.dates
+            ),
+        )
+        for claim in article.claims
+    )
+    return replace(article, claims=claims)
 
 
 def _is_quote_sentence(fact: Fact, quotes: Sequence[Quote]) -> bool:
@@ -52,33 +114,117 @@ def _repeats(a: Fact, b: Fact) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= REPEAT_OVERLAP
 
 
-def _brief(
-    shared: Sequence[Fact], single: Sequence[Fact], quotes: Sequence[Quote]
-) -> tuple[BriefSentence, ...]:
-    """Corroborated facts first, then single-source facts that carry numbers.
+def _values(fact: Fact) -> tuple[str, ...]:
+    """The fact's normalised figures and dates, as shown beside a brief sentence."""
+    out: list[str] = []
+    for claim in fact.claims[:1]:
+        for q in claim.quantities:
+            if q.vague:
+                continue
+            measure = measure_of(q) or (q.unit or "")
+            qualifier = f"{q.qualifier} " if q.qualifier else ""
+            out.append(f"{q.text} = {qualifier}{q.value:,.10g} {measure}".strip())
+        for d in claim.dates:
+            if d.value and d.grain in ("day", "week", "month"):
+                out.append(f"{d.text} = {d.value}")
+    return tuple(dict.fromkeys(out))
 
-    A fact that repeats one already chosen (a standfirst restating the lead)
-    is skipped, so each brief sentence says something new.
+
+def _value_keys(fact: Fact) -> set[str]:
+    claim = fact.claims[0]
+    keys = {f"{round(q.value, 6)} {measure_of(q)}" for q in claim.quantities if not q.vague}
+    keys |= {f"date {d.value}" for d in claim.dates if d.value and d.grain == "day"}
+    return keys
+
+
+def _informative(fact: Fact) -> bool:
+    """A single-source fact worth a brief line: it carries a figure or a date."""
+    claim = fact.claims[0]
+    return any(not q.vague for q in claim.quantities) or any(
+        d.value and d.grain in ("day", "week") for d in claim.dates
+    )
+
+
+def _weight(fact: Fact) -> int:
+    """2 for a fact with a figure of a known measure (a sum, a share, a count), 1 for a date."""
+    claim = fact.claims[0]
+    if any(not q.vague and measure_of(q) for q in claim.quantities):
+        return 2
+    return 1
+
+
+def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str:
+    """How the sources of a brief line count: who copies whom, whose reporting is own."""
+
+    def n(article_id: str) -> str:
+        return f"[{number.get(article_id, '?')}]"
+
+    parts: list[str] = []
+    if len(fact.article_ids) > 1:
+        parts.append(f"reported by {len(fact.article_ids)} articles")
+    for copy, origin in fact.derived[:NOTE_PAIRS]:
+        parts.append(f"{n(copy)} reuses {n(origin)}'s copy, so they count once")
+    if len(fact.derived) > NOTE_PAIRS:
+        parts.append(f"and {len(fact.derived) - NOTE_PAIRS} more copies counted with their origin")
+    for article_id in fact.own_reporting:
+        parts.append(f"{n(article_id)} adds its own reporting, counted separately")
+    if len(fact.article_ids) == 1:
+        (only,) = fact.article_ids
+        origins = [e.origin_id for e in edges if e.copy_id == only]
+        if origins:
+            parts.append(
+                f"only {n(only)}: its own reporting, not in {', '.join(n(o) for o in origins)}"
+                " that it otherwise reuses"
+            )
+        else:
+            parts.append(f"single source: only {n(only)}")
+    return "; ".join(parts)
+
+
+def _brief(
+    shared: Sequence[Fact],
+    single: Sequence[Fact],
+    quotes: Sequence[Quote],
+    number: Mapping[str, int],
+    edges: Sequence[Reuse],
+) -> tuple[BriefSentence, ...]:
+    """Corroborated facts first, then single-source facts that carry figures or dates.
+
+    A fact that repeats one already chosen (a standfirst restating the lead),
+    or whose figures and dates are all already given, is skipped, so each
+    brief sentence says something new and each figure appears once.
     """
     chosen: list[Fact] = []
-    for pool, limit in ((shared, BRIEF_SHARED), (single, BRIEF_SINGLE)):
+    given: set[str] = set()
+    order = {id(f): n for n, f in enumerate(single)}
+    # single-source facts with figures first, then those with dates only; shown in order
+    ranked = sorted((f for f in single if _informative(f)), key=lambda f: -_weight(f))
+    for pool, limit in ((shared, BRIEF_SHARED), (ranked, BRIEF_SINGLE)):
         taken = 0
         for fact in pool:
             if taken == limit:
                 break
-            if pool is single and not fact.claims[0].quantities:
-                continue
             if _is_quote_sentence(fact, quotes) or any(_repeats(fact, c) for c in chosen):
                 continue
+            keys = _value_keys(fact)
+            if keys and keys <= given:
+                continue
+            given |= keys
             chosen.append(fact)
             taken += 1
+    shared_chosen = [f for f in chosen if f not in single]
+    single_chosen = sorted((f for f in chosen if f in single), key=lambda f: order[id(f)])
     return tuple(
         BriefSentence(
             text=fact.text,
             citations=tuple(Citation(c.article_id, c.span) for c in fact.claims),
             independent_sources=fact.independent_sources,
+            sources=fact.source_groups,
+            fact_id=fact.id,
+            note=_note(fact, number, edges),
+            values=_values(fact),
         )
-        for fact in chosen
+        for fact in (*shared_chosen, *single_chosen)
     )
 
 
@@ -87,11 +233,21 @@ def compare_story(
     articles: Sequence[AnnotatedArticle],
     placements: Sequence[Placement],
     aliases: AliasTable,
+    *,
+    published: Published = None,
 ) -> StoryReport:
-    """Everything the report shows for one story, computed from its articles only."""
+    """Everything the report shows for one story, computed from its articles only.
+
+    ``published`` gives publication dates the articles lack (one date for all,
+    or per article id), against which "on Wednesday" and "next week" resolve.
+    """
     ordered = _order(articles)
-    edges = tuple(e for a, b in combinations(ordered, 2) if (e := find_reuse(a, b)) is not None)
+    edges = reuse_edges(ordered)
     groups = origin_groups(ordered, edges)
+    dates = publication_dates(ordered, published)
+    day = {p.article_id: date.fromisoformat(p.date) if p.date else None for p in dates}
+    basis = {p.article_id: p.basis for p in dates}
+    ordered = [_resolve_dates(a, day[a.article.id]) for a in ordered]
     quotes = canonicalize(ordered, aliases)
     statements = build_statements(ordered, quotes)
     position = {a.article.id: i for i, a in enumerate(ordered)}
@@ -100,6 +256,7 @@ def compare_story(
     shared = [f for f in facts if len(f.article_ids) > 1]
     shared.sort(key=lambda f: (-f.independent_sources, -len(f.article_ids)))
     single = [f for f in facts if len(f.article_ids) == 1]
+    number = {a.article.id: i for i, a in enumerate(ordered, 1)}
     return StoryReport(
         story=story,
         articles=tuple(a.article for a in ordered),
@@ -110,5 +267,9 @@ def compare_story(
         quotes=tuple(quotes),
         shared_facts=tuple(shared),
         single_source_facts=tuple(single),
-        brief=_brief(shared, single, quotes),
+        brief=_brief(shared, single, quotes, number, edges),
+        conflicts=tuple(find_conflicts(facts, day)),
+        positions=tuple(build_positions(ordered, statements, day)),
+        timeline=tuple(build_timeline(facts, basis)),
+        published=tuple(dates),
     )

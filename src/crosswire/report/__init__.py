@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from crosswire.report.render import (
     article_label,
+    brief_to_dict,
+    render_brief,
     render_html,
     render_json,
     render_markdown,
@@ -16,6 +18,8 @@ from crosswire.report.render import (
 
 __all__ = [
     "article_label",
+    "brief_to_dict",
+    "render_brief",
     "render_html",
     "render_json",
     "render_markdown",

@@ -25,7 +25,9 @@ from crosswire.model import (
     Article,
     BriefSentence,
     Citation,
+    Conflict,
     Fact,
+    Position,
     Quote,
     Reuse,
     Span,
@@ -180,11 +182,150 @@ def _signals(report: StoryReport) -> dict[str, str]:
     }
 
 
-def _fact_note(fact: Fact) -> str:
-    return (
+def _fact_note(fact: Fact, index: _Index | None = None) -> str:
+    """How many independent sources and articles back a fact, and which."""
+    note = (
         f"{_plural(fact.independent_sources, 'independent source')}, "
         f"{_plural(len(fact.article_ids), 'article')}"
     )
+    if index is not None and fact.source_groups and len(fact.article_ids) > 1:
+        note += ": " + _sources_text(fact.source_groups, index)
+    return note
+
+
+def _sources_text(groups: Sequence[Sequence[str]], index: _Index) -> str:
+    """The independent sources by article number: ``[1]+[2] · [3]``."""
+    return " · ".join("+".join(f"[{index.num(a)}]" for a in group) for group in groups)
+
+
+def _brief_note(sentence: BriefSentence, index: _Index) -> str:
+    """The sources note of a brief line: count, which articles, how they relate."""
+    note = _plural(sentence.independent_sources, "independent source")
+    if sentence.sources:
+        note += f" ({_sources_text(sentence.sources, index)})"
+    if sentence.note:
+        note += f"; {_inline(sentence.note)}"
+    return note
+
+
+def _conflict_line(conflict: Conflict, index: _Index) -> tuple[str, list[tuple[str, list[_Cite]]]]:
+    """A heading for one conflict or update, and each side's value with its citations."""
+    label = "Update" if conflict.kind == "update" else "Conflict"
+    head = f"{label} ({conflict.aspect}: {_inline(conflict.what)})"
+    sides = []
+    for side in conflict.sides:
+        value = _inline(side.value)
+        if side.published:
+            value += f" (published {side.published})"
+        sides.append((value, index.cites((c.article_id, c.span) for c in side.claims)))
+    return head, sides
+
+
+def _position_who(position: Position) -> str:
+    who = _inline(position.actor)
+    if position.speaker:
+        who += f" / {_inline(position.speaker)}"
+        if position.role:
+            who += f" ({_inline(position.role)})"
+    return who
+
+
+def _dates_note(report: StoryReport) -> dict[str, str]:
+    """Per article: its publication date and how it is known."""
+    out = {}
+    for p in report.published:
+        if p.date is None:
+            out[p.article_id] = (
+                "publication date unknown (give it: --published or JSONL `published`); "
+                "relative dates unresolved"
+            )
+        elif p.basis == "derived":
+            out[p.article_id] = f"published {p.date} (derived from {_inline(p.evidence)})"
+        else:
+            out[p.article_id] = f"dates resolved against {p.date} ({_inline(p.evidence)})"
+    return out
+
+
+def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
+    """Conflicts and updates, positions and timeline, in Markdown."""
+    out: list[str] = []
+    dates = _dates_note(report)
+    if dates:
+        out += [
+            "Dates: " + " · ".join(f"[{index.num(a)}] {_md(n)}" for a, n in dates.items()),
+            "",
+        ]
+    if report.conflicts:
+        out += ["### Conflicts and updates", ""]
+        for conflict in report.conflicts:
+            head, sides = _conflict_line(conflict, index)
+            arrow = " → " if conflict.kind == "update" else " vs "
+            body = arrow.join(f"{_md(v)} {_md_cites(c)}" for v, c in sides)
+            out.append(f"- **{_md(head)}**: {body}")
+        out.append("")
+    if report.positions:
+        out += ["### Positions", "", "| actor | stance | on | what | date | cited |"]
+        out.append("| --- | --- | --- | --- | --- | --- |")
+        for p in report.positions:
+            text = f"“{_md_cell(p.text)}”" if p.kind == "quote" else _md_cell(p.text)
+            out.append(
+                f"| {_md_cell(_position_who(p))} | {p.stance} | {_md_cell(p.topic)} | {text} | "
+                f"{p.date or ''} | {_md_cites(index.for_citations(p.citations))} |"
+            )
+        out.append("")
+    if report.timeline:
+        out += ["### Timeline", ""]
+        for event in report.timeline:
+            out.append(
+                f"- **{event.date}** ({_md(event.date_text)}): {_md(event.text)} "
+                f"{_md_cites(index.for_citations(event.citations))}"
+            )
+        out.append("")
+    return out
+
+
+def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
+    """Conflicts and updates, positions and timeline, in HTML."""
+    out: list[str] = []
+    dates = _dates_note(report)
+    if dates:
+        out.append(
+            '<p class="note">Dates: '
+            + " · ".join(f"[{index.num(a)}] {_e(n)}" for a, n in dates.items())
+            + "</p>"
+        )
+    if report.conflicts:
+        out += ["<h3>Conflicts and updates</h3>", '<ul class="conflicts">']
+        for conflict in report.conflicts:
+            head, sides = _conflict_line(conflict, index)
+            arrow = " → " if conflict.kind == "update" else " <em>vs</em> "
+            body = arrow.join(f"{_e(v)} {_h_cites(c)}" for v, c in sides)
+            out.append(f"<li><strong>{_e(head)}</strong>: {body}</li>")
+        out.append("</ul>")
+    if report.positions:
+        out += [
+            "<h3>Positions</h3>",
+            '<table class="pairs"><thead><tr><th>actor</th><th>stance</th><th>on</th>'
+            "<th>what</th><th>date</th></tr></thead><tbody>",
+        ]
+        for p in report.positions:
+            text = _e(_inline(p.text))
+            text = f"“{text}”" if p.kind == "quote" else text
+            out.append(
+                f"<tr><td>{_e(_position_who(p))}</td><td>{_e(p.stance)}</td>"
+                f"<td>{_e(p.topic)}</td><td>{text} {_h_cites(index.for_citations(p.citations))}"
+                f"</td><td>{_e(p.date or '')}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if report.timeline:
+        out += ["<h3>Timeline</h3>", '<ol class="timeline">']
+        for event in report.timeline:
+            out.append(
+                f"<li><strong>{_e(event.date)}</strong> ({_e(_inline(event.date_text))}): "
+                f"{_e(_inline(event.text))} {_h_cites(index.for_citations(event.citations))}</li>"
+            )
+        out.append("</ol>")
+    return out
 
 
 def _speaker(statement: Statement) -> tuple[str, str | None]:
@@ -284,12 +425,9 @@ def _md_story(report: StoryReport) -> list[str]:
 
     if report.brief:
         out += ["### Brief", ""]
-        for sentence in report.brief:
-            out.append(
-                f"- {_md(sentence.text)} {_md_cites(index.for_citations(sentence.citations))} "
-                f"({_plural(sentence.independent_sources, 'independent source')})"
-            )
+        out += [_md_brief(sentence, index) for sentence in report.brief]
         out.append("")
+        out += _md_compare_sections(report, index)
 
     if report.statements:
         out += ["### Who said what", ""]
@@ -307,7 +445,10 @@ def _md_story(report: StoryReport) -> list[str]:
     if report.shared_facts:
         out += ["### Corroborated by independent sources", ""]
         for fact in report.shared_facts:
-            out.append(f"- {_md(fact.text)} {_md_cites(index.for_fact(fact))} ({_fact_note(fact)})")
+            out.append(
+                f"- {_md(fact.text)} {_md_cites(index.for_fact(fact))} "
+                f"({_md(_fact_note(fact, index))})"
+            )
         out.append("")
 
     if report.single_source_facts:
@@ -318,6 +459,7 @@ def _md_story(report: StoryReport) -> list[str]:
 
     if report.reuse:
         out += ["### Reuse", ""]
+        out += _md_reuse_graph(report, index)
         for edge in report.reuse:
             out += [_md_edge(edge, index), ""]
             out += _md_pairs(edge, index)
@@ -351,6 +493,115 @@ def _md_pairs(edge: Reuse, index: _Index) -> list[str]:
     if len(edge.pairs) > MAX_PAIRS:
         out += [f"…and {len(edge.pairs) - MAX_PAIRS} more aligned passages.", ""]
     return out
+
+
+def reuse_layers(report: StoryReport) -> list[list[str]]:
+    """Articles in reuse edges by generation: origins first, then their copies, and so on."""
+    involved = {x for e in report.reuse for x in (e.origin_id, e.copy_id)}
+    copies = {e.copy_id for e in report.reuse}
+    depth = {a.id: 0 for a in report.articles if a.id in involved and a.id not in copies}
+    for _ in range(len(involved)):
+        for e in report.reuse:
+            if e.origin_id in depth and depth.get(e.copy_id, -1) <= depth[e.origin_id]:
+                depth[e.copy_id] = min(depth[e.origin_id] + 1, len(involved))
+    for article_id in involved - depth.keys():  # a cycle: read order decides
+        depth[article_id] = 0
+    order = [a.id for a in report.articles]
+    layers: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+    for article_id in sorted(depth, key=order.index):
+        layers[depth[article_id]].append(article_id)
+    return layers
+
+
+def _md_reuse_graph(report: StoryReport, index: _Index) -> list[str]:
+    """Origin -> copies as an indented list, with the independence groups."""
+    out = ["Who copied whom:", ""]
+    for article_id in [x for layer in reuse_layers(report)[:1] for x in layer]:
+        out += _md_graph_node(report, index, article_id, 0, set())
+    groups = " · ".join(
+        "{" + ", ".join(f"[{index.num(a)}]" for a in group) + "}" for group in report.origin_groups
+    )
+    out += ["", f"Independence groups (each counts once): {groups}", ""]
+    return out
+
+
+def _md_graph_node(
+    report: StoryReport, index: _Index, article_id: str, level: int, seen: set[str]
+) -> list[str]:
+    seen.add(article_id)
+    out: list[str] = []
+    if level == 0:
+        out.append(f"- [{index.num(article_id)}] (origin)")
+    for edge in report.reuse:
+        if edge.origin_id == article_id and edge.copy_id not in seen:
+            out.append(
+                f"{'  ' * (level + 1)}- → [{index.num(edge.copy_id)}] {edge.kind}, "
+                f"{_percent(edge.copy_share)} of the copy reused"
+            )
+            out += _md_graph_node(report, index, edge.copy_id, level + 1, seen)
+    return out
+
+
+def brief_to_dict(report: StoryReport) -> dict[str, Any]:
+    """One story's brief with what backs it: sources, conflicts, positions, timeline."""
+    index = _Index(report)
+    data = cast(dict[str, Any], to_dict(report))
+    articles = [
+        {"number": index.num(a.id), "id": a.id, "label": article_label(a), "origin": a.origin}
+        for a in report.articles
+    ]
+    keep = ("brief", "conflicts", "positions", "timeline", "published", "origin_groups")
+    return {"story": data["story"], "articles": articles} | {k: data[k] for k in keep}
+
+
+def render_brief(report: StoryReport, fmt: str = "md") -> str:
+    """One story's cited brief as Markdown (``md``), HTML (``html``) or JSON (``json``).
+
+    Each sentence says how many independent sources back it and which; then
+    the story's conflicts and updates, positions and timeline, all cited.
+    """
+    if fmt == "json":
+        return json.dumps(brief_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    index = _Index(report)
+    title = _inline(report.story.title) or "Untitled story"
+    if fmt == "html":
+        body = [f"<h1>{_e(title)} <small>{_e(report.story.id)}</small></h1>", "<h3>Articles</h3>"]
+        body.append("<ol>")
+        body += [
+            f'<li id="a-{_e(a.id)}">{_e(article_label(a))} '
+            f'<span class="note">{_e(_inline(a.origin))}</span></li>'
+            for a in report.articles
+        ]
+        body += ["</ol>", "<h3>Brief</h3>", "<ul>"]
+        body += [_h_brief(s, index) for s in report.brief]
+        body.append("</ul>")
+        body += _h_compare_sections(report, index)
+        return "\n".join(_html_page(f"crosswire brief: {title}", body)) + "\n"
+    out = [f"# {_md(title)}", "", f"Story `{report.story.id}`", "", "### Articles", ""]
+    out += [f"- **[{n}]** {_md(article_label(a))}" for n, a in enumerate(report.articles, 1)]
+    out += ["", "### Brief", ""]
+    out += [_md_brief(s, index) for s in report.brief]
+    out.append("")
+    out += _md_compare_sections(report, index)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _html_page(title: str, body: Sequence[str]) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body><main>",
+        *body,
+        "</main></body>",
+        "</html>",
+    ]
 
 
 def render_markdown(reports: Sequence[StoryReport]) -> str:
@@ -408,9 +659,12 @@ def _h_cites(cites: Sequence[_Cite]) -> str:
 def _highlighted(text: str, quotes: Sequence[Quote]) -> str:
     """Article text, escaped, with each quote's span marked."""
     spans = sorted(
-        (q.content_span.start, q.content_span.end, q)
-        for q in quotes
-        if 0 <= q.content_span.start < q.content_span.end <= len(text)
+        (
+            (q.content_span.start, q.content_span.end, q)
+            for q in quotes
+            if 0 <= q.content_span.start < q.content_span.end <= len(text)
+        ),
+        key=lambda item: item[:2],  # two attributions of one passage tie: keep their order
     )
     out: list[str] = []
     pos = 0
@@ -497,6 +751,57 @@ def _h_edge(edge: Reuse, index: _Index) -> list[str]:
     return out
 
 
+def _h_reuse_graph(report: StoryReport, index: _Index) -> list[str]:
+    """A small inline SVG: origins on the left, their copies to the right, arrows named by kind."""
+    layers = reuse_layers(report)
+    if not layers:
+        return []
+    col, row, box_w, box_h = 250, 46, 200, 30
+    where = {
+        a: (12 + x * col, 10 + y * row)
+        for x, layer in enumerate(layers)
+        for y, a in enumerate(layer)
+    }
+    width = 24 + (len(layers) - 1) * col + box_w
+    height = 20 + max(len(layer) for layer in layers) * row
+    label = {a.id: article_label(a) for a in report.articles}
+    arrow = f"arrow-{_e(report.story.id)}"
+    out = [
+        f'<svg class="graph" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        "<title>Who copied whom: arrows go from the origin to the copy</title>",
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto">'
+        '<path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>',
+    ]
+    for edge in report.reuse:
+        (x1, y1), (x2, y2) = where[edge.origin_id], where[edge.copy_id]
+        if x2 > x1:
+            sx, sy, ex, ey = x1 + box_w, y1 + box_h / 2, x2, y2 + box_h / 2
+        else:  # same column: arc on the right
+            sx, sy, ex, ey = x1 + box_w, y1 + box_h / 2, x2 + box_w, y2 + box_h / 2
+        out.append(
+            f'<line x1="{sx}" y1="{sy}" x2="{ex}" y2="{ey}" stroke="#555" '
+            f'marker-end="url(#{arrow})"><title>{_e(_edge_summary(edge))}</title></line>'
+            f'<text x="{(sx + ex) / 2}" y="{(sy + ey) / 2 - 4}" font-size="12" '
+            f'text-anchor="middle" fill="#333">{_e(edge.kind)}</text>'
+        )
+    for article_id, (x, y) in where.items():
+        text = _truncate(f"[{index.num(article_id)}] {label.get(article_id, article_id)}", 30)
+        out.append(
+            f'<a href="#a-{_e(article_id)}"><rect x="{x}" y="{y}" width="{box_w}" '
+            f'height="{box_h}" rx="4" fill="#eef4fb" stroke="#0b57a4"/>'
+            f'<text x="{x + 6}" y="{y + 19}" font-size="12" fill="#0b57a4">{_e(text)}</text>'
+            f"<title>{_e(label.get(article_id, article_id))}</title></a>"
+        )
+    out.append("</svg>")
+    groups = " · ".join(
+        "{" + ", ".join(f"[{index.num(a)}]" for a in group) + "}" for group in report.origin_groups
+    )
+    out.append(f'<p class="note">Independence groups (each counts once): {_e(groups)}</p>')
+    return out
+
+
 def _h_pair(pair: AlignedPair, edge: Reuse, index: _Index) -> str:
     left, right = _diff(pair.origin_text, pair.copy_text)
     lcite = _h_cites([index.cite(edge.origin_id, pair.origin_span)])
@@ -508,10 +813,22 @@ def _h_pair(pair: AlignedPair, edge: Reuse, index: _Index) -> str:
 
 
 def _h_brief(sentence: BriefSentence, index: _Index) -> str:
+    values = (
+        f'<br><span class="note">values: {_e("; ".join(sentence.values))}</span>'
+        if sentence.values
+        else ""
+    )
     return (
         f"<li>{_e(_inline(sentence.text))} {_h_cites(index.for_citations(sentence.citations))} "
-        f'<span class="note">({_plural(sentence.independent_sources, "independent source")})'
-        "</span></li>"
+        f'<span class="note">({_e(_brief_note(sentence, index))})</span>{values}</li>'
+    )
+
+
+def _md_brief(sentence: BriefSentence, index: _Index) -> str:
+    values = f" — values: {_md('; '.join(sentence.values))}" if sentence.values else ""
+    return (
+        f"- {_md(sentence.text)} {_md_cites(index.for_citations(sentence.citations))} "
+        f"({_md(_brief_note(sentence, index))}){values}"
     )
 
 
@@ -554,6 +871,7 @@ def _h_story(report: StoryReport) -> list[str]:
         out += ["<h3>Brief</h3>", "<ul>"]
         out += [_h_brief(s, index) for s in report.brief]
         out.append("</ul>")
+        out += _h_compare_sections(report, index)
     if report.statements:
         out.append("<h3>Who said what</h3>")
         for statements in _by_speaker(report.statements):
@@ -562,7 +880,7 @@ def _h_story(report: StoryReport) -> list[str]:
         out += ["<h3>Corroborated by independent sources</h3>", "<ul>"]
         out += [
             f"<li>{_e(_inline(f.text))} {_h_cites(index.for_fact(f))} "
-            f'<span class="note">({_fact_note(f)})</span></li>'
+            f'<span class="note">({_e(_fact_note(f, index))})</span></li>'
             for f in report.shared_facts
         ]
         out.append("</ul>")
@@ -575,6 +893,7 @@ def _h_story(report: StoryReport) -> list[str]:
         out.append("</ul>")
     if report.reuse:
         out.append("<h3>Reuse</h3>")
+        out += _h_reuse_graph(report, index)
         for edge in report.reuse:
             out += _h_edge(edge, index)
     out.append("</section>")

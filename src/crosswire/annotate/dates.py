@@ -1,0 +1,360 @@
+"""Dates and times in claims, resolved against the article's publication date.
+
+News convention is followed for what dateparser leaves open: a bare weekday
+("on Wednesday") is the day of that name in the week of publication (Monday
+to Sunday); "next week" is the week after it; a month and day without a year
+("on March 24", "since February 24") take the year that puts them closest to
+publication. Absolute dates ("Nov 28, 2005") go to dateparser as they are.
+
+A value is an ISO string at the grain the text gives: ``2022-03-16`` (day),
+``2022-W12`` (week, ISO week number), ``2022-03`` (month), ``2022`` (year).
+Without a publication date, only what the text itself pins down is resolved.
+
+The publication date itself, when an article carries none, may be read from
+a dateline or the URL in the article ("Posted 11/27/2005 7:21 AM",
+``/2005/nov/28/``); such a date is marked as derived, with its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from crosswire.model import DateMention, Span
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+
+# One pattern per kind of expression; the first that matches a span wins.
+_EXPRESSIONS = re.compile(
+    r"""
+    (?P<absolute>
+        \b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?MONTH(?:,?\s+\d{4})?\b
+      | \bMONTH\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?
+      | \b\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})\b
+      | \b\d{4}-\d{2}-\d{2}\b
+    )
+  | (?P<monthyear> \b(?:in\s+)?MONTH\s+\d{4}\b )
+  | (?P<relweek> \b(?:next|last|this|previous|coming|past)\s+week(?:end)?\b )
+  | (?P<relday> \b(?:today|tonight|yesterday|tomorrow|overnight)\b )
+  | (?P<weekday> \b(?:(?:next|last|this)\s+)?WEEKDAY\b(?:\s+(?:morning|afternoon|evening|night))? )
+  | (?P<month> \b(?:in|since|until|by|during|last|next|this|early|late|mid-?)\s+MONTH(?!\s*\d) )
+  | (?P<year> \b(?:in|since|until|by|of|from|before|after|during)\s+(?:19|20)\d{2}\b(?!\s*-\d) )
+    """.replace("MONTH", r"(?:" + "|".join(MONTHS) + r")").replace(
+        "WEEKDAY", "(?:" + "|".join(WEEKDAYS) + ")"
+    ),
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@cache
+def _dateparser() -> Any:
+    import dateparser
+
+    return dateparser
+
+
+def _absolute(text: str, reference: date | None) -> tuple[str | None, str]:
+    """Day-grain value of an explicit date; a year-less one takes the year nearest publication."""
+    cleaned = re.sub(r"\s*/\s*", "/", text)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
+    has_year = bool(re.search(r"\b\d{4}\b|/\d{2}$", cleaned))
+    if not has_year and reference is None:
+        month_day = _month_day(cleaned)
+        return (f"--{month_day[0]:02d}-{month_day[1]:02d}" if month_day else None), "day"
+    base = datetime.combine(reference or date(2000, 1, 1), datetime.min.time())
+    parsed = _dateparser().parse(
+        cleaned,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"},
+    )
+    if parsed is None:
+        return None, "day"
+    day = parsed.date()
+    if not has_year and reference is not None:
+        candidates = [day.replace(year=reference.year + k) for k in (-1, 0, 1) if _valid(day, k)]
+        day = min(candidates, key=lambda d: abs((d - reference).days))
+    return day.isoformat(), "day"
+
+
+def _valid(day: date, shift: int) -> bool:
+    try:
+        day.replace(year=day.year + shift)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    lowered = text.lower()
+    month = next((i for abbr, i in _MONTH_ABBR.items() if re.search(rf"\b{abbr}", lowered)), None)
+    day = re.search(r"\b(\d{1,2})\b", lowered)
+    if month is None or day is None:
+        return None
+    return month, int(day.group(1))
+
+
+def _weekday(text: str, reference: date | None, tense: str | None) -> tuple[str | None, str]:
+    """The day in the week of publication; a past event after it (or a future one
+    before it) is in the week before (after): "struck on Sunday", said on a Monday."""
+    lowered = text.lower()
+    index = next(i for i, name in enumerate(WEEKDAYS) if name in lowered)
+    if reference is None:
+        return None, "day"
+    start = week_start(reference)
+    if lowered.startswith("next "):
+        start += timedelta(weeks=1)
+    elif lowered.startswith("last "):
+        start -= timedelta(weeks=1)
+    day = start + timedelta(days=index)
+    if not lowered.startswith(("next ", "last ")):
+        if tense == "past" and day > reference:
+            day -= timedelta(weeks=1)
+        elif tense == "future" and day < reference:
+            day += timedelta(weeks=1)
+    return day.isoformat(), "day"
+
+
+def _relative_day(text: str, reference: date | None) -> tuple[str | None, str]:
+    if reference is None:
+        return None, "day"
+    shift = {"yesterday": -1, "tomorrow": 1, "overnight": 0}.get(text.lower(), 0)
+    return (reference + timedelta(days=shift)).isoformat(), "day"
+
+
+def _relative_week(text: str, reference: date | None) -> tuple[str | None, str]:
+    if reference is None:
+        return None, "week"
+    lowered = text.lower()
+    shift = 0
+    if lowered.startswith(("next", "coming")):
+        shift = 1
+    elif lowered.startswith(("last", "previous", "past")):
+        shift = -1
+    return _iso_week(reference + timedelta(weeks=shift)), "week"
+
+
+def _month(text: str, reference: date | None, tense: str | None = None) -> tuple[str | None, str]:
+    """A month: with its year, or the one nearest publication in the claim's direction.
+
+    "in December" said in March is last December, unless the claim speaks of
+    the future ("will", "by May", "next May").
+    """
+    lowered = text.lower()
+    month = next(i for i, name in enumerate(MONTHS, 1) if name in lowered)
+    year_match = re.search(r"\b(\d{4})\b", lowered)
+    if year_match:
+        return f"{year_match.group(1)}-{month:02d}", "month"
+    if reference is None:
+        return None, "month"
+    year = reference.year
+    forward = lowered.startswith(("next", "until", "by")) or tense == "future"
+    if lowered.startswith("next"):
+        year += month <= reference.month
+    elif month > reference.month and not forward:
+        year -= 1
+    elif month < reference.month and forward:
+        year += 1
+    return f"{year}-{month:02d}", "month"
+
+
+def _year(text: str) -> tuple[str | None, str]:
+    match = re.search(r"\d{4}", text)
+    return (match.group() if match else None), "year"
+
+
+def resolve(
+    text: str, kind: str, reference: date | None, tense: str | None = None
+) -> tuple[str | None, str]:
+    """The ISO value and grain of one expression of ``kind``, against ``reference``.
+
+    ``tense`` (``past``, ``present``, ``future``) of the claim settles which
+    week a bare weekday falls in when the week of publication would put a past
+    event after publication or a future one before it.
+    """
+    if kind == "absolute":
+        return _absolute(text, reference)
+    if kind == "monthyear":
+        return _month(text, reference, tense)
+    if kind == "weekday":
+        return _weekday(text, reference, tense)
+    if kind == "relday":
+        return _relative_day(text, reference)
+    if kind == "relweek":
+        return _relative_week(text, reference)
+    if kind == "month":
+        return _month(text, reference, tense)
+    return _year(text)
+
+
+def find_dates(
+    text: str, offset: int = 0, reference: date | None = None, tense: str | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text`` (offsets shifted by ``offset``), resolved."""
+    out: list[DateMention] = []
+    for match in _EXPRESSIONS.finditer(text):
+        kind = match.lastgroup or "absolute"
+        raw = match.group()
+        if not _month_capitalised(raw):
+            continue  # "this may be", "troops march"
+        stripped = raw
+        if kind != "month":
+            stripped = re.sub(
+                r"^(?:in|since|until|by|of|from|before|after|during|on)\s+", "", raw, flags=re.I
+            )
+        start = match.start() + (len(raw) - len(stripped))
+        value, grain = resolve(stripped, kind, reference, tense)
+        relative = kind in ("weekday", "relday", "relweek") or (
+            kind in ("absolute", "month") and not re.search(r"\d{4}", stripped)
+        )
+        out.append(
+            DateMention(
+                text=stripped,
+                span=Span(offset + start, offset + match.end()),
+                value=value,
+                grain=grain,
+                kind=kind,
+                relative=relative,
+            )
+        )
+    return out
+
+
+def _month_capitalised(raw: str) -> bool:
+    for word in re.findall(r"[A-Za-z]+", raw):
+        if word.lower() in MONTHS and not word[0].isupper():
+            return False
+    return True
+
+
+def reresolve(
+    mention: DateMention, reference: date | None, tense: str | None = None
+) -> DateMention:
+    """The same mention resolved against another reference date (e.g. one given later)."""
+    value, grain = resolve(mention.text, mention.kind, reference, tense)
+    return replace(mention, value=value, grain=grain)
+
+
+# --------------------------------------------------------------------------
+# publication dates
+
+
+@dataclass(frozen=True)
+class Published:
+    """An article's publication date and where it comes from.
+
+    ``basis`` is ``given`` (metadata or user input), ``derived`` (read from a
+    dateline or URL in the article) or ``unknown``.
+    """
+
+    day: date | None
+    basis: str
+    evidence: str = ""
+
+
+_DATELINE_CUES = re.compile(
+    r"^\s*(?:(?:last\s+)?updated|published|posted|first\s+posted|date)\s*:?\s*", re.IGNORECASE
+)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})\s*/\s*(\d{1,2}|" + _MONTH_WORD + r")\s*/\s*(\d{1,2})\s*/", re.IGNORECASE
+)
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_-]")
+_DATELINE_LINES = 5
+_DATELINE_MAX_CHARS = 80
+
+
+def _line_date(line: str) -> date | None:
+    """The date a short dateline line gives ("Posted 11 / 27 / 2005 7: 21 AM")."""
+    text = _DATELINE_CUES.sub("", line.strip())
+    text = re.sub(r"\s*([/:])\s*", r"\1", text)
+    text = re.sub(r"(\d{1,2})\s*-\s*(\d{4})", r"\1 \2", text)
+    text = re.sub(r"\bNovemer\b", "November", text)
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    if not re.search(r"\d", text) or len(text) > _DATELINE_MAX_CHARS:
+        return None
+    words = re.findall(r"[A-Za-z]+", text)
+    known = {"am", "pm", "gmt", "utc", "et", "est", "pt", "uk", "at", "on", "of", "bst", "cet"}
+    known |= {"posted", "updated", "last", "published", "first", "date"}
+    if any(
+        w.lower() not in known and not re.fullmatch(_MONTH_WORD, w.lower()) and not _is_weekday(w)
+        for w in words
+    ):
+        return None
+    match = re.search(
+        r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+\d{4}"
+        r"|" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+        text,
+        re.IGNORECASE,
+    )
+    if match is None:
+        return None
+    parsed = _dateparser().parse(
+        re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", match.group()),
+        languages=["en"],
+        settings={"DATE_ORDER": "MDY"},
+    )
+    return parsed.date() if parsed else None
+
+
+def _is_weekday(word: str) -> bool:
+    return bool(re.fullmatch(_WEEKDAY_WORD, word.lower()))
+
+
+def _url_date(line: str) -> date | None:
+    compact = line.replace(" ", "")
+    match = _URL_DATE.search(compact)
+    if match:
+        year, month_text, day = match.groups()
+        month = int(month_text) if month_text.isdigit() else _MONTH_ABBR.get(month_text[:3].lower())
+        try:
+            return date(int(year), month or 0, int(day))
+        except ValueError:
+            return None
+    match = _URL_COMPACT.search(compact)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def derive_published(
+    text: str, *, title: str | None = None, removed: tuple[str, ...] = ()
+) -> Published:
+    """A publication date read from the article's first lines (dateline, URL), if any.
+
+    ``title`` and ``removed`` (the lines cleaning took out) are read too: a
+    page's URL or "Posted ..." line often ends up there.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
+    lines = [*(x for x in (title, *removed) if x and x.strip()), *lines]
+    for line in lines:
+        day = _line_date(line)
+        if day is not None:
+            return Published(day, "derived", f"dateline “{line.strip()}”")
+    for line in lines:
+        if "http" in line or "www" in line:
+            day = _url_date(line)
+            if day is not None:
+                return Published(day, "derived", f"URL “{line.strip()}”")
+    return Published(None, "unknown", "no date in the metadata, dateline or URL")

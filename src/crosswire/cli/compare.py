@@ -1,0 +1,135 @@
+"""`crosswire brief STORY` and `crosswire bench compare`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from crosswire.cli._common import (
+    DEFAULT_DB,
+    DbOption,
+    Format,
+    _fail,
+    _open,
+    app,
+    bench_app,
+    console,
+)
+
+
+def _published(values: list[str], article_ids: list[str], origins: list[str]) -> dict[str, date]:
+    """``DATE`` for every article, or ``N=DATE`` / ``ID=DATE`` / ``FILE=DATE`` for one."""
+    out: dict[str, date] = {}
+    for value in values:
+        key, _, day_text = value.rpartition("=")
+        try:
+            day = date.fromisoformat(day_text.strip())
+        except ValueError:
+            _fail(f"--published {value!r}: expected YYYY-MM-DD or ARTICLE=YYYY-MM-DD")
+        if not key:
+            for article_id in article_ids:
+                out.setdefault(article_id, day)
+            continue
+        matches = [
+            article_id
+            for n, (article_id, origin) in enumerate(zip(article_ids, origins, strict=True), 1)
+            if key == str(n) or article_id.startswith(key) or Path(origin).name == key
+        ]
+        if len(matches) != 1:
+            _fail(f"--published {value!r}: {key!r} names no single article of the story")
+        out[matches[0]] = day
+    return out
+
+
+@app.command()
+def brief(
+    story: Annotated[str, typer.Argument(help="Story id, id prefix, or number from `stories`.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", help="md, html or json.")] = Format.md,
+    published: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--published",
+            help="Publication date for articles that lack one: YYYY-MM-DD for all, or "
+            "N=YYYY-MM-DD for article N (number, id prefix or file name). Repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """A story's cited brief: corroborated facts with their sources, conflicts, positions,
+    timeline."""
+    from crosswire.annotate.speakers import load_aliases
+    from crosswire.compare import compare_story
+    from crosswire.report import render_brief
+
+    if not db.exists():
+        _fail(f"{db}: no such store (run `crosswire analyze` first)")
+    with _open(db) as store:
+        found = store.find_story(story)
+        if found is None:
+            _fail(f"no story {story!r} in {db} (see `crosswire stories`)")
+        articles, placements = store.articles_of(found)
+    ordered = sorted(
+        articles,
+        key=lambda a: (a.article.published is None, a.article.published or 0, a.article.origin),
+    )
+    given = _published(
+        published or [], [a.article.id for a in ordered], [a.article.origin for a in ordered]
+    )
+    report = compare_story(found, articles, placements, load_aliases(), published=given or None)
+    print(render_brief(report, format.value), end="")
+
+
+@bench_app.command("compare")
+def bench_compare(
+    labels: Annotated[
+        Path | None,
+        typer.Argument(help="Labelled fact groups (JSONL); default bench/compare/facts.jsonl."),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="ECB+ JSONL; default ../shared/data/ecbplus/ecbplus.jsonl."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Fact grouping and conflict detection against hand-labelled ECB+ fact groups."""
+    from crosswire.bench.compare import DEFAULT_DATA, DEFAULT_LABELS, run_compare
+
+    labels = labels or DEFAULT_LABELS
+    data = data or DEFAULT_DATA
+    for path in (labels, data):
+        if not path.is_file():
+            _fail(f"{path}: no such file")
+    result = run_compare(labels, data)
+    summary = result.summary()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(title=f"Fact comparison on {escape(str(labels))}")
+    for column in ("measure", "precision", "recall", "F1", "gold", "predicted", "correct"):
+        table.add_column(column, justify="right")
+    for name in ("grouping", "conflicts"):
+        row = summary[name]
+        table.add_row(
+            name,
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+            str(row["gold"]),
+            str(row["predicted"]),
+            str(row["correct"]),
+        )
+    console.print(table)
+    console.print(
+        f"{summary['groups']} labelled fact groups ({summary['claims']} claims) in "
+        f"{summary['stories']} ECB+ events; {summary['gold_conflicts']} labelled conflicts and "
+        f"updates; {summary['unmatched']} labelled sentences not found as claims",
+        highlight=False,
+    )
+    for miss in result.errors[:20]:
+        console.print(f"[yellow]{escape(miss)}[/yellow]", highlight=False)

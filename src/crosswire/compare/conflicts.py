@@ -1,0 +1,258 @@
+"""Where the claims of one fact disagree, and which disagreements are updates.
+
+Within a fact (claims aligned as reporting the same thing), two claims
+conflict when:
+
+- numbers: they give figures of one measure (``dead``, ``injured``, ``USD``,
+  ``magnitude``) that cannot both hold. Qualifiers are read as bounds ("at
+  least three" holds with ten; "about 50" with 52), words like "dozens" are
+  never compared, and a claim giving two figures of one measure (it reports
+  the disagreement itself) is left out for that measure;
+- polarity: one negates the event the other affirms, or they use verbs of
+  opposite sense ("accepts" / "rejects", data in ``event_antonyms.tsv``);
+- dates: each names one day for the event, and the days differ;
+- places: each names one country for the event, and they differ.
+
+A disagreement in a developing measure (a toll: ``dead``, ``injured``...,
+listed in ``developing.tsv``) is an *update*, not a contradiction, when the
+times say so: the articles' publication dates differ (the later report
+updates the earlier, even "at least three" to "ten"), or one claim says its
+figure is new ("rose to", "climbed to"). Static measures (a magnitude, a
+population, a sum) that disagree conflict whatever the dates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from itertools import combinations
+
+from crosswire.compare.lexicon import actor_of, antonyms, developing_measures, measure_of
+from crosswire.model import Claim, Conflict, ConflictSide, Fact, Quantity
+
+# Exact figures agree within this relative tolerance (rounding: 6.1 vs 6.10).
+TOLERANCE = 0.005
+APPROX_TOLERANCE = 0.05
+_LOWER_BOUNDS = frozenset({"at least", "more than", "over"})
+_UPPER_BOUNDS = frozenset(
+    {"at most", "up to", "less than", "fewer than", "nearly", "almost", "as many as", "under"}
+)
+_APPROX = frozenset({"about", "around", "approximately", "roughly", "some", "estimated"})
+_UPDATE_CUES = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|has reached|new (?:death )?toll|"
+    r"revised|updated|raised|now stands)\b",
+    re.IGNORECASE,
+)
+_COUNTRIES_ONLY = True
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a figure allows, given its qualifier."""
+    v = quantity.value
+    q = quantity.qualifier
+    if q in _LOWER_BOUNDS:
+        return v, math.inf
+    if q in _UPPER_BOUNDS:
+        return 0.0, v
+    if q in _APPROX:
+        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+    return v * (1 - TOLERANCE), v * (1 + TOLERANCE)
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    lo_a, hi_a = interval(a)
+    lo_b, hi_b = interval(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _figures(claim: Claim) -> dict[str, Quantity]:
+    """One figure per measure (a claim giving two of one measure is left out for it)."""
+    seen: dict[str, list[Quantity]] = {}
+    for quantity in claim.quantities:
+        measure = measure_of(quantity)
+        if quantity.vague or not measure or quantity.value <= 0:
+            continue
+        if measure in ("people", "year", "%") and not quantity.event:
+            continue
+        seen.setdefault(measure, []).append(quantity)
+    out = {}
+    for measure, quantities in seen.items():
+        values = {round(q.value, 6) for q in quantities}
+        if len(values) == 1:
+            out[measure] = quantities[0]
+    return out
+
+
+def _label(quantity: Quantity, measure: str) -> str:
+    value = f"{quantity.value:,.6g}" if quantity.value < 1e6 else f"{quantity.value:,.0f}"
+    qualifier = f"{quantity.qualifier} " if quantity.qualifier else ""
+    return f"{qualifier}{value} {measure}".strip()
+
+
+def _order(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, date | None]
+) -> tuple[str, str, bool] | None:
+    """("update", reason, a_first) when the times order the two sides, else None."""
+    da = [published.get(c.article_id) for c in a]
+    db = [published.get(c.article_id) for c in b]
+    if all(da) and all(db):
+        if max(d for d in da if d) < min(d for d in db if d):
+            return "update", "the later report gives a new figure", True
+        if max(d for d in db if d) < min(d for d in da if d):
+            return "update", "the later report gives a new figure", False
+    cue_a = any(_UPDATE_CUES.search(c.text) for c in a)
+    cue_b = any(_UPDATE_CUES.search(c.text) for c in b)
+    if cue_a != cue_b:
+        return "update", "one report says its figure is new", cue_b
+    return None
+
+
+def _day(claim: Claim) -> str | None:
+    days = {d.value for d in claim.dates if d.grain == "day" and d.value and d.value[0] != "-"}
+    return days.pop() if len(days) == 1 else None
+
+
+def _country(claim: Claim) -> str | None:
+    countries = {actor_of(p) for p in claim.places}
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    return country if country in _known_countries() else None
+
+
+def _known_countries() -> frozenset[str]:
+    from crosswire.compare.lexicon import _actors
+
+    return frozenset(_actors().values())
+
+
+def _published_text(claims: Sequence[Claim], published: Mapping[str, date | None]) -> str | None:
+    days = sorted({d.isoformat() for c in claims if (d := published.get(c.article_id))})
+    return ", ".join(days) if days else None
+
+
+def _conflict(
+    fact: Fact,
+    aspect: str,
+    what: str,
+    a: tuple[str, Sequence[Claim]],
+    b: tuple[str, Sequence[Claim]],
+    published: Mapping[str, date | None],
+    reason: str,
+) -> Conflict:
+    order = _order(a[1], b[1], published)
+    kind = "conflict"
+    if order is not None and aspect == "number" and what in developing_measures():
+        kind, reason, a_first = order
+        if not a_first:
+            a, b = b, a
+    sides = tuple(
+        ConflictSide(value, tuple(claims), _published_text(claims, published))
+        for value, claims in (a, b)
+    )
+    return Conflict(fact.id, kind, aspect, what, sides, reason)
+
+
+def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[Conflict]:
+    figures = [(claim, _figures(claim)) for claim in fact.claims]
+    measures = {m for _, f in figures for m in f}
+    out: list[Conflict] = []
+    for measure in sorted(measures):
+        sides: list[tuple[Quantity, list[Claim]]] = []
+        for claim, found in figures:
+            quantity = found.get(measure)
+            if quantity is None:
+                continue
+            for side in sides:
+                first = side[1][0]
+                if (
+                    first.article_id != claim.article_id
+                    and _same_figure(side[0], quantity)
+                    and published.get(first.article_id) == published.get(claim.article_id)
+                ):
+                    side[1].append(claim)
+                    break
+            else:
+                sides.append((quantity, [claim]))
+        for (qa, ca), (qb, cb) in combinations(sides, 2):
+            if {c.article_id for c in ca} == {c.article_id for c in cb}:
+                continue
+            if _equal(qa, qb):
+                continue  # "10" and "at least 10": one figure
+            developing = measure in developing_measures()
+            if compatible(qa, qb) and (not developing or _order(ca, cb, published) is None):
+                continue
+            out.append(
+                _conflict(
+                    fact,
+                    "number",
+                    measure,
+                    (_label(qa, measure), ca),
+                    (_label(qb, measure), cb),
+                    published,
+                    f"{qa.text} vs {qb.text}",
+                )
+            )
+    return out
+
+
+def _equal(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= TOLERANCE * max(a.value, b.value)
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= TOLERANCE * max(a.value, b.value) and (
+        a.qualifier == b.qualifier
+    )
+
+
+def _polarity_conflicts(fact: Fact) -> list[Conflict]:
+    out = []
+    pairs = antonyms()
+    for x, y in combinations(fact.claims, 2):
+        if x.article_id == y.article_id or not x.event or not y.event:
+            continue
+        if x.event == y.event and x.negated != y.negated:
+            reason = f"“{x.event}” is negated in one report only"
+        elif frozenset((x.event, y.event)) in pairs and x.negated == y.negated:
+            reason = f"“{x.event}” vs “{y.event}”"
+        else:
+            continue
+        label_x = ("not " if x.negated else "") + x.event
+        label_y = ("not " if y.negated else "") + y.event
+        sides = (ConflictSide(label_x, (x,)), ConflictSide(label_y, (y,)))
+        out.append(Conflict(fact.id, "conflict", "polarity", "event", sides, reason))
+    return out
+
+
+def _value_conflicts(
+    fact: Fact, aspect: str, value_of: object, published: Mapping[str, date | None]
+) -> list[Conflict]:
+    out = []
+    for x, y in combinations(fact.claims, 2):
+        if x.article_id == y.article_id or x.event != y.event:
+            continue  # one event: the same verb
+        vx, vy = value_of(x), value_of(y)  # type: ignore[operator]
+        if vx and vy and vx != vy:
+            sides = (
+                ConflictSide(vx, (x,), _published_text((x,), published)),
+                ConflictSide(vy, (y,), _published_text((y,), published)),
+            )
+            reason = f"{vx} vs {vy}"
+            out.append(Conflict(fact.id, "conflict", aspect, aspect, sides, reason))
+    return out
+
+
+def find_conflicts(facts: Sequence[Fact], published: Mapping[str, date | None]) -> list[Conflict]:
+    """Every disagreement within a fact, as conflicts or updates, both sides cited."""
+    out: list[Conflict] = []
+    for fact in facts:
+        if len({c.article_id for c in fact.claims}) < 2:
+            continue
+        out += _number_conflicts(fact, published)
+        out += _polarity_conflicts(fact)
+        out += _value_conflicts(fact, "date", _day, published)
+        out += _value_conflicts(fact, "place", _country, published)
+    return out

@@ -1,0 +1,213 @@
+"""Who stands where: per actor, what they propose, accept, reject or demand.
+
+Positions come from the story's statements (a speaker's quote, reported by
+one or more articles) and from claims whose subject is an actor ("Russia may
+accept this as a form of demilitarisation"). Speakers are put on their side
+through data (``actors.tsv``, ``capitals.tsv``, demonyms): Kremlin spokesman
+Dmitry Peskov speaks for Russia, Ukraine's negotiator Mikhailo Podolyak for
+Ukraine. Stance and topic come from cue lists (``stances.tsv``,
+``topics.tsv``); a short quote ("neutral") is read in its sentence, and a
+topic the quote leaves implicit ("the model can only be Ukrainian") is looked
+for in the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from crosswire.compare.lexicon import actor_of, stance_cues, topic_cues
+from crosswire.model import AnnotatedArticle, Citation, Claim, Position, Quote, Span, Statement
+
+SHORT_QUOTE_WORDS = 6
+MERGE_OVERLAP = 0.7
+GENERIC_TOPICS = frozenset({"peace talks"})
+
+
+def stance_of(text: str) -> str | None:
+    for stance, cue in stance_cues():
+        if cue.search(text):
+            return stance
+    return None
+
+
+def topics_of(text: str) -> list[str]:
+    return [topic for topic, cue in topic_cues() if cue.search(text)]
+
+
+def _claim_at(article: AnnotatedArticle, span: Span) -> tuple[Claim | None, Claim | None]:
+    """The claim holding ``span`` and the claim before it."""
+    previous = None
+    for claim in article.claims:
+        if claim.span.start <= span.start < claim.span.end:
+            return claim, previous
+        if claim.span.end <= span.start:
+            previous = claim
+    return None, previous
+
+
+def _date(claim: Claim | None, published: date | None) -> str | None:
+    if claim is not None:
+        for mention in claim.dates:
+            if mention.grain == "day" and mention.value and not mention.value.startswith("-"):
+                return mention.value
+    return published.isoformat() if published else None
+
+
+def _from_statement(
+    statement: Statement,
+    by_id: Mapping[str, AnnotatedArticle],
+    published: Mapping[str, date | None],
+) -> Position | None:
+    quote: Quote = statement.quotes[0]
+    if quote.speaker is None:
+        return None
+    article = by_id[quote.article_id]
+    claim, previous = _claim_at(article, quote.content_span)
+    text = quote.content
+    if len(text.split()) < SHORT_QUOTE_WORDS:
+        clause = getattr(quote, "clause_span", None)
+        if clause is not None:
+            text = article.article.text[clause.start : clause.end]
+        elif claim is not None:
+            text = claim.text
+    stance = stance_of(f"{quote.cue or ''} {text}")
+    topics = [t for t in topics_of(text) if t not in GENERIC_TOPICS]
+    if not topics and stance is not None and quote.kind == "direct" and previous is not None:
+        # "the model can only be 'Ukrainian'": the topic is in the sentence before
+        topics = [t for t in topics_of(previous.text) if t not in GENERIC_TOPICS]
+    if not topics:
+        return None
+    speaker = quote.speaker
+    actor = actor_of(speaker.canonical, speaker.organization)
+    if not actor[:1].isupper():
+        return None  # "reference", "it": no actor
+    return Position(
+        actor=actor,
+        speaker=speaker.canonical if speaker.canonical != actor else None,
+        role=speaker.role,
+        stance=stance or "says",
+        topic=", ".join(topics),
+        text=text,
+        citations=tuple(Citation(q.article_id, q.content_span) for q in statement.quotes),
+        date=_date(claim, published.get(quote.article_id)),
+        kind="quote",
+        context=claim.text if claim is not None else text,
+    )
+
+
+def _from_claim(
+    claim: Claim, published: Mapping[str, date | None], quoted: set[tuple[str, int]]
+) -> Position | None:
+    if (claim.article_id, claim.span.start) in quoted or not claim.subject:
+        return None
+    actor = actor_of(claim.subject)
+    if actor == claim.subject.strip():
+        return None  # the subject is no known side
+    stance = stance_of(claim.text)
+    topics = [t for t in topics_of(claim.text) if t not in GENERIC_TOPICS]
+    if stance is None or not topics:
+        return None
+    return Position(
+        actor=actor,
+        speaker=None,
+        role=None,
+        stance=stance,
+        topic=", ".join(topics),
+        text=claim.text,
+        citations=(Citation(claim.article_id, claim.span),),
+        date=_date(claim, published.get(claim.article_id)),
+        kind="claim",
+        context=claim.text,
+    )
+
+
+def _merge(positions: Sequence[Position]) -> list[Position]:
+    """One position per actor, speaker, stance and wording, citing every report of it."""
+    out: list[Position] = []
+    for position in positions:
+        for n, kept in enumerate(out):
+            if (kept.actor, kept.speaker, kept.stance, kept.topic) == (
+                position.actor,
+                position.speaker,
+                position.stance,
+                position.topic,
+            ) and (claim_overlap(kept.text, position.text) >= MERGE_OVERLAP):
+                out[n] = replace(kept, citations=(*kept.citations, *position.citations))
+                break
+        else:
+            out.append(position)
+    return out
+
+
+def claim_overlap(a: str, b: str) -> float:
+    wa = set(re.findall(r"[a-z]{4,}", a.lower()))
+    wb = set(re.findall(r"[a-z]{4,}", b.lower()))
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _named_speakers(positions: list[Position], statements: Sequence[Statement]) -> list[Position]:
+    """Give a side's position its named voice when the sentence names one of the
+    story's speakers on that side ("according to Kremlin spokesman Dmitry Peskov,
+    Russia may accept ...": Russia, voiced by Peskov)."""
+    people: dict[str, tuple[str, str | None]] = {}
+    for statement in statements:
+        for quote in statement.quotes:
+            speaker = quote.speaker
+            if speaker is None or " " not in speaker.canonical.strip():
+                continue
+            side = actor_of(speaker.canonical, speaker.organization)
+            if side != speaker.canonical:
+                people.setdefault(speaker.canonical, (side, speaker.role))
+    out = []
+    for position in positions:
+        if position.speaker is None:
+            for name, (side, role) in people.items():
+                surname = name.split()[-1]
+                if side == position.actor and re.search(
+                    rf"\b{re.escape(surname)}\b", position.context
+                ):
+                    position = replace(position, speaker=name, role=role)
+                    break
+        out.append(position)
+    return out
+
+
+def build_positions(
+    articles: Sequence[AnnotatedArticle],
+    statements: Sequence[Statement],
+    published: Mapping[str, date | None],
+) -> list[Position]:
+    """Every actor's stated positions, grouped by actor, oldest first within each."""
+    by_id = {a.article.id: a for a in articles}
+    out: list[Position] = []
+    quoted: set[tuple[str, int]] = set()
+    for statement in statements:
+        position = _from_statement(statement, by_id, published)
+        if position is None:
+            continue
+        out.append(position)
+        for quote in statement.quotes:
+            claim, _ = _claim_at(by_id[quote.article_id], quote.content_span)
+            if claim is not None:
+                quoted.add((claim.article_id, claim.span.start))
+    for article in articles:
+        for claim in article.claims:
+            position = _from_claim(claim, published, quoted)
+            if position is not None:
+                out.append(position)
+    out = _merge(_named_speakers(out, statements))
+    order = {a.article.id: i for i, a in enumerate(articles)}
+    first_seen: dict[str, int] = {}
+    for position in out:
+        first_seen.setdefault(position.actor, len(first_seen))
+    out.sort(
+        key=lambda p: (
+            first_seen[p.actor],
+            order.get(p.citations[0].article_id, 0),
+            p.citations[0].span.start,
+        )
+    )
+    return out

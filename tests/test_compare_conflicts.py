@@ -1,0 +1,130 @@
+"""Conflicts and updates within a fact, on hand-made claims (no models needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosswire.compare.conflicts import compatible, find_conflicts
+from crosswire.compare.facts import own_reporting, source_groups
+from crosswire.compare.lexicon import actor_of, measure_of
+from crosswire.model import AlignedPair, Claim, Fact, Quantity, Reuse, Span
+
+
+def _claim(article: str, text: str, *quantities: Quantity, **extra: object) -> Claim:
+    return Claim(article, text, Span(0, len(text)), quantities=quantities, **extra)  # type: ignore[arg-type]
+
+
+def _fact(*claims: Claim) -> Fact:
+    ids = tuple(dict.fromkeys(c.article_id for c in claims))
+    return Fact(claims[0].text, claims, ids, len(ids), id="f1")
+
+
+def killed(n: float, qualifier: str | None = None) -> Quantity:
+    return Quantity(str(n), n, "people", event="kill", qualifier=qualifier)
+
+
+def test_different_tolls_the_same_day_conflict() -> None:
+    fact = _fact(_claim("a", "killed five", killed(5)), _claim("b", "killed seven", killed(7)))
+    (conflict,) = find_conflicts([fact], {"a": date(2020, 1, 1), "b": date(2020, 1, 1)})
+    assert (conflict.kind, conflict.aspect, conflict.what) == ("conflict", "number", "dead")
+    assert [s.value for s in conflict.sides] == ["5 dead", "7 dead"]
+
+
+def test_a_later_toll_is_an_update_oldest_first() -> None:
+    fact = _fact(
+        _claim("b", "killed ten", killed(10)), _claim("a", "killed three", killed(3, "at least"))
+    )
+    (conflict,) = find_conflicts([fact], {"a": date(2005, 11, 27), "b": date(2005, 11, 28)})
+    assert conflict.kind == "update"
+    assert [s.claims[0].article_id for s in conflict.sides] == ["a", "b"]
+
+
+def test_compatible_bounds_and_equal_figures_do_not_conflict() -> None:
+    fact = _fact(
+        _claim("a", "at least three", killed(3, "at least")),
+        _claim("b", "ten", killed(10)),
+        _claim("c", "at least ten", killed(10, "at least")),
+    )
+    assert find_conflicts([fact], {}) == []
+    assert compatible(killed(36, "about"), killed(35))
+    assert not compatible(killed(102, "estimated"), killed(108))
+
+
+def test_static_measures_conflict_whatever_the_dates() -> None:
+    mag = [Quantity("5.9", 5.9, "magnitude"), Quantity("6.1", 6.1, "magnitude")]
+    fact = _fact(_claim("a", "5.9 quake", mag[0]), _claim("b", "6.1 quake", mag[1]))
+    (conflict,) = find_conflicts([fact], {"a": date(2005, 11, 27), "b": date(2005, 11, 28)})
+    assert conflict.kind == "conflict"
+
+
+def test_update_cue_without_dates() -> None:
+    fact = _fact(
+        _claim("a", "Five people were killed", killed(5)),
+        _claim("b", "The death toll rose to seven", killed(7)),
+    )
+    (conflict,) = find_conflicts([fact], {})
+    assert conflict.kind == "update" and conflict.sides[1].claims[0].article_id == "b"
+
+
+def test_polarity_accepts_vs_rejects_and_negation() -> None:
+    fact = _fact(
+        _claim("a", "Russia accepts the plan", event="accept"),
+        _claim("b", "Russia rejects the plan", event="reject"),
+        _claim("c", "Russia does not accept the plan", event="accept", negated=True),
+    )
+    found = {(c.aspect, c.reason) for c in find_conflicts([fact], {})}
+    assert ("polarity", "“accept” vs “reject”") in found
+    assert ("polarity", "“accept” is negated in one report only") in found
+
+
+def test_measures_and_currencies() -> None:
+    assert measure_of(Quantity("$800 million", 8e8, "USD")) == "USD"
+    assert measure_of(killed(5)) == "dead"
+    assert measure_of(Quantity("two", 2, "woman", event="kill")) == "dead:woman"
+    a = _fact(
+        _claim("a", "e80 million", Quantity("e80 million", 8e7, "EUR")),
+        _claim("b", "$108 million", Quantity("$108 million", 1.08e8, "USD")),
+    )
+    assert find_conflicts([a], {}) == []  # other currencies are never compared
+
+
+def test_actors_from_data() -> None:
+    assert actor_of("Kremlin") == "Russia"
+    assert actor_of("Moscow") == "Russia"
+    assert actor_of("Dmitry Peskov", "Kremlin") == "Russia"
+    assert actor_of("Kyiv") == "Ukraine"
+    assert actor_of("Mikhailo Podolyak", "Ukraine") == "Ukraine"
+    assert actor_of("Kevin Rothrock") == "Kevin Rothrock"
+
+
+def test_copy_counts_once_unless_it_adds_its_own_reporting() -> None:
+    origin = _claim("a", "The Kremlin said talks were discussing neutrality.", source="Kremlin")
+    copy = _claim(
+        "b",
+        "Peskov said Russia may accept neutrality.",
+        source="Dmitry Peskov",
+        source_organization="Kremlin",
+    )
+    other = _claim(
+        "b",
+        "Kyiv's negotiator said talks were discussing neutrality.",
+        source="Mikhailo Podolyak",
+        source_organization="Ukraine",
+    )
+    edge = Reuse(
+        "a",
+        "b",
+        "partial",
+        0.2,
+        0.1,
+        (AlignedPair(Span(500, 600), Span(500, 600), "x", "x", 0.9),),
+        "credit",
+    )
+    groups: tuple[tuple[str, ...], ...] = (("a",), ("b",))
+    sources, own, derived = source_groups([origin, copy], groups, [edge])
+    assert sources == (("a", "b"),) and own == () and derived == (("b", "a"),)
+    sources, own, _ = source_groups([origin, other], groups, [edge])
+    assert len(sources) == 2 and own == ("b",)
+    assert own_reporting(other, [origin]) == "its own source: Mikhailo Podolyak"
+    independent, _, _ = source_groups([origin, copy], groups, [])
+    assert len(independent) == 2  # no reuse: two sources
