@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from crosswire.clean.rules import LineRule, canonical_wire, line_rules
+from crosswire.clean.credits import known_wire, line_places
+from crosswire.clean.rules import LineRule, Where, line_rules
 from crosswire.model import Article, RawDocument, ReadError
 
 #: A line with this many words, or a full sentence of _SENTENCE_WORDS, is body text.
@@ -38,6 +39,10 @@ class _Found:
 
 def clean_document(raw: RawDocument) -> Article | ReadError:
     """The article in ``raw``, or a :class:`ReadError` when no text is left."""
+    raw = _sanitized(raw)
+    problem = _input_problem(raw)
+    if problem:
+        return ReadError(raw.origin, problem)
     title, published, outlet, byline, url = (
         raw.title,
         raw.published,
@@ -64,6 +69,11 @@ def clean_document(raw: RawDocument) -> Article | ReadError:
     text = "\n\n".join(kept).strip()
     if not text:
         return ReadError(raw.origin, "no article text after cleaning")
+    problem = _output_problem(text, title=title, url=url, outlet=outlet, byline=byline)
+    if problem:
+        return ReadError(raw.origin, problem)
+    if published and len(published) > MAX_DATE_CHARS:
+        published = None  # no date is that long: unparseable, like any other non-date
     return Article(
         id=article_id(text),
         origin=raw.origin,
@@ -124,16 +134,14 @@ def _is_body(line: str) -> bool:
 
 
 def _apply_rules(lines: list[str], rules: tuple[LineRule, ...], found: _Found) -> list[str]:
-    """Lines that survive the rules; ``edge`` rules only act before and after the body."""
-    body = [i for i, line in enumerate(lines) if _is_body(line)]
-    first, last = (body[0], body[-1]) if body else (len(lines), -1)
+    """Lines that survive the rules; each rule acts only in the places its ``where`` allows."""
+    places = line_places(lines, [_is_body(line) for line in lines])
     kept: list[str] = []
-    for i, line in enumerate(lines):
+    for line, here in zip(lines, places, strict=True):
         if not line:
             kept.append(line)
             continue
-        at_edge = i < first or i > last
-        result = _match(line, rules, at_edge, found)
+        result = _match(line, rules, here, found)
         if result is None:
             found.removed.append(line)
         else:
@@ -141,10 +149,12 @@ def _apply_rules(lines: list[str], rules: tuple[LineRule, ...], found: _Found) -
     return kept
 
 
-def _match(line: str, rules: tuple[LineRule, ...], at_edge: bool, found: _Found) -> str | None:
+def _match(
+    line: str, rules: tuple[LineRule, ...], here: frozenset[Where], found: _Found
+) -> str | None:
     """The line as kept (``None`` when dropped), after the first rule that fits it."""
     for rule in rules:
-        if rule.where == "edge" and not at_edge:
+        if rule.where not in here:
             continue
         if rule.action == "lead":
             match = rule.pattern.match(line)
@@ -152,6 +162,13 @@ def _match(line: str, rules: tuple[LineRule, ...], at_edge: bool, found: _Found)
                 _lift(match, rule, found)
                 found.removed.append(match.group(0).strip())
                 return line[match.end() :]
+            continue
+        if rule.action == "tail":
+            match = rule.pattern.search(line)
+            if match and match.start() > 0:
+                _lift(match, rule, found)
+                found.removed.append(match.group(0).strip())
+                return line[: match.start()].rstrip()
             continue
         match = rule.pattern.fullmatch(line)
         if match:
@@ -161,10 +178,12 @@ def _match(line: str, rules: tuple[LineRule, ...], at_edge: bool, found: _Found)
 
 
 def _lift(match: re.Match[str], rule: LineRule, found: _Found) -> None:
+    """Record what a rule's named groups hold; only a known news agency is a credit."""
     groups = match.groupdict()
-    wire = groups.get("wire") or rule.wire
-    if wire and rule.action in ("credit", "lead") and found.wire is None:
-        found.wire = canonical_wire(wire)
+    named = groups.get("wire") or rule.wire
+    wire = known_wire(named) if named and rule.action in ("credit", "lead", "tail") else None
+    if wire and found.wire is None:
+        found.wire = wire
     if groups.get("byline") and found.byline is None:
         found.byline = groups["byline"].strip()
     if groups.get("date") and found.date is None:
@@ -215,12 +234,26 @@ class _Extracted:
 
 
 def _extract_html(html: str, url: str | None) -> _Extracted | None:
-    """Main text and metadata through trafilatura, precision first, recall as a fallback."""
-    import trafilatura  # heavy import, only for HTML input
+    """Main text and metadata through trafilatura, precision first, recall as a fallback.
 
+    The page is parsed once, by trafilatura's own loader, and its root made an
+    ``<html>`` element: a fragment whose root is, say, ``<math>`` or ``<style>``
+    otherwise trips trafilatura's cleaners, which drop such elements from their
+    parent (and a root has none).
+    """
+    import trafilatura  # heavy import, only for HTML input
+    from lxml import html as lxml_html
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    if tree.tag != "html":
+        root = lxml_html.Element("html")
+        root.append(tree)
+        tree = root
     for precision in (True, False):
         document = trafilatura.bare_extraction(
-            html,
+            tree,  # copied by trafilatura, so each pass starts from the parsed page
             url=url,
             favor_precision=precision,
             favor_recall=not precision,
@@ -244,3 +277,84 @@ def _extract_html(html: str, url: str | None) -> _Extracted | None:
 
 def _str(value: object) -> str | None:
     return str(value) if value else None
+
+
+# -- guards: what hostile or broken input may not do ----------------------------
+
+#: Longest article text kept (about 30,000 words; the longest long-reads are a third
+#: of that). Longer text is refused, not cut: a cut article would be quoted wrongly.
+MAX_ARTICLE_CHARS = 200_000
+#: Longest title, outlet, byline or URL.
+MAX_FIELD_CHARS = 2_000
+#: Longer publication "dates" are treated as unparseable.
+MAX_DATE_CHARS = 100
+#: HTML whose visible text is longer than this holds no single article; refusing it
+#: early bounds trafilatura's time (about 5 s per million characters of text).
+MAX_HTML_TEXT_CHARS = 4 * MAX_ARTICLE_CHARS
+#: Characters XML (hence lxml) and UTF-8 cannot carry: C0 controls but tab and
+#: newlines (dropped; vertical tab and form feed become newlines), lone surrogates
+#: (become U+FFFD), and the two non-characters U+FFFE/U+FFFF (dropped).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+_PAGE_BREAKS = str.maketrans("\x0b\x0c", "\n\n")  # vertical tab, form feed: line breaks
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _safe(value: str) -> str:
+    """``value`` without characters no store, parser or encoder downstream accepts."""
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", value.translate(_PAGE_BREAKS)))
+
+
+def _sanitized(raw: RawDocument) -> RawDocument:
+    """``raw`` with every field made safe (a JSON line may hold ``\\ud800`` or ``\\u0000``)."""
+    fields = (raw.content, raw.title, raw.url, raw.outlet, raw.published, raw.byline)
+    if not any(v and _UNSAFE.search(v) for v in fields):
+        return raw
+    return RawDocument(
+        origin=raw.origin,
+        content=_safe(raw.content),
+        format=raw.format,
+        title=_safe(raw.title) if raw.title else raw.title,
+        url=_safe(raw.url) if raw.url else raw.url,
+        outlet=_safe(raw.outlet) if raw.outlet else raw.outlet,
+        published=_safe(raw.published) if raw.published else raw.published,
+        byline=_safe(raw.byline) if raw.byline else raw.byline,
+    )
+
+
+def _input_problem(raw: RawDocument) -> str | None:
+    """Why ``raw`` is refused before any work on it, if it is."""
+    if raw.format == "text" and len(raw.content) > MAX_HTML_TEXT_CHARS:
+        return _too_long("text", len(raw.content), MAX_HTML_TEXT_CHARS)
+    if raw.format == "html":
+        visible = _visible_chars(raw.content)
+        if visible > MAX_HTML_TEXT_CHARS:
+            return _too_long("HTML text", visible, MAX_HTML_TEXT_CHARS)
+    return None
+
+
+def _output_problem(text: str, **fields: str | None) -> str | None:
+    """Why a cleaned article is refused: longer than one article or field may be."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return _too_long("article text", len(text), MAX_ARTICLE_CHARS)
+    for name, value in fields.items():
+        if value and len(value) > MAX_FIELD_CHARS:
+            return _too_long(name, len(value), MAX_FIELD_CHARS)
+    return None
+
+
+def _too_long(what: str, size: int, limit: int) -> str:
+    return f"{what} too long ({size:,} characters > {limit:,})"
+
+
+def _visible_chars(html: str) -> int:
+    """Non-blank characters of text in ``html``, scripts and styles left out (lxml, linear)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return len(html)  # the extractor will find nothing either; bound it by size
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    return sum(len(piece.strip()) for piece in tree.itertext())

@@ -7,13 +7,17 @@ file it skipped and why in one line.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from crosswire.model import RawDocument, ReadError
+from crosswire.read.archives import archive_kind, read_archive
 
 #: Largest single article (a .txt/.html file or one JSONL line) we accept.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -28,6 +32,18 @@ SUFFIXES: dict[str, Literal["text", "html", "jsonl"]] = {
 }
 _SNIFF = 8192
 _JSONL_FIELDS = ("text", "title", "url", "source", "published", "byline")
+#: Byte-order marks, longest first (a UTF-32-LE mark starts like a UTF-16-LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: ``<meta charset=...>`` or ``content="text/html; charset=..."`` near the top of a page.
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 
 Item = RawDocument | ReadError
 
@@ -43,9 +59,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
         path = Path(raw)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, SUFFIXES[file.suffix.lower()])
+                yield from _read_any(file)
         elif path.is_file():
-            yield from _read_file(path, SUFFIXES.get(path.suffix.lower()))
+            yield from _read_any(path)
         elif path.exists():
             yield ReadError(str(path), "not a regular file")
         else:
@@ -56,14 +72,41 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and readable(name):
                 yield Path(root) / name
+
+
+def readable(name: str) -> bool:
+    """Whether a folder walk takes this file: a suffix crosswire reads."""
+    return Path(name).suffix.lower() in SUFFIXES or archive_kind(name) is not None
+
+
+def _read_any(path: Path) -> Iterator[Item]:
+    """A feed, web archive or news-please file by its name; else a text, HTML or JSONL file."""
+    kind = archive_kind(path.name)
+    if kind is not None:
+        try:
+            regular = stat.S_ISREG(path.stat().st_mode)
+        except OSError as error:
+            yield ReadError(str(path), f"cannot read: {error.strerror or error}")
+            return
+        if not regular:  # a FIFO or a device named feed.rss would block or never end
+            yield ReadError(str(path), "not a regular file")
+            return
+        yield from read_archive(path, kind)
+    else:
+        yield from _read_file(path, SUFFIXES.get(path.suffix.lower()))
 
 
 def _read_file(path: Path, kind: Literal["text", "html", "jsonl"] | None) -> Iterator[Item]:
     origin = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # a FIFO, a device or a symlink to /dev/zero would block or never end
+            yield ReadError(origin, "not a regular file")
+            return
+        size = info.st_size
         if kind == "jsonl":
             if size > MAX_JSONL_BYTES:
                 yield ReadError(origin, f"file too large ({_mb(size)} > {_mb(MAX_JSONL_BYTES)})")
@@ -73,11 +116,15 @@ def _read_file(path: Path, kind: Literal["text", "html", "jsonl"] | None) -> Ite
         if size > MAX_DOCUMENT_BYTES:
             yield ReadError(origin, f"file too large ({_mb(size)} > {_mb(MAX_DOCUMENT_BYTES)})")
             return
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: the file may grow after stat()
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            yield ReadError(origin, f"file too large (> {_mb(MAX_DOCUMENT_BYTES)})")
+            return
     except OSError as error:
         yield ReadError(origin, f"cannot read: {error.strerror or error}")
         return
-    text, problem = _decode(data)
+    text, problem = _decode(data, html=kind != "text")
     if problem:
         yield ReadError(origin, problem)
         return
@@ -86,17 +133,53 @@ def _read_file(path: Path, kind: Literal["text", "html", "jsonl"] | None) -> Ite
     yield RawDocument(origin=origin, content=text, format="html" if kind == "html" else "text")
 
 
-def _decode(data: bytes) -> tuple[str, str | None]:
-    """UTF-8 text, or why not: guessing another encoding would corrupt quotes silently."""
+def _decode(data: bytes, *, html: bool = False) -> tuple[str, str | None]:
+    """UTF-8 text, or why not: guessing another encoding would corrupt quotes silently.
+
+    What is not guessed: a byte-order mark (UTF-8, UTF-16, UTF-32) says the
+    encoding, and so does an HTML page's own ``<meta charset>`` when the bytes
+    are not UTF-8.
+    """
     if not data.strip():
         return "", "empty file"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as error:
+                return (
+                    "",
+                    f"not valid {encoding.upper()} after its byte-order mark ({error.reason})",
+                )
     if b"\x00" in data[:_SNIFF]:
         return "", "binary file (contains NUL bytes), not text"
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        return "", f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start})"
+        problem = f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start})"
+    declared = _declared_charset(data) if html else None
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError:
+            return "", f"{problem}, nor the {declared} its <meta charset> declares"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "", problem
+    return "", f"{problem}; it looks like Windows-1252: save it as UTF-8"
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The codec an HTML page declares in its first bytes, if Python knows it."""
+    match = _META_CHARSET.search(data[:_SNIFF])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _looks_like_html(text: str) -> bool:
@@ -105,24 +188,57 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _read_jsonl(path: Path) -> Iterator[Item]:
-    """One article per line; a bad line is an error naming ``path:line``."""
+    """One article per line; a bad line is an error naming ``path:line``.
+
+    Lines are read with a bound, so a file with no newline at all costs at
+    most one article's worth of memory, not the whole file.
+    """
     with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while True:
+            line = handle.readline(MAX_DOCUMENT_BYTES + 1)
+            if not line:
+                return
+            number += 1
             origin = f"{path}:{number}"
+            if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
+                skipped = len(line) + _skip_line(handle)
+                yield ReadError(
+                    origin, f"line too large ({_mb(skipped)} > {_mb(MAX_DOCUMENT_BYTES)})"
+                )
+                continue
             if not line.strip():
                 continue
-            if len(line) > MAX_DOCUMENT_BYTES:
-                yield ReadError(origin, f"line too large ({_mb(len(line))})")
-                continue
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except UnicodeDecodeError as error:
-                yield ReadError(origin, f"not valid UTF-8 (offset {error.start})")
-                continue
-            except json.JSONDecodeError as error:
-                yield ReadError(origin, f"invalid JSON ({error.msg}, column {error.colno})")
-                continue
-            yield _record(origin, record)
+            yield _parse_line(origin, line)
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the rest of an over-long line; how many bytes that was."""
+    skipped = 0
+    while True:
+        chunk = handle.readline(1024 * 1024)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _parse_line(origin: str, line: bytes) -> Item:
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        return ReadError(origin, f"not valid UTF-8 (offset {error.start})")
+    except json.JSONDecodeError as error:
+        return ReadError(origin, f"invalid JSON ({error.msg}, column {error.colno})")
+    except RecursionError:
+        return ReadError(origin, "invalid JSON (nested too deeply)")
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        return ReadError(origin, f"invalid JSON ({_first_line(str(error))})")
+    return _record(origin, record)
+
+
+def _first_line(message: str, limit: int = 200) -> str:
+    line = message.strip().splitlines()[0] if message.strip() else "no detail"
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _record(origin: str, record: Any) -> Item:

@@ -77,15 +77,25 @@ class SqliteStore:
     so a story assignment and the article it places commit together.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, reading: bool = False) -> None:
+        """Open (and create) the store; ``reading=True`` opens an existing one to read only.
+
+        A reader neither takes the write lock (so it never waits for an ingest
+        in progress) nor loads the link counts it will not use.
+        """
         self.path = str(path)
-        if self.path != ":memory:":
+        self.reading = reading
+        if self.path != ":memory:" and not reading:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        self._db.execute("PRAGMA busy_timeout=30000")
+        if reading:
+            self._check_readable()
+            self._ready = True
+            return
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=30000")
         self._ready = False
         with self.transaction():
             found = None
@@ -111,6 +121,19 @@ class SqliteStore:
         self._load_counters()
         self._ready = True
 
+    def _check_readable(self) -> None:
+        try:
+            found = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError:
+            found = None
+        if found is None:
+            raise RuntimeError(f"{self.path}: not a crosswire store")
+        if int(found[0]) != SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path}: store schema version {found[0]}, this crosswire reads "
+                f"version {SCHEMA_VERSION}"
+            )
+
     def close(self) -> None:
         self._db.close()
 
@@ -122,9 +145,18 @@ class SqliteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work: all of it is stored, or none of it."""
+        """One atomic unit of work: all of it is stored, or none of it.
+
+        ``BEGIN IMMEDIATE`` takes the write lock at once (waiting up to the busy
+        timeout for another writer), so two processes on one store take turns
+        instead of failing with "database is locked" halfway through a batch.
+        """
+        if self.reading:
+            raise RuntimeError(f"{self.path}: opened for reading; writing needs a writable store")
         self._db.execute("BEGIN IMMEDIATE")
         try:
+            if self._ready and self._version() != self._seen_version:
+                self._load_counters()  # another process committed since we counted
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -132,6 +164,23 @@ class SqliteStore:
                 self._load_counters()  # forget counts of what was rolled back
             raise
         self._db.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside :meth:`transaction`: undo only this block's writes if it fails."""
+        self._db.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO one")
+            self._db.execute("RELEASE one")
+            self._load_counters()  # the counts the rolled-back block had added
+            raise
+        self._db.execute("RELEASE one")
+
+    def _version(self) -> int:
+        """SQLite's counter of commits made by other connections to this file."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def _load_counters(self) -> None:
         """Counts kept in memory: every placement reads thousands of feature counts."""
@@ -145,6 +194,7 @@ class SqliteStore:
             "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM articles"
         ).fetchone()
         self._count, self._seq = int(count), int(seq)
+        self._seen_version = self._version()
 
     # -- link state (read) -----------------------------------------------------
 
@@ -353,7 +403,7 @@ class SqliteStore:
         return articles, placements
 
     def count_articles(self) -> int:
-        return self._count
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
 
 def open_store(db: str | Path) -> SqliteStore:

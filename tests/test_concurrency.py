@@ -1,0 +1,81 @@
+"""Two `crosswire analyze` processes on one store at once: no lost update, no lock error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.bench.robustness import check_store
+
+
+def _analyze(folder: Path, db: Path, out: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-c", "from crosswire.cli import run; run()", "analyze"]
+    command += [str(folder), "--db", str(db), "--out", str(out), "--format", "json"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+@pytest.mark.shared
+def test_two_ingests_on_overlapping_folders_store_every_article_once(
+    tmp_path: Path, seeds_dir: Path, ecb_file: Path
+) -> None:
+    texts = []
+    with ecb_file.open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) == 10:
+                break
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for name in (SEED_WIRE, SEED_REWRITE):
+        shutil.copy(seeds_dir / name, first / name)
+    for n, text in enumerate(texts):  # 3..5 in both folders: the same articles twice
+        if n <= 5:
+            (first / f"ecb{n}.txt").write_text(text, encoding="utf-8")
+        if n >= 3:
+            (second / f"ecb{n}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "shared.db"
+    runs = [_analyze(first, db, tmp_path / "r1"), _analyze(second, db, tmp_path / "r2")]
+    outputs = []
+    for run in runs:
+        output, _ = run.communicate(timeout=600)
+        outputs.append(output)
+        assert run.returncode == 0, output
+    for output in outputs:
+        assert "locked" not in output and "Traceback" not in output, output
+    assert check_store(db) == []
+    with sqlite3.connect(db) as raw:
+        (count,) = raw.execute("SELECT COUNT(*) FROM articles").fetchone()
+        (journal,) = raw.execute("PRAGMA journal_mode").fetchone()
+    assert count == 2 + len(texts)
+    assert journal == "wal"
+
+
+def test_a_store_opened_before_another_process_wrote_counts_afresh(
+    tmp_path: Path, seeds_dir: Path, backend: object
+) -> None:
+    """Sequence numbers and feature counts come from the file, not a stale memory of it."""
+    from crosswire.run import ingest
+    from crosswire.store import open_store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(seeds_dir / SEED_WIRE, first / SEED_WIRE)
+    shutil.copy(seeds_dir / SEED_REWRITE, second / SEED_REWRITE)
+    db = tmp_path / "c.db"
+    with open_store(db) as early, open_store(db) as other:
+        assert ingest([first], other, backend=backend).added == 1  # type: ignore[arg-type]
+        assert ingest([second], early, backend=backend).added == 1  # type: ignore[arg-type]
+        assert early.documents() == 2
+    assert check_store(db) == []
+    with sqlite3.connect(db) as raw:
+        seqs = sorted(r[0] for r in raw.execute("SELECT seq FROM articles"))
+    assert seqs == [1, 2]
