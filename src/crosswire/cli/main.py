@@ -27,6 +27,7 @@ from crosswire.cli._common import (
 from crosswire.model import ReadError, StoryReport
 from crosswire.report import article_label, render_html, render_json, render_markdown
 from crosswire.run import ingest, story_reports
+from crosswire.run.executors import make_executor
 
 
 def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format]) -> list[Path]:
@@ -139,6 +140,15 @@ def analyze(
         list[Format] | None,
         typer.Option("--format", help="md, html or json (repeatable); default: md and html."),
     ] = None,
+    executor: Annotated[
+        str, typer.Option("--executor", help="Where annotation runs: local (process pool), ray.")
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option("--workers", help="Annotation workers (default: one per core).")
+    ] = 0,
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster address (default: start one).")
+    ] = None,
 ) -> None:
     """Ingest articles, group them into stories, and write the reports."""
     with (
@@ -154,7 +164,14 @@ def analyze(
             where, why = escape(error.origin), escape(error.reason)
             errors.print(f"[yellow]skipped[/yellow] {where}: {why}", highlight=False)
 
-        result = ingest(paths, store, on_error=on_error, progress=progress)
+        try:
+            runner = make_executor(executor, workers=workers or None, address=address)
+        except (ValueError, ImportError) as error:
+            _fail(f"--executor {executor}: {error}")
+        try:
+            result = ingest(paths, store, on_error=on_error, progress=progress, executor=runner)
+        finally:
+            runner.close()
         bar.update(task, description="comparing", total=None)
         reports = story_reports(store)
     console.print(

@@ -1,5 +1,9 @@
-"""The read stage: files, folders and JSONL into raw documents or one-line errors."""
+"""The read stage: files, folders, JSONL, feeds, web archives and URLs into raw documents.
 
-from crosswire.read.files import MAX_DOCUMENT_BYTES, SUFFIXES, read_paths
+Every input ends as a :class:`~crosswire.model.RawDocument` or a one-line
+:class:`~crosswire.model.ReadError` naming it.
+"""
 
-__all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "read_paths"]
+from crosswire.read.files import MAX_DOCUMENT_BYTES, SUFFIXES, read_paths, readable
+
+__all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "read_paths", "readable"]

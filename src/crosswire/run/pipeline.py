@@ -8,18 +8,27 @@ reads stories back.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosswire.annotate.nlp import NlpBackend, load_backend
-from crosswire.annotate.pipeline import annotate
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.speakers import load_aliases
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
-from crosswire.model import Article, Placement, RawDocument, ReadError, StoryReport
+from crosswire.model import (
+    Article,
+    Placement,
+    RawDocument,
+    ReadError,
+    StoryReport,
+)
 from crosswire.read import read_paths
+from crosswire.run.executors import Executor, InProcess, describe
+from crosswire.store.browse import update_search_index
 from crosswire.store.sqlite import SqliteStore
 
 BATCH_SIZE = 16
@@ -33,6 +42,10 @@ class IngestResult:
     already_stored: int = 0
     errors: list[ReadError] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
+    #: wall seconds per stage: read_clean, annotate (waiting for it), link_store
+    seconds: dict[str, float] = field(
+        default_factory=lambda: {"read_clean": 0.0, "annotate": 0.0, "link_store": 0.0}
+    )
 
 
 def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -> list[Article]:
@@ -41,7 +54,10 @@ def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -
         if isinstance(item, ReadError):
             result.errors.append(item)
             continue
-        cleaned = clean_document(item)
+        try:
+            cleaned = clean_document(item)
+        except Exception as error:  # a cleaner bug on one input must not stop the batch
+            cleaned = ReadError(item.origin, f"could not be cleaned ({describe(error)})")
         if isinstance(cleaned, ReadError):
             result.errors.append(cleaned)
             continue
@@ -58,6 +74,7 @@ def ingest(
     on_error: Callable[[ReadError], None] | None = None,
     progress: Progress | None = None,
     params: LinkParams = DEFAULT_PARAMS,
+    executor: Executor | None = None,
 ) -> IngestResult:
     """Read, clean, annotate and place new articles; store them batch by batch."""
     return ingest_documents(
@@ -67,6 +84,7 @@ def ingest(
         on_error=on_error,
         progress=progress,
         params=params,
+        executor=executor,
     )
 
 
@@ -78,10 +96,17 @@ def ingest_documents(
     on_error: Callable[[ReadError], None] | None = None,
     progress: Progress | None = None,
     params: LinkParams = DEFAULT_PARAMS,
+    executor: Executor | None = None,
 ) -> IngestResult:
-    """Like :func:`ingest`, for documents already read (HTTP uploads, fetched URLs, feeds)."""
+    """Like :func:`ingest`, for documents already read (HTTP uploads, fetched URLs, feeds).
+
+    ``executor`` runs the annotate stage (default: in this process); linking
+    and storing stay here, in order, so every executor gives the same stories.
+    """
     result = IngestResult()
+    began = time.perf_counter()
     articles = _clean_all(documents, result)
+    result.seconds["read_clean"] += time.perf_counter() - began
     if on_error:
         for error in result.errors:
             on_error(error)
@@ -91,19 +116,43 @@ def ingest_documents(
     new.sort(key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0))
     if not new:
         return result
-    backend = backend or load_backend()
+    executor = executor or InProcess(backend)
     done = 0
-    for start in range(0, len(new), BATCH_SIZE):
-        batch = annotate(new[start : start + BATCH_SIZE], backend)
+
+    def fail(error: ReadError) -> None:
+        result.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    chunks = [new[start : start + BATCH_SIZE] for start in range(0, len(new), BATCH_SIZE)]
+    annotated_batches = executor.annotate(chunks)
+    for chunk in chunks:
+        began = time.perf_counter()
+        batch, problems = next(annotated_batches)
+        linking = time.perf_counter()
+        result.seconds["annotate"] += linking - began
+        for problem in problems:
+            fail(problem)
         with store.transaction():
             for annotated in batch:
-                change = place(link_features(annotated), store, params)
-                if store.add_article(annotated, change):
+                try:
+                    with store.savepoint():
+                        change = place(link_features(annotated), store, params)
+                        stored = store.add_article(annotated, change)
+                except sqlite3.Error:
+                    raise  # the store itself failed: the whole batch rolls back
+                except Exception as error:  # one article's link bug stays that article's
+                    reason = f"could not be linked ({describe(error)})"
+                    fail(ReadError(annotated.article.origin, reason))
+                    continue
+                if stored:
                     result.added += 1
                     result.placements.append(change.placement)
-        done += len(batch)
+        result.seconds["link_store"] += time.perf_counter() - linking
+        done += len(chunk)
         if progress:
             progress(done, len(new))
+    update_search_index(store)
     return result
 
 
