@@ -1,0 +1,99 @@
+"""Real articles from ``../shared/data`` for load and scale benchmarks.
+
+ECB+ documents first (772 news reports of 66 events), then PolNeAR articles
+(US political news, with publication dates), then SemEval-2022 pair texts;
+duplicates (same text) are dropped. When more articles are asked for than
+exist, the rest are wire copies: copy ``k`` of an article is the same text
+under a dateline naming copy ``k``, as outlets republish wire copy, so its
+annotation costs the same and its id differs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from crosswire.model import RawDocument
+
+DATELINES = ("WASHINGTON", "LONDON", "PARIS", "BERLIN", "NEW YORK", "TOKYO", "NAIROBI", "SYDNEY")
+
+
+def _ecbplus(shared: Path) -> Iterator[RawDocument]:
+    path = shared / "data" / "ecbplus" / "ecbplus.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            yield RawDocument(
+                origin=f"ecbplus:{record['id']}", content=record["text"], format="text"
+            )
+
+
+def _polnear(shared: Path) -> Iterator[RawDocument]:
+    root = shared / "data" / "polnear"
+    dates: dict[str, str] = {}
+    metadata = root / "metadata.tsv"
+    if metadata.exists():
+        rows = metadata.read_text(encoding="utf-8").splitlines()
+        header = rows[0].split("\t")
+        for row in rows[1:]:
+            fields = dict(zip(header, row.split("\t"), strict=False))
+            dates[fields.get("filename", "")] = fields.get("publication_date", "")
+    for split in ("train", "dev"):
+        for path in sorted((root / split / "text").glob("*.txt")):
+            yield RawDocument(
+                origin=f"polnear:{split}/{path.name}",
+                content=path.read_text(encoding="utf-8"),
+                format="text",
+                outlet=path.name.split("_", 1)[0],
+                published=dates.get(path.stem) or None,
+            )
+
+
+def _semeval(shared: Path) -> Iterator[RawDocument]:
+    path = shared / "data" / "semeval2022-task8-en" / "pairs.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            for side in ("text1", "text2"):
+                text = record.get(side) or ""
+                if len(text.split()) >= 50:
+                    yield RawDocument(
+                        origin=f"semeval:{record['pair_id']}:{side}", content=text, format="text"
+                    )
+
+
+def real_articles(shared: Path) -> list[RawDocument]:
+    """Every distinct article of the shared evaluation sets, in a fixed order."""
+    seen: set[str] = set()
+    out = []
+    for source in (_ecbplus, _polnear, _semeval):
+        for document in source(shared):
+            key = " ".join(document.content.split())
+            if key and key not in seen:
+                seen.add(key)
+                out.append(document)
+    return out
+
+
+def corpus(shared: Path, size: int) -> list[RawDocument]:
+    """``size`` articles: the real ones, then wire copies of them (see the module docstring)."""
+    base = real_articles(shared)
+    if not base:
+        raise ValueError(f"{shared}/data holds no articles")
+    out = base[:size]
+    k = 1
+    while len(out) < size:
+        for document in base[: size - len(out)]:
+            dateline = f"{DATELINES[k % len(DATELINES)]} (copy {k}) -"
+            out.append(
+                RawDocument(
+                    origin=f"{document.origin}#copy{k}",
+                    content=f"{dateline} {document.content.lstrip()}",
+                    format=document.format,
+                    outlet=f"outlet-{k}",
+                    published=document.published,
+                )
+            )
+        k += 1
+    return out
