@@ -38,7 +38,7 @@ def peak_rss_mb() -> tuple[float, float]:
 class Checkpoint:
     articles: int
     seconds: float
-    ms_per_1000: float
+    s_per_1000: float
 
 
 def run_pipeline(
@@ -80,7 +80,7 @@ def run_pipeline(
                 stages["compare"] += time.perf_counter() - compared
                 added += result.added
                 spent = time.perf_counter() - block_began
-                per_1000 = round(1000 * spent / max(1, len(chunk)), 1)
+                per_1000 = round(1000 * spent / max(1, len(chunk)), 1)  # seconds per 1,000 articles
                 checkpoints.append(Checkpoint(added, round(spent, 2), per_1000))
             stories = story_summaries(store, limit=1)[1]
     finally:

@@ -4,7 +4,17 @@ One module per group of commands, each registering on the shared ``app``
 (or ``bench_app`` for ``crosswire bench ...``) from :mod:`._common`.
 """
 
-from crosswire.cli import bench, main
+from crosswire.cli import (
+    bench,
+    compare,
+    credits,
+    main,
+    quotes,
+    reuse,
+    robustness,
+    serve,
+    watch,
+)
 from crosswire.cli._common import app
 
 
@@ -13,4 +23,16 @@ def run() -> None:
     app()
 
 
-__all__ = ["app", "bench", "main", "run"]
+__all__ = [
+    "app",
+    "bench",
+    "compare",
+    "credits",
+    "main",
+    "quotes",
+    "reuse",
+    "robustness",
+    "run",
+    "serve",
+    "watch",
+]
