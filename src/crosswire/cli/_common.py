@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -57,6 +59,21 @@ def _open(db: Path) -> SqliteStore:
         return open_store(db)
     except (RuntimeError, sqlite3.DatabaseError) as error:
         _fail(f"{db}: {error}")
+
+
+StageProgress = Callable[[str, int, int], None]
+
+
+@contextmanager
+def _stage_progress(first: str = "reading", total: int | None = None) -> Iterator[StageProgress]:
+    """A progress bar driven by ``progress(stage, done, total)``, the benchmarks' callback."""
+    with _progress() as bar:
+        task = bar.add_task(first, total=total)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield progress
 
 
 def _story_report(db: Path, key: str) -> StoryReport:

@@ -10,7 +10,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from crosswire.cli._common import _fail, _open, _progress, bench_app, console, errors
+from crosswire.cli._common import (
+    _fail,
+    _open,
+    _progress,
+    _stage_progress,
+    bench_app,
+    console,
+    errors,
+)
 
 
 @bench_app.command("clusters")
@@ -24,12 +32,7 @@ def bench_clusters(
 
     if not file.is_file():
         _fail(f"{file}: no such file")
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("reading") as progress:
         bench = run_clusters(file, orders, progress=progress)
     for error in bench.skipped:
         errors.print(f"skipped {escape(error.origin)}: {escape(error.reason)}", highlight=False)
@@ -157,12 +160,7 @@ def _pipeline_scale(
 ) -> None:
     from crosswire.bench.throughput import run_pipeline
 
-    with _progress() as bar:
-        task = bar.add_task("pipeline", total=articles)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("pipeline", articles) as progress:
         try:
             figures = run_pipeline(
                 shared,

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from crosswire.cli._common import _fail, _progress, bench_app, console, errors
+from crosswire.cli._common import _fail, _stage_progress, bench_app, console, errors
 
 
 @bench_app.command("credits")
@@ -28,12 +28,7 @@ def bench_credits(
 
     if not (polnear / "metadata.tsv").is_file():
         _fail(f"{polnear}: no metadata.tsv (expected the PolNeAR folder)")
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("reading") as progress:
         try:
             bench = run_credits(polnear, progress=progress)
         except FileNotFoundError as missing:

@@ -16,7 +16,7 @@ from crosswire.cli._common import (
     DbOption,
     _fail,
     _open,
-    _progress,
+    _stage_progress,
     _story_report,
     app,
     bench_app,
@@ -140,12 +140,7 @@ def bench_quotes(
 
     if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
         _fail(f"{directory}: expected text/ and attributions/ folders (PolNeAR layout)")
-    with _progress() as bar:
-        task = bar.add_task("parsing", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("parsing") as progress:
         bench = run_quotes(directory, progress=progress, limit=limit)
     if bench.documents == 0:
         _fail(f"{directory}: no annotated articles")

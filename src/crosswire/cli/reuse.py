@@ -16,7 +16,7 @@ from crosswire.cli._common import (
     DEFAULT_DB,
     DbOption,
     _fail,
-    _progress,
+    _stage_progress,
     _story_report,
     app,
     bench_app,
@@ -167,12 +167,7 @@ def bench_reuse(
     from crosswire.bench.clusters import annotate_file
     from crosswire.bench.reuse import run_ecb, run_rewrites, run_scale
 
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("reading") as progress:
         annotated, skipped, _ = annotate_file(file, progress=progress)
         for error in skipped:
             errors.print(f"skipped {escape(error.origin)}: {escape(error.reason)}", highlight=False)
@@ -219,12 +214,7 @@ def _bench_semeval(path: Path, as_json: bool) -> None:
         _fail(f"{path}: no such file")
     from crosswire.bench.semeval import run_semeval  # the same-story score, owned by bench.semeval
 
-    with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    with _stage_progress("reading") as progress:
         result = run_semeval(path, progress=progress)
     if as_json:
         print(json.dumps(result))

@@ -58,7 +58,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path):
+            for file in walk(path):
                 yield from _read_any(file)
         elif path.is_file():
             yield from _read_any(path)
@@ -68,7 +68,8 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
             yield ReadError(str(path), "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
+    """Files of ``folder`` crosswire reads, recursively in name order, hidden ones skipped."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):

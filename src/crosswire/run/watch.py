@@ -19,7 +19,7 @@ from typing import Literal
 
 from crosswire.annotate.nlp import NlpBackend
 from crosswire.model import RawDocument, ReadError
-from crosswire.read import read_paths, readable
+from crosswire.read import read_paths, walk
 from crosswire.read.archives import is_sitemap, read_feed, read_warc, sitemap_urls
 from crosswire.read.urls import FetchRefused, PoliteFetcher
 from crosswire.run.pipeline import IngestResult, ingest_documents
@@ -43,15 +43,8 @@ def _is_url(source: str) -> bool:
 
 
 def _new_files(folder: Path, state: WatchState) -> list[Path]:
-    paths = [folder] if folder.is_file() else sorted(folder.rglob("*"))
     fresh = []
-    for path in paths:
-        if not path.is_file() or any(
-            p.startswith(".") for p in path.relative_to(folder.parent).parts
-        ):
-            continue
-        if path != folder and not readable(path.name):
-            continue
+    for path in [folder] if folder.is_file() else walk(folder):
         info = path.stat()
         key = (str(path), info.st_size, info.st_mtime_ns)
         if key not in state.files:
