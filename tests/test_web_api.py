@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from crosswire.read.urls import FetchRefused, check_url
 from crosswire.web import create_app
+from crosswire.web.app import app_from_env
 
 
 @pytest.fixture()
@@ -82,6 +83,7 @@ def test_pages_render_story_and_article(client: TestClient) -> None:
 
 
 def test_untrusted_text_is_escaped(client: TestClient) -> None:
+    before = client.get("/api/stories").json()  # the list is cached until an article is added
     body = {
         "articles": [
             {
@@ -94,6 +96,10 @@ def test_untrusted_text_is_escaped(client: TestClient) -> None:
     result = client.post("/api/articles", json=body).json()
     assert result["added"] == 1 and result["errors"] == []
     story_id = result["stories"][0]
+    after = client.get("/api/stories").json()
+    assert after["total"] == before["total"] + 1
+    assert story_id in {item["id"] for item in after["items"]}
+    assert story_id not in {item["id"] for item in before["items"]}
     page = client.get(f"/stories/{story_id}").text
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     article_id = client.get(f"/api/stories/{story_id}").json()["articles"][0]["id"]
@@ -153,3 +159,16 @@ def test_file_upload(client: TestClient, seed_rewrite_text: str, tmp_path: Path)
     assert "reopened the northern quay" in article["text"]
     binary = client.post("/api/files", params={"name": "x.txt"}, content=b"\x00\x01\x02" * 100)
     assert binary.json()["added"] == 0 and "x.txt" in binary.json()["errors"][0]["origin"]
+
+
+def test_worker_processes_build_the_app_from_the_environment(
+    web_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`crosswire serve --workers N` hands each worker its settings through the environment."""
+    monkeypatch.setenv("CROSSWIRE_DB", str(web_db))
+    monkeypatch.setenv("CROSSWIRE_TOKEN", "s3cret")
+    monkeypatch.setenv("CROSSWIRE_THREADS", "8")
+    with TestClient(app_from_env()) as worker:
+        assert worker.get("/api/health").json()["articles"] == 2
+        body = {"articles": [{"text": "The council said on Monday it approved the budget."}]}
+        assert worker.post("/api/articles", json=body).status_code == 401

@@ -26,10 +26,19 @@ def serve(
             help="Let URL ingestion fetch private, loopback and link-local addresses.",
         ),
     ] = False,
-    workers: Annotated[int, typer.Option("--threads", help="Request threads.")] = 40,
+    threads: Annotated[
+        int, typer.Option("--threads", help="Requests each worker serves at once.")
+    ] = 40,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes (each with its own cache); one per core for heavy reading.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the story pages and the HTTP API (ingest needs CROSSWIRE_TOKEN when it is set)."""
-    import anyio.to_thread
     import uvicorn
 
     from crosswire.web import create_app
@@ -37,19 +46,30 @@ def serve(
     if not db.exists():
         _fail(f"{db}: no such store (run `crosswire analyze` first, or create it with --db)")
     token = os.environ.get("CROSSWIRE_TOKEN") or None
-    web = create_app(db, token=token, allow_private=allow_private)
-
-    @web.on_event("startup")
-    async def _threads() -> None:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = workers
-
     guard = "needs the write token" if token else "open: set CROSSWIRE_TOKEN to protect it"
     console.print(
-        f"crosswire on http://{host}:{port}/  (API docs /docs; store {db}; ingest {guard})",
+        f"crosswire on http://{host}:{port}/  (API docs /docs; store {db}; ingest {guard}; "
+        f"{workers} worker{'s' if workers > 1 else ''})",
         highlight=False,
         markup=False,
     )
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        web = create_app(db, token=token, allow_private=allow_private, threads=threads)
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    # Several processes need the app by name; each builds it from these settings.
+    os.environ["CROSSWIRE_DB"] = str(db)
+    os.environ["CROSSWIRE_ALLOW_PRIVATE"] = "1" if allow_private else "0"
+    os.environ["CROSSWIRE_THREADS"] = str(threads)
+    create_app(db, token=token, allow_private=allow_private)  # fail here, not in each worker
+    uvicorn.run(
+        "crosswire.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @bench_app.command("web")
@@ -73,6 +93,10 @@ def bench_web(
             help="Meanwhile, ingest N more real articles of --shared in a second process.",
         ),
     ] = 0,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Server processes (crosswire serve --workers)."),
+    ] = 1,
 ) -> None:
     """Latency (p50/p95/p99) of the story page and story API under concurrent clients."""
     from crosswire.bench.web import run_web
@@ -84,14 +108,22 @@ def bench_web(
     with tempfile.TemporaryDirectory(prefix="crosswire-ingest-") as folder:
         source = _new_articles(db, shared, ingest_new, Path(folder)) if ingest_new else None
         try:
-            figures = run_web(db, clients=clients, seconds=seconds, stories=stories, ingest=source)
+            figures = run_web(
+                db,
+                clients=clients,
+                seconds=seconds,
+                stories=stories,
+                ingest=source,
+                workers=workers,
+            )
         except (RuntimeError, ValueError) as error:
             _fail(str(error))
     if as_json:
         print(json.dumps(figures))
         return
     table = Table(
-        title=f"{clients} clients for {seconds:g} s on loopback; store of "
+        title=f"{clients} clients for {seconds:g} s on loopback, {workers} server "
+        f"process{'es' if workers > 1 else ''}; store of "
         f"{figures['store_articles']} articles, {figures['store_stories']} stories"
     )
     for column in ("request", "requests", "errors", "per s", "p50 ms", "p95 ms", "p99 ms"):

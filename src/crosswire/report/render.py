@@ -305,8 +305,10 @@ def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     if report.positions:
         out += [
             "<h3>Positions</h3>",
-            '<table class="pairs"><thead><tr><th>actor</th><th>stance</th><th>on</th>'
-            "<th>what</th><th>date</th></tr></thead><tbody>",
+            '<table class="pairs positions"><colgroup><col style="width:19%">'
+            '<col style="width:10%"><col style="width:17%"><col style="width:44%">'
+            '<col style="width:10%"></colgroup><thead><tr><th>actor</th><th>stance</th>'
+            "<th>on</th><th>what</th><th>date</th></tr></thead><tbody>",
         ]
         for p in report.positions:
             text = _e(_inline(p.text))

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import hmac
 import json
+import os
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -43,6 +45,7 @@ from crosswire.report.render import _h_story
 from crosswire.run import ingest_documents, story_reports
 from crosswire.store import SqliteStore
 from crosswire.store.browse import (
+    StorySummary,
     find_article,
     search,
     story_summaries,
@@ -189,6 +192,44 @@ class _ReportCache:
         return None if entry is None else (entry.report, entry.json)
 
 
+class _ListCache:
+    """Pages of the story list, kept until the next article is stored.
+
+    Stories only change when an article is added (placing it may merge or
+    split stories), so the article count is the list's version: checking it
+    is one count, while building a page groups every story of the store.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self._items: OrderedDict[tuple[int, int], tuple[int, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, store: SqliteStore, offset: int, limit: int) -> bytes:
+        """The page as JSON, the same bytes FastAPI would make of its :class:`StoryPage`."""
+        version = store.count_articles()
+        key = (offset, limit)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] == version:
+                self._items.move_to_end(key)
+                return hit[1]
+        rows, total = story_summaries(store, offset=offset, limit=limit)
+        page = StoryPage(
+            items=[_item(r) for r in rows], total=total, offset=offset, limit=limit
+        ).model_dump_json()
+        with self._lock:
+            self._items[key] = (version, page.encode("utf-8"))
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return page.encode("utf-8")
+
+
+def _item(row: StorySummary) -> StoryItem:
+    return StoryItem(id=row.id, title=row.title, articles=row.articles, updated=row.updated)
+
+
 class _SecurityHeaders:
     """CSP and friends on every response, as a plain ASGI wrapper (no per-request task)."""
 
@@ -211,15 +252,30 @@ class _SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(db: str | Path, *, token: str | None = None, allow_private: bool = False) -> FastAPI:
-    """The app for one store. ``token``: required (Bearer) for ingest when set."""
+def create_app(
+    db: str | Path,
+    *,
+    token: str | None = None,
+    allow_private: bool = False,
+    threads: int = 40,
+) -> FastAPI:
+    """The app for one store. ``token``: required (Bearer) for ingest when set;
+    ``threads``: how many requests may wait on the store at once."""
     with _fresh(str(db)) as writer:
         update_search_index(writer)  # a store written by an older crosswire: index it once
     stores = _Stores(str(db))
     cache = _ReportCache()
+    listing = _ListCache()
     write_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="crosswire",
         version=__version__,
         description=(
@@ -245,14 +301,13 @@ def create_app(db: str | Path, *, token: str | None = None, allow_private: bool 
         offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=PAGE_LIMIT)] = 50,
         q: Annotated[str | None, Query(max_length=200, description="Full-text search")] = None,
-    ) -> StoryPage:
+    ) -> StoryPage | Response:
         s = _store(request)
-        ids = None if not q else list(dict.fromkeys(h.story_id for h in search(s, q, limit=500)))
+        if not q:
+            return Response(listing.get(s, offset, limit), media_type="application/json")
+        ids = list(dict.fromkeys(h.story_id for h in search(s, q, limit=500)))
         rows, total = story_summaries(s, offset=offset, limit=limit, story_ids=ids)
-        items = [
-            StoryItem(id=r.id, title=r.title, articles=r.articles, updated=r.updated) for r in rows
-        ]
-        return StoryPage(items=items, total=total, offset=offset, limit=limit)
+        return StoryPage(items=[_item(r) for r in rows], total=total, offset=offset, limit=limit)
 
     async def entry(request: Request, story_id: str) -> _Entry:
         """The story's cache entry: checked on the event loop, built in a thread when stale."""
@@ -426,6 +481,17 @@ def create_app(db: str | Path, *, token: str | None = None, allow_private: bool 
         return HTMLResponse(story_css, media_type="text/css")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as ``crosswire serve --workers N`` starts it in each worker process:
+    the settings come from the environment the command set."""
+    return create_app(
+        os.environ["CROSSWIRE_DB"],
+        token=os.environ.get("CROSSWIRE_TOKEN") or None,
+        allow_private=os.environ.get("CROSSWIRE_ALLOW_PRIVATE") == "1",
+        threads=int(os.environ.get("CROSSWIRE_THREADS", "40")),
+    )
 
 
 def _store(request: Request) -> SqliteStore:
