@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosswire.bench.corpus import corpus
+from crosswire.bench.corpus import SETS, corpus
 from crosswire.run import ingest_documents, story_reports
 from crosswire.run.executors import make_executor
 from crosswire.store import open_store
@@ -50,9 +50,11 @@ def run_pipeline(
     address: str | None = None,
     block: int = 1000,
     progress: Progress | None = None,
+    sets: tuple[str, ...] = tuple(SETS),
 ) -> dict[str, object]:
     """Ingest ``articles`` articles block by block into a fresh store; time every stage."""
-    documents = corpus(shared, articles)
+    documents = corpus(shared, articles, sets)
+    words = sum(len(str(d.content).split()) for d in documents) / max(1, len(documents))
     runner = make_executor(executor, workers=workers, address=address)
     stages = {"read_clean": 0.0, "annotate": 0.0, "link_store": 0.0, "compare": 0.0}
     checkpoints: list[Checkpoint] = []
@@ -89,6 +91,8 @@ def run_pipeline(
     main_mb, worker_mb = peak_rss_mb()
     return {
         "articles": added,
+        "corpus": ",".join(sets),
+        "mean_words": round(words),
         "executor": runner.name,
         "workers": getattr(runner, "workers", 1),
         "seconds": round(total, 2),

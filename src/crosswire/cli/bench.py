@@ -92,6 +92,14 @@ def bench_scale(
     shared: Annotated[Path, typer.Option("--shared", help="The shared folder.")] = Path(
         "../shared"
     ),
+    sets: Annotated[
+        str,
+        typer.Option(
+            "--corpus",
+            help="With --articles: which sets of --shared, comma-separated "
+            "(ecbplus: ~190 words; polnear: ~750 words, typical news).",
+        ),
+    ] = "ecbplus,polnear,semeval",
 ) -> None:
     """Placing cost as the store grows; with --articles N, the whole pipeline end to end.
 
@@ -101,7 +109,13 @@ def bench_scale(
     articles/s per stage and peak memory.
     """
     if articles:
-        _pipeline_scale(shared, articles, executor, workers or None, address, as_json)
+        from crosswire.bench.corpus import SETS
+
+        chosen = tuple(name.strip() for name in sets.split(",") if name.strip())
+        unknown = [name for name in chosen if name not in SETS]
+        if unknown or not chosen:
+            _fail(f"--corpus {sets}: choose from {', '.join(SETS)}")
+        _pipeline_scale(shared, articles, executor, workers or None, address, as_json, chosen)
         return
     if source is None:
         _fail("give a SOURCE to grow from, or --articles N for the whole pipeline")
@@ -157,6 +171,7 @@ def _pipeline_scale(
     workers: int | None,
     address: str | None,
     as_json: bool,
+    sets: tuple[str, ...],
 ) -> None:
     from crosswire.bench.throughput import run_pipeline
 
@@ -169,6 +184,7 @@ def _pipeline_scale(
                 workers=workers,
                 address=address,
                 progress=progress,
+                sets=sets,
             )
         except (OSError, ValueError, ImportError) as error:
             _fail(str(error))
@@ -176,7 +192,8 @@ def _pipeline_scale(
         print(json.dumps(figures))
         return
     table = Table(
-        title=f"{figures['articles']} articles end to end on the {figures['executor']} executor "
+        title=f"{figures['articles']} articles ({figures['corpus']}, {figures['mean_words']} words "
+        f"on average) end to end on the {figures['executor']} executor "
         f"({figures['workers']} workers): {figures['articles_per_s']} articles/s, "
         f"peak RSS {figures['peak_rss_mb']} MB, {figures['stories']} stories"
     )
