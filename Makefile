@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck contracts unit browser clean
+.PHONY: demo test lint typecheck contracts unit browser postgres clean
 CHROMIUM ?= /usr/bin/chromium
 
 $(STAMP): pyproject.toml requirements.txt requirements-models.txt requirements-dev.txt
@@ -35,7 +35,17 @@ browser:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; }
 
-unit: $(STAMP) browser
+# The store tests start their own PostgreSQL server (initdb, pg_ctl on a private port in a
+# temporary folder); install Debian's server programs when missing, never start its cluster.
+postgres:
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql for the store tests"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq postgresql >/dev/null; \
+	  $$sudo service postgresql stop >/dev/null 2>&1 || true; }
+
+unit: $(STAMP) browser postgres
 	$(BIN)/pytest
 
 test: lint typecheck contracts unit

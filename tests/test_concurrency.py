@@ -56,26 +56,3 @@ def test_two_ingests_on_overlapping_folders_store_every_article_once(
         (journal,) = raw.execute("PRAGMA journal_mode").fetchone()
     assert count == 2 + len(texts)
     assert journal == "wal"
-
-
-def test_a_store_opened_before_another_process_wrote_counts_afresh(
-    tmp_path: Path, seeds_dir: Path, backend: object
-) -> None:
-    """Sequence numbers and feature counts come from the file, not a stale memory of it."""
-    from crosswire.run import ingest
-    from crosswire.store import open_store
-
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir()
-    second.mkdir()
-    shutil.copy(seeds_dir / SEED_WIRE, first / SEED_WIRE)
-    shutil.copy(seeds_dir / SEED_REWRITE, second / SEED_REWRITE)
-    db = tmp_path / "c.db"
-    with open_store(db) as early, open_store(db) as other:
-        assert ingest([first], other, backend=backend).added == 1  # type: ignore[arg-type]
-        assert ingest([second], early, backend=backend).added == 1  # type: ignore[arg-type]
-        assert early.documents() == 2
-    assert check_store(db) == []
-    with sqlite3.connect(db) as raw:
-        seqs = sorted(r[0] for r in raw.execute("SELECT seq FROM articles"))
-    assert seqs == [1, 2]

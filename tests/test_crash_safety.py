@@ -24,8 +24,8 @@ from crosswire.bench.robustness import (
     write_kill_corpus,
 )
 from crosswire.model import ReadError
-from crosswire.run import ingest, pipeline
-from crosswire.store import open_store
+from crosswire.run import ingest
+from crosswire.store import SqliteStore, open_store
 
 MARKER = "Quibblesworth"
 ECB_ARTICLES = 4
@@ -89,7 +89,7 @@ def test_a_link_failure_rolls_back_only_that_article(
     tmp_path: Path, seeds_dir: Path, backend: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path, seeds_dir, {"bad.txt": BAD, "good.txt": GOOD})
-    real_add = pipeline.SqliteStore.add_article
+    real_add = SqliteStore.add_article
 
     def add_then_fail(self: Any, annotated: Any, change: Any) -> bool:
         stored = real_add(self, annotated, change)  # writes rows, counts and postings ...
@@ -97,7 +97,7 @@ def test_a_link_failure_rolls_back_only_that_article(
             raise ValueError("link state bug")  # ... and then fails half-way
         return stored
 
-    monkeypatch.setattr(pipeline.SqliteStore, "add_article", add_then_fail)
+    monkeypatch.setattr(SqliteStore, "add_article", add_then_fail)
     db = tmp_path / "c.db"
     with open_store(db) as store:
         result = ingest([folder], store, backend=backend)

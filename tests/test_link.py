@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 from collections import defaultdict
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from crosswire.bench.clusters import bcubed, cluster_once, read_gold
 from crosswire.link import MemoryLinkState, Regrouping, link_features, place
 from crosswire.link.features import date_tokens
 from crosswire.model import AnnotatedArticle
-from crosswire.store import open_store
 
 
 def test_bcubed_on_a_hand_worked_example() -> None:
@@ -75,27 +73,6 @@ def test_a_new_report_merges_two_stories_of_one_event_and_says_so(
     signals = {s.name: s.value for s in change.placement.signals}
     assert signals.get("merged_stories") == 2.0
     assert signals["similarity"] >= 0.1 and "entities" in signals
-
-
-def test_sqlite_store_links_exactly_like_memory(
-    ecb_annotated: list[AnnotatedArticle], ecb_file: Path, tmp_path: Path
-) -> None:
-    groups = _events(ecb_annotated, ecb_file, "24ecb", "24ecbplus", "20ecb")
-    articles = [a for g in groups.values() for a in g]
-    random.Random(7).shuffle(articles)
-    memory = MemoryLinkState()
-    with open_store(tmp_path / "s.db") as store:
-        for article in articles:
-            features = link_features(article)
-            expected = place(features, memory)
-            memory.apply(expected)
-            with store.transaction():
-                change = place(features, store)
-                assert change.moves == expected.moves and change.merges == expected.merges
-                assert store.add_article(article, change)
-        stored = {a: s.id for s, _ in store.stories() for a in s.article_ids}
-    assert stored == memory.labels()
-    assert len(set(stored.values())) >= 3
 
 
 def test_jsonl_gold_never_reaches_the_linker(ecb_file: Path) -> None:

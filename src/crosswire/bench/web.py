@@ -28,7 +28,7 @@ from pathlib import Path
 
 import httpx
 
-from crosswire.store import SqliteStore
+from crosswire.store import open_store
 from crosswire.store.browse import story_summaries
 
 
@@ -203,7 +203,7 @@ def run_web(
     figures then include its exit code, the articles it added and any
     "database is locked" line it printed.
     """
-    with SqliteStore(db) as store:
+    with open_store(db) as store:
         rows, total = story_summaries(store, limit=stories)
         articles = store.count_articles()
     if not rows:
@@ -232,7 +232,7 @@ def run_web(
             still_running = writer.poll() is None
             code = writer.wait(timeout=3600)
             messages = log.read_text(encoding="utf-8", errors="replace")
-            with SqliteStore(db) as store:
+            with open_store(db) as store:
                 after = store.count_articles()
             ingest_figures = {
                 "ingest_exit_code": code,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -16,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crosswire.model import StoryReport
 from crosswire.run import story_reports
-from crosswire.store import SqliteStore, open_store
+from crosswire.store import Store, StoreError, is_store_url, open_store
 
 app = typer.Typer(
     help="Follow a news story across its sources: stories, reuse, quotes, facts, cited briefs.",
@@ -25,9 +24,31 @@ app = typer.Typer(
 )
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
-DEFAULT_DB = Path("crosswire.db")
 SHOW_STORIES = 3
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+
+
+class StoreLocation(str):
+    """What ``--db`` names, kept as typed: a SQLite file path or a ``postgresql://`` URL.
+
+    Not a Path, which would fold a URL's ``//``. Commands ask :meth:`exists`
+    before reading a store; a database server answers that when it is opened.
+    """
+
+    __slots__ = ()
+
+    def exists(self) -> bool:
+        return is_store_url(self) or Path(self).exists()
+
+
+DEFAULT_DB = StoreLocation("crosswire.db")
+DbOption = Annotated[
+    StoreLocation,
+    typer.Option(
+        "--db",
+        parser=StoreLocation,
+        help="The store: a SQLite file, or a PostgreSQL URL (postgresql://user@host:port/name).",
+    ),
+]
 
 
 class Format(StrEnum):
@@ -53,12 +74,12 @@ def _progress() -> Progress:
     )
 
 
-def _open(db: Path) -> SqliteStore:
-    """The store, or a one-line error (not a traceback) when it cannot be used."""
+def _open(db: str | Path) -> Store:
+    """The store, or a one-line error naming it (not a traceback) when it cannot be used."""
     try:
         return open_store(db)
-    except (RuntimeError, sqlite3.DatabaseError) as error:
-        _fail(f"{db}: {error}")
+    except StoreError as error:
+        _fail(str(error))
 
 
 StageProgress = Callable[[str, int, int], None]
@@ -76,7 +97,7 @@ def _stage_progress(first: str = "reading", total: int | None = None) -> Iterato
         yield progress
 
 
-def _story_report(db: Path, key: str) -> StoryReport:
+def _story_report(db: StoreLocation, key: str) -> StoryReport:
     """The compared report of one stored story (id, id prefix or number), or a one-line error."""
     if not db.exists():
         _fail(f"{db}: no such store (run `crosswire analyze` first)")

@@ -8,7 +8,6 @@ reads stories back.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from crosswire.model import (
 from crosswire.read import read_paths
 from crosswire.run.executors import Executor, InProcess, describe
 from crosswire.store.browse import update_search_index
-from crosswire.store.sqlite import SqliteStore
+from crosswire.store.core import Store
 
 BATCH_SIZE = 16
 Progress = Callable[[int, int], None]
@@ -68,7 +67,7 @@ def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -
 
 def ingest(
     paths: Sequence[str | Path],
-    store: SqliteStore,
+    store: Store,
     *,
     backend: NlpBackend | None = None,
     on_error: Callable[[ReadError], None] | None = None,
@@ -90,7 +89,7 @@ def ingest(
 
 def ingest_documents(
     documents: Iterable[RawDocument | ReadError],
-    store: SqliteStore,
+    store: Store,
     *,
     backend: NlpBackend | None = None,
     on_error: Callable[[ReadError], None] | None = None,
@@ -139,7 +138,7 @@ def ingest_documents(
                     with store.savepoint():
                         change = place(link_features(annotated), store, params)
                         stored = store.add_article(annotated, change)
-                except sqlite3.Error:
+                except store.errors:
                     raise  # the store itself failed: the whole batch rolls back
                 except Exception as error:  # one article's link bug stays that article's
                     reason = f"could not be linked ({describe(error)})"
@@ -156,7 +155,7 @@ def ingest_documents(
     return result
 
 
-def story_reports(store: SqliteStore, story_ids: Sequence[str] | None = None) -> list[StoryReport]:
+def story_reports(store: Store, story_ids: Sequence[str] | None = None) -> list[StoryReport]:
     """Compare each stored story (or the ones named) into a report."""
     aliases = load_aliases()
     reports = []

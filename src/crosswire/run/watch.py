@@ -23,7 +23,7 @@ from crosswire.read import read_paths, walk
 from crosswire.read.archives import is_sitemap, read_feed, read_warc, sitemap_urls
 from crosswire.read.urls import FetchRefused, PoliteFetcher
 from crosswire.run.pipeline import IngestResult, ingest_documents
-from crosswire.store.sqlite import SqliteStore
+from crosswire.store.core import Store
 
 SHORT_ENTRY_CHARS = 600
 MAX_REMOTE_WARC_BYTES = 1024 * 1024 * 1024
@@ -127,7 +127,7 @@ def _remote_warc(source: str, fetcher: PoliteFetcher) -> Iterator[RawDocument | 
 
 def poll(
     sources: Sequence[str],
-    store: SqliteStore,
+    store: Store,
     state: WatchState,
     fetcher: PoliteFetcher,
     *,
@@ -154,7 +154,7 @@ def poll(
 
 def watch(
     sources: Sequence[str],
-    store: SqliteStore,
+    store: Store,
     *,
     interval_s: float = 30.0,
     stop: threading.Event | None = None,

@@ -1,25 +1,51 @@
 """Read-side queries for browsing a store: pages of stories, one article, full-text search.
 
-Kept apart from the write path of :mod:`crosswire.store.sqlite`: these are
+Kept apart from the write path of :mod:`crosswire.store.core`: these are
 what the web pages and the HTTP API ask for, each a single query (no query
 per story), so a page of a large store costs the same as a page of a small
-one. Search is SQLite FTS5 over titles and texts, indexed incrementally.
+one. Search is indexed incrementally: SQLite FTS5 over titles and texts, or
+a PostgreSQL ``tsvector`` with a GIN index; both find articles holding every
+word of the query, best first.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 from crosswire.model import AnnotatedArticle, Placement, Story
-from crosswire.store.sqlite import SqliteStore
+from crosswire.store.core import Store
 
-_FTS = """
-CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
-    article_id UNINDEXED, title, body, tokenize = 'porter unicode61'
-)
-"""
+#: Copy the articles stored after ``seq`` into the search index, per dialect.
+_INDEX = {
+    "sqlite": (
+        "INSERT INTO article_search (article_id, title, body) "
+        "SELECT id, headline, json_extract(article, '$.text') FROM articles WHERE seq > ?"
+    ),
+    "postgresql": (
+        "INSERT INTO article_search (article_id, title, body, document) "
+        "SELECT id, headline, body, setweight(to_tsvector('english', headline), 'A') "
+        "|| to_tsvector('english', body) "
+        "FROM (SELECT id, headline, article::jsonb ->> 'text' AS body FROM articles "
+        "WHERE seq > ?) AS fresh ON CONFLICT (article_id) DO NOTHING"
+    ),
+}
+#: Hits for a query (every word must occur), best first, with a plain-text snippet.
+_SEARCH = {
+    "sqlite": (
+        "SELECT s.article_id, a.story_id, s.title, snippet(article_search, 2, '', '', '…', 16) "
+        "FROM article_search s JOIN articles a ON a.id = s.article_id "
+        "WHERE article_search MATCH ? ORDER BY rank LIMIT ?"
+    ),
+    "postgresql": (
+        "SELECT s.article_id, a.story_id, s.title, ts_headline('english', s.body, q, "
+        '\'StartSel="", StopSel="", MaxWords=16, MinWords=8, MaxFragments=1, '
+        "FragmentDelimiter=…') "
+        "FROM plainto_tsquery('english', ?) AS q, article_search s "
+        "JOIN articles a ON a.id = s.article_id "
+        "WHERE s.document @@ q ORDER BY ts_rank(s.document, q) DESC, s.article_id LIMIT ?"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -43,23 +69,22 @@ class SearchHit:
 
 
 def story_summaries(
-    store: SqliteStore, *, offset: int = 0, limit: int = 50, story_ids: list[str] | None = None
+    store: Store, *, offset: int = 0, limit: int = 50, story_ids: list[str] | None = None
 ) -> tuple[list[StorySummary], int]:
     """A page of stories, largest and most recently updated first, and the total count."""
-    db = store._db
     where, params = "", []
     if story_ids is not None:
         if not story_ids:
             return [], 0
         where = f"WHERE s.id IN ({','.join('?' * len(story_ids))})"
         params = list(story_ids)
-    total = db.execute(
+    total = store._run(
         f"SELECT COUNT(*) FROM stories s {where} "
         + ("AND" if where else "WHERE")
         + " EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)",
         params,
     ).fetchone()[0]
-    rows = db.execute(
+    rows = store._run(
         "SELECT s.id, s.updated_at, COUNT(a.id), MIN(a.published), MAX(a.published), "
         "(SELECT headline FROM articles f WHERE f.story_id = s.id ORDER BY f.seq LIMIT 1) "
         f"FROM stories s JOIN articles a ON a.story_id = s.id {where} GROUP BY s.id "
@@ -72,9 +97,9 @@ def story_summaries(
     ], int(total)
 
 
-def story_updated(store: SqliteStore, story_id: str) -> str | None:
+def story_updated(store: Store, story_id: str) -> str | None:
     """When the story last changed (its cache key), or None when there is no such story."""
-    row = store._db.execute(
+    row = store._run(
         "SELECT s.updated_at || ':' || COUNT(a.id) FROM stories s "
         "JOIN articles a ON a.story_id = s.id WHERE s.id = ? GROUP BY s.id",
         (story_id,),
@@ -82,9 +107,9 @@ def story_updated(store: SqliteStore, story_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def find_article(store: SqliteStore, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
+def find_article(store: Store, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
     """One stored article with its annotations and placement, by id or unique id prefix."""
-    rows = store._db.execute(
+    rows = store._run(
         "SELECT id, story_id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
         (article_id, article_id + "\uffff"),
     ).fetchall()
@@ -98,61 +123,50 @@ def find_article(store: SqliteStore, article_id: str) -> tuple[AnnotatedArticle,
     return None
 
 
-def _indexed_upto(store: SqliteStore) -> int | None:
-    """The last article ``seq`` in the search index, or None when there is no index yet."""
-    try:
-        row = store._db.execute("SELECT seq FROM search_indexed WHERE id = 0").fetchone()
-    except sqlite3.OperationalError:
-        return None
+def _indexed_upto(store: Store) -> int:
+    """The last article ``seq`` in the search index (0 before the first index)."""
+    row = store._run("SELECT seq FROM search_indexed WHERE id = 0").fetchone()
     return int(row[0]) if row else 0
 
 
-def update_search_index(store: SqliteStore) -> int:
+def update_search_index(store: Store) -> int:
     """Index the articles stored since the last call; returns how many were added.
 
     A read first, so that searching a store with nothing new to index never
     waits for the write lock an ingest may be holding.
     """
-    done = _indexed_upto(store)
-    newest = store._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-    if done is not None and done >= int(newest):
+    newest = store._run("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+    if _indexed_upto(store) >= int(newest):
         return 0
     with store.transaction():
-        store._db.execute(_FTS)
-        store._db.execute(
-            "CREATE TABLE IF NOT EXISTS search_indexed (id INTEGER PRIMARY KEY CHECK (id = 0), "
-            "seq INTEGER NOT NULL)"
-        )
-        row = store._db.execute("SELECT seq FROM search_indexed WHERE id = 0").fetchone()
-        done = int(row[0]) if row else 0
-        cursor = store._db.execute(
-            "INSERT INTO article_search (article_id, title, body) "
-            "SELECT id, headline, json_extract(article, '$.text') FROM articles WHERE seq > ?",
-            (done,),
-        )
-        added = cursor.rowcount
-        store._db.execute(
-            "INSERT INTO search_indexed VALUES (0, (SELECT COALESCE(MAX(seq), 0) FROM articles)) "
+        done = _indexed_upto(store)  # again, under the write lock
+        added = store._run(_INDEX[store.dialect], (done,)).rowcount
+        store._run(
+            "INSERT INTO search_indexed (id, seq) "
+            "VALUES (0, (SELECT COALESCE(MAX(seq), 0) FROM articles)) "
             "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq"
         )
     return max(0, added)
 
 
-def _fts_query(text: str) -> str:
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if w.strip()][:20]
+
+
+def _fts_query(words: list[str]) -> str:
     """User words as FTS5 phrase tokens, so no input is read as FTS syntax."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"' for w in words[:20])
+    return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
 
 
-def search(store: SqliteStore, text: str, *, limit: int = 50) -> list[SearchHit]:
-    """Articles matching every word of ``text``, best first, with a highlighted-free snippet."""
-    query = _fts_query(text)
-    if not query or _indexed_upto(store) is None:
-        return []  # nothing indexed yet: every ingest indexes what it adds
-    rows = store._db.execute(
-        "SELECT s.article_id, a.story_id, s.title, snippet(article_search, 2, '', '', '…', 16) "
-        "FROM article_search s JOIN articles a ON a.id = s.article_id "
-        "WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
-        (query, limit),
-    ).fetchall()
+def search(store: Store, text: str, *, limit: int = 50) -> list[SearchHit]:
+    """Articles matching every word of ``text``, best first, with a highlight-free snippet.
+
+    Each ingest indexes what it adds, so a search finds every stored article.
+    PostgreSQL reads the words with ``plainto_tsquery``: no input is query syntax.
+    """
+    words = _words(text)
+    if not words:
+        return []
+    query = _fts_query(words) if store.dialect == "sqlite" else " ".join(words)
+    rows = store._run(_SEARCH[store.dialect], (query, limit)).fetchall()
     return [SearchHit(r[0], r[1], r[2], r[3]) for r in rows]

@@ -43,7 +43,7 @@ from crosswire.report.pages import article_html, coverage_html
 from crosswire.report.render import CSS as REPORT_CSS
 from crosswire.report.render import _h_story
 from crosswire.run import ingest_documents, story_reports
-from crosswire.store import SqliteStore
+from crosswire.store import Store, open_store
 from crosswire.store.browse import (
     StorySummary,
     find_article,
@@ -120,16 +120,17 @@ class Health(BaseModel):
 
 
 class _Stores:
-    """One SQLite connection per server thread (sqlite3 connections stay in their thread)."""
+    """One store connection per server thread (sqlite3 connections stay in their thread;
+    a PostgreSQL connection serves one request at a time)."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self._local = threading.local()
 
-    def get(self) -> SqliteStore:
-        store: SqliteStore | None = getattr(self._local, "store", None)
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = SqliteStore(self.db, reading=True)
+            store = open_store(self.db, reading=True)
             self._local.store = store
         return store
 
@@ -157,7 +158,7 @@ class _ReportCache:
         self._lock = threading.Lock()
         self._size = size
 
-    def fresh(self, store: SqliteStore, story_id: str) -> _Entry | Literal[False] | None:
+    def fresh(self, store: Store, story_id: str) -> _Entry | Literal[False] | None:
         """The cached entry if current; ``None`` when there is no such story; else False."""
         version = story_updated(store, story_id)
         if version is None:
@@ -169,7 +170,7 @@ class _ReportCache:
                 return hit
         return False
 
-    def build(self, store: SqliteStore, story_id: str) -> _Entry | None:
+    def build(self, store: Store, story_id: str) -> _Entry | None:
         """Compare the story now (or take the entry another thread just built)."""
         found = self.fresh(store, story_id)
         if found is not False:
@@ -187,7 +188,7 @@ class _ReportCache:
                 self._items.popitem(last=False)
         return entry
 
-    def get(self, store: SqliteStore, story_id: str) -> tuple[StoryReport, bytes] | None:
+    def get(self, store: Store, story_id: str) -> tuple[StoryReport, bytes] | None:
         entry = self.build(store, story_id)
         return None if entry is None else (entry.report, entry.json)
 
@@ -205,7 +206,7 @@ class _ListCache:
         self._lock = threading.Lock()
         self._size = size
 
-    def get(self, store: SqliteStore, offset: int, limit: int) -> bytes:
+    def get(self, store: Store, offset: int, limit: int) -> bytes:
         """The page as JSON, the same bytes FastAPI would make of its :class:`StoryPage`."""
         version = store.count_articles()
         key = (offset, limit)
@@ -494,7 +495,7 @@ def app_from_env() -> FastAPI:
     )
 
 
-def _store(request: Request) -> SqliteStore:
+def _store(request: Request) -> Store:
     """This thread's store. Called in the endpoint's body: FastAPI runs sync dependencies
     in another pool thread than the endpoint, and SQLite connections stay in their thread."""
     stores: _Stores = request.app.state.stores
@@ -556,9 +557,9 @@ def _ingest(db: str, lock: threading.Lock, documents: list[RawDocument | ReadErr
 
 
 @contextmanager
-def _fresh(db: str) -> Iterator[SqliteStore]:
+def _fresh(db: str) -> Iterator[Store]:
     """A store opened for one write: it loads the link counts as they are now on disk."""
-    store = SqliteStore(db)
+    store = open_store(db)
     try:
         yield store
     finally:
