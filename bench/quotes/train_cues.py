@@ -8,6 +8,8 @@ any annotator's Cue span covers it; a logistic regression over the features
 of :func:`crosswire.annotate.quotes.cue_features` is fitted on 80% of the
 articles, its threshold chosen for F1 on the other 20%, then refitted on all
 of them. The weights go to ``src/crosswire/annotate/data/cue_model.json``.
+Run ``train_attributions.py`` after it: the attribution model is stacked on
+this one.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ C = 0.5  # L1: a few thousand non-zero weights, a small data file (C = 1: held-o
 # (`crosswire bench quotes ../shared/data/polnear/train`, content overlap F1 of
 # 0.753 / 0.764 / 0.758 at 0.275 / 0.4 / 0.5). The token-level F1 optimum on the
 # held-out fifth of train (printed) is lower, because an attribution also needs
-# a content and a source, which filters some false cues out.
+# a content and a source, which filters some false cues out. Extraction now
+# proposes every word above the attribution model's own cue floor instead
+# (`train_attributions.py`, chosen by cross-validation on train); this
+# threshold is only the fallback of a model file without one.
 THRESHOLD = 0.4
 
 

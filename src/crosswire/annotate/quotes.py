@@ -11,6 +11,14 @@ before it ("told state television: ..."), governing it (a partial quote
 inside reported speech), or inherited from the attribution right before it
 (a quote continuing the same speaker's words). Names are resolved with
 :class:`~crosswire.annotate.speakers.PeopleIndex`.
+
+Reported speech without quote marks is found in two learned steps, both
+trained on PolNeAR train only (``bench/quotes/``): a cue model scores every
+content word as a possible cue ("said", "believes", "backed", "poll
+*showing*"), and each candidate it proposes, with the content and source the
+parse gives it, is judged as a whole by an attribution model (how the content
+came out of the parse, what kind of source names it, whether it sits inside
+another candidate's content).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
@@ -92,6 +100,8 @@ class _Cue:
     end: int
     head: int
     kind: CueKind
+    learned: bool = False  # found by the cue model, not the lexicon
+    probability: float = 1.0  # the cue model's score of its head word
 
 
 def _find_cues(doc: Doc) -> list[_Cue]:
@@ -124,6 +134,7 @@ def _find_cues(doc: Doc) -> list[_Cue]:
 # --- learned cues ---------------------------------------------------------------------------
 
 CUE_MODEL = "cue_model.json"
+ATTRIBUTION_MODEL = "attribution_model.json"
 CUE_THRESHOLD = 0.5
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 _ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "prep", "advcl", "poss")
@@ -196,28 +207,59 @@ def _has_quote(token: Token) -> bool:
     return any(t.text in MARKS for t in doc[token.left_edge.i : token.right_edge.i + 1])
 
 
-@lru_cache(maxsize=1)
-def _cue_weights() -> dict[str, float]:
-    """Weights of the logistic cue model (``data/cue_model.json``, trained on PolNeAR
-    train by ``bench/quotes/train_cues.py``)."""
-    path = resources.files("crosswire.annotate") / "data" / CUE_MODEL
-    data = json.loads(path.read_text("utf-8"))
-    weights: dict[str, float] = data["weights"]
-    return weights
+@dataclass(frozen=True)
+class QuoteModels:
+    """The two learned models of attribution extraction, both trained on PolNeAR
+    train only (``bench/quotes/train_cues.py``, ``bench/quotes/train_attributions.py``).
+
+    ``cue_weights`` score each word as a cue; a word scoring at least
+    ``cue_floor`` becomes a candidate. ``attribution_weights`` then score each
+    candidate reported-speech attribution as a whole (the cue's score, how its
+    content and source came out of the parse), and those scoring at least
+    ``attribution_threshold`` are kept. Empty ``attribution_weights`` keep
+    every candidate (the cue floor alone decides).
+    """
+
+    cue_weights: dict[str, float]
+    cue_floor: float
+    attribution_weights: dict[str, float]
+    attribution_threshold: float
+
+    def cue_probability(self, token: Token, quoted: bool = False) -> float:
+        return _logistic(self.cue_weights, cue_features(token, quoted))
+
+    def attribution_probability(self, features: Sequence[str]) -> float:
+        return _logistic(self.attribution_weights, features)
+
+
+def _logistic(weights: dict[str, float], features: Sequence[str]) -> float:
+    score = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def _model_file(name: str) -> dict[str, object]:
+    path = resources.files("crosswire.annotate") / "data" / name
+    data: dict[str, object] = json.loads(path.read_text("utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)
-def _cue_threshold() -> float:
-    path = resources.files("crosswire.annotate") / "data" / CUE_MODEL
-    threshold: float = json.loads(path.read_text("utf-8")).get("threshold", CUE_THRESHOLD)
-    return threshold
+def load_models() -> QuoteModels:
+    """The bundled models (``data/cue_model.json``, ``data/attribution_model.json``)."""
+    cue = _model_file(CUE_MODEL)
+    attribution = _model_file(ATTRIBUTION_MODEL)
+    cue_weights = cue["weights"]
+    weights = attribution["weights"]
+    floor = attribution.get("cue_floor", cue.get("threshold", CUE_THRESHOLD))
+    threshold = attribution["threshold"]
+    assert isinstance(cue_weights, dict) and isinstance(weights, dict)
+    assert isinstance(floor, float) and isinstance(threshold, float)
+    return QuoteModels(cue_weights, floor, weights, threshold)
 
 
 def cue_probability(token: Token, quoted: bool) -> float:
     """How likely ``token`` is the cue of an attribution, by the learned model."""
-    weights = _cue_weights()
-    score = sum(weights.get(f, 0.0) for f in cue_features(token, quoted))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    return load_models().cue_probability(token, quoted)
 
 
 # --- quote marks ----------------------------------------------------------------------------
@@ -321,41 +363,62 @@ class _Found:
     extent: int  # where the attribution's clause ends: a quote right after continues it
     source: tuple[int, int] | None = None  # the source as this sentence names it
     clause: tuple[int, int] | None = None  # a mixed quote's whole reported clause
+    features: tuple[str, ...] = ()  # what the attribution model saw (reported speech)
 
 
 class _Reader:
     """Offsets, sentences, cues and people of one parsed article."""
 
-    def __init__(self, text: str, doc: Doc, passages: Sequence[Passage]) -> None:
+    def __init__(
+        self,
+        text: str,
+        doc: Doc,
+        passages: Sequence[Passage],
+        models: QuoteModels,
+        *,
+        judged: bool = False,
+    ) -> None:
         self.text = text
         self.doc = doc
         self.passages = list(passages)
+        self.models = models
+        # reported-speech candidates go to the attribution model, which also sees
+        # the ones without a source (PolNeAR marks many: "opposition to", "is seen as")
+        self.judged = judged
         self.words = [t for t in doc if not t.is_space]
         self.starts = [t.idx for t in self.words]
         self.lines = _lines(text)
         self.line_starts = [s for s, _ in self.lines]
-        self.cues = [c for c in _find_cues(doc) if not self.quoted(doc[c.start].idx)]
+        self.cues = [self._scored(c) for c in _find_cues(doc) if not self.quoted(doc[c.start].idx)]
         self.cues = sorted(self.cues + self._learned_cues(), key=lambda c: c.start)
         self.cue_at = {c.head: c for c in self.cues}
         self.people = PeopleIndex(doc, skip=[(p.open, p.close) for p in self.passages])
+
+    def _scored(self, cue: _Cue) -> _Cue:
+        """A lexicon cue with the cue model's score of its word (an attribution feature)."""
+        token = self.doc[cue.head]
+        if not cue_candidate(token):
+            return cue
+        return replace(cue, probability=self.models.cue_probability(token))
 
     def _learned_cues(self) -> list[_Cue]:
         """Cues the lexicon does not list but the learned model finds ("backed",
         "believes", "wants", "pointed to")."""
         covered = {i for c in self.cues for i in range(c.start, c.end)}
-        threshold = _cue_threshold()
+        floor = self.models.cue_floor
         out = []
         for token in self.words:
             if token.i in covered or not cue_candidate(token) or self.quoted(token.idx):
                 continue
-            if cue_probability(token, False) < threshold:
+            probability = self.models.cue_probability(token)
+            if probability < floor:
                 continue
             if token.lower_ == "according":
                 following = token.doc[token.i + 1 : token.i + 2]
                 if following and following[0].lower_ == "to":
-                    out.append(_Cue(token.i, token.i + 2, token.i, "source"))
+                    out.append(_Cue(token.i, token.i + 2, token.i, "source", True, probability))
                 continue
-            out.append(_Cue(token.i, token.i + 1, token.i, "verb"))
+            out.append(_Cue(token.i, token.i + 1, token.i, "verb", True, probability))
         return out
 
     # positions
@@ -453,8 +516,14 @@ class _Reader:
                     return child
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
             return self.subject(head.head, depth + 1)
+        if depth < 2 and head.dep_ == "pcomp" and head.head.dep_ == "prep":
+            return self.subject(head.head.head, depth + 1)  # "X ..., *saying* that"
         if head.dep_ == "acl" and head.head.pos_ == "PROPN":
             return head.head  # "Murphy, the head of Right to Rise, tweeted on Friday"
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
+            return head.head  # "*recent polls* showing a tightening"
+        if depth < 2 and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head is not head:
+            return self.subject(head.head, depth + 1)  # "*Sanders* is making the case that"
         return None
 
     def source_object(self, cue: _Cue) -> Token | None:
@@ -531,6 +600,11 @@ class _Reader:
         return (mention.start, mention.end) if mention is not None else None
 
     def content_of(self, cue: _Cue) -> tuple[int, int] | None:
+        """What a cue reports (see :meth:`reported`)."""
+        found = self.reported(cue)
+        return found[0] if found is not None else None
+
+    def reported(self, cue: _Cue) -> tuple[tuple[int, int], str] | None:
         """What a cue reports, from the parse: its clausal complement ("said *that
         ...*"), else its infinitive ("wants *to ...*"), object ("backed *the
         bill*") or prepositional object ("called for *a ban*"); after the fact,
@@ -538,14 +612,19 @@ class _Reader:
         head = self.doc[cue.head]
         children = [c for i in range(cue.start, cue.end) for c in self.doc[i].children]
         chosen: list[Token] = []
+        if head.pos_ == "NOUN":  # "his claim *that ...*", "her decision *to ...*"
+            chosen = [c for c in children if c.dep_ == "acl" and c.i > head.i and _clausal(c)]
         for deps in (("ccomp",), ("xcomp",), ("dobj",)):
+            if chosen:
+                break
             chosen = [
                 c
                 for c in children
                 if c.dep_ in deps and not c.is_punct and c.ent_type_ not in ("DATE", "TIME")
             ]
-            if chosen:
-                break
+        if not chosen and head.pos_ == "NOUN" and head.dep_ == "dobj":
+            # a light verb's object: "gave a shout out *to* ...", "pay attention *to* ..."
+            children += [c for c in head.head.children if c.dep_ == "prep" and c.i > head.i]
         if not chosen:
             for prep in (c for c in children if c.dep_ == "prep" and c.i > head.i):
                 if prep.lower_ in _CONTENT_PREPS:
@@ -562,11 +641,19 @@ class _Reader:
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
                 )
             ]
+        if not chosen and _passive(head):
+            # "*He* was backed by ...", "*the bill* was criticized": what the
+            # attribution is about is the passive subject
+            chosen = [c for c in children if c.dep_ == "nsubjpass" and not self.quoted(c.idx)]
         if chosen:
             first = min(c.left_edge.i for c in chosen)
             last = max(c.right_edge.i for c in chosen)
             if chosen[0].dep_ == "xcomp" and self.doc[first].lower_ == "to" and first < last:
                 first += 1  # "wants *to run*": PolNeAR's content starts after "to"
+        elif head.dep_ == "relcl" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PRON"):
+            # "*the kind of story* many Latinos expected": what the relative clause's
+            # cue is about is the noun it describes
+            first, last, kind = head.head.left_edge.i, head.left_edge.i - 1, "relcl"
         elif head.dep_ in ("parataxis", "ccomp", "advcl") and head.head.left_edge.i < (
             head.left_edge.i
         ):
@@ -574,8 +661,11 @@ class _Reader:
             first, last = head.head.left_edge.i, head.head.right_edge.i
             if last <= head.right_edge.i + 1:
                 last = head.left_edge.i - 1
+            kind = "before" if last < head.i else "around"
         else:
             return None
+        if chosen:
+            kind = chosen[0].dep_ if chosen[0].dep_ != "pobj" else f"prep:{chosen[0].head.lower_}"
         line_start, line_end = self.line_of(head.idx)
         words = [
             t
@@ -587,7 +677,7 @@ class _Reader:
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
             words = _coordinated(self, words, line_end)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
-        return (start, end) if start < end else None
+        return ((start, end), kind) if start < end else None
 
     def speaker(self, cue: _Cue, region: Sequence[Token], *, tail: bool = False) -> Mention | None:
         """Who a cue attributes speech to; nearby proper nouns if the parse has no subject
@@ -791,10 +881,10 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
     if cue.kind == "source":
         return _according(reader, cue, claimed)
     head = reader.doc[cue.head]
-    content = reader.content_of(cue)
-    if content is None:
+    reported = reader.reported(cue)
+    if reported is None:
         return None
-    start, end = content
+    (start, end), how = reported
     if any(a <= start and end <= b for a, b in claimed):
         return None  # words of a quote already attributed
     sentence = reader.tokens(*reader.sentence(head))
@@ -804,13 +894,83 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
     parenthetical = start < cue_start and cue_end < end
     if source is not None and source[0] < end and start < source[1] and not parenthetical:
         return None
+    sourceless = False
     if mention is None and source is None:
         subject = reader.subject(head)
-        named = _passive(head) if subject is None else reader.sourceless(head, subject)
-        if not named:
+        sourceless = _passive(head) if subject is None else reader.sourceless(head, subject)
+        if not sourceless and not reader.judged:
             return None  # keep only what the text leaves sourceless: "was criticized"
     extent = max(end, reader.cue_span(cue)[1])
-    return _Found("indirect", (start, end), mention, cue, extent, source)
+    features = attribution_features(reader, cue, (start, end), how, source, sourceless)
+    return _Found("indirect", (start, end), mention, cue, extent, source, None, features)
+
+
+def _clausal(token: Token) -> bool:
+    """A clause ("that ...", "to ..."), not a participle describing a noun."""
+    return any(c.dep_ in ("mark", "aux") for c in token.children)
+
+
+def _length_bin(words: int) -> str:
+    for bound in (1, 2, 3, 5, 8, 13, 21, 34):
+        if words <= bound:
+            return str(bound)
+    return "more"
+
+
+def attribution_features(
+    reader: _Reader,
+    cue: _Cue,
+    content: tuple[int, int],
+    how: str,
+    source: tuple[int, int] | None,
+    sourceless: bool,
+) -> tuple[str, ...]:
+    """What the attribution model sees of a candidate reported-speech attribution:
+    the cue's learned score, whether the lexicon lists it, its word and place in
+    the parse, how the content came out of the parse (a clause, an object...)
+    and its length, and what kind of source names it."""
+    head = reader.doc[cue.head]
+    lemma = head.lemma_.lower()
+    origin = "model" if cue.learned else "lexicon"
+    score = min(9, int(cue.probability * 10))
+    words = reader.tokens(*content)
+    first = words[0] if words else head
+    inner = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i] if words else []
+    content_head = inner[0] if inner else first
+    if source is None:
+        source_kind = "sourceless" if sourceless else "none"
+        source_words = 0
+    else:
+        named = reader.tokens(*source)
+        source_words = len(named)
+        root = next((t for t in named if t.head.i < named[0].i or t.head.i > named[-1].i), None)
+        source_kind = _argument_class(root) if root is not None else "?"
+    quoted = any(t.text in MARKS for t in words)
+    return (
+        "bias",
+        f"o={origin}",
+        f"cp={score}",
+        f"ocp={origin}|{score}",
+        f"l={lemma}",
+        f"lk={lemma}|{how}",
+        f"k={how}",
+        f"t={head.tag_}",
+        f"d={head.dep_}",
+        f"ld={lemma}|{head.dep_}",
+        f"p={head.pos_}|{head.dep_}",
+        f"kd={how}|{head.dep_}",
+        f"n={_length_bin(len(words))}",
+        f"kn={how}|{_length_bin(len(words))}",
+        f"f={first.lower_ if first.lower_ in ('that', 'to', 'whether', 'if') else first.pos_}",
+        f"ch={content_head.pos_}|{content_head.ent_type_}",
+        f"kch={how}|{content_head.pos_}|{content_head.ent_type_}",
+        f"s={source_kind}",
+        f"sn={_length_bin(source_words)}",
+        f"ls={lemma}|{source_kind}",
+        f"ks={how}|{source_kind}",
+        f"q={quoted}",
+        f"c={cue.kind}",
+    )
 
 
 def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
@@ -847,7 +1007,11 @@ def _according(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -
     source = reader.source_span(cue, mention)
     if mention is None and source is None:
         return None
-    return _Found("indirect", (start, end), mention, cue, max(end, phrase_end), source)
+    how = "according-after" if start >= phrase_end else "according-before"
+    features = attribution_features(reader, cue, (start, end), how, source, False)
+    return _Found(
+        "indirect", (start, end), mention, cue, max(end, phrase_end), source, None, features
+    )
 
 
 def _inherit(reader: _Reader, found: Sequence[_Found], position: int) -> _Found | None:
@@ -890,7 +1054,11 @@ def _headline(reader: _Reader, line: tuple[int, int]) -> _Found | None:
 
 
 def extract_quotes(
-    article: Article, doc: Doc, aliases: AliasTable | None = None
+    article: Article,
+    doc: Doc,
+    aliases: AliasTable | None = None,
+    *,
+    models: QuoteModels | None = None,
 ) -> tuple[Quote, ...]:
     """Every quote of ``article``: direct, mixed and indirect, with speaker and cue.
 
@@ -899,12 +1067,42 @@ def extract_quotes(
     canonical form from ``aliases`` (the bundled table plus the user's when
     not given). A direct quote whose speaker cannot be found is kept with
     speaker ``None``; a quoted phrase that no one is said to have said
-    (scare quotes) is not a quote.
+    (scare quotes) is not a quote. ``models`` default to the bundled ones.
     """
+    aliases = aliases if aliases is not None else load_aliases()
+    reader, found = _attributions(article, doc, models or load_models(), keep_all=False)
+    return tuple(_quote(article, reader, f, aliases) for f in found)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reported-speech attribution before the attribution model judges it
+    (character spans; ``source`` is None when the text names none)."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    features: tuple[str, ...]
+
+
+def candidate_attributions(article: Article, doc: Doc, models: QuoteModels) -> list[Candidate]:
+    """Every reported-speech candidate before the attribution model decides, with
+    what it sees of each (what ``bench/quotes/train_attributions.py`` learns from)."""
+    reader, found = _attributions(article, doc, models, keep_all=True)
+    return [
+        Candidate(f.content, reader.cue_span(f.cue), f.source, f.features)
+        for f in found
+        if f.features and f.cue is not None
+    ]
+
+
+def _attributions(
+    article: Article, doc: Doc, models: QuoteModels, *, keep_all: bool
+) -> tuple[_Reader, list[_Found]]:
     if doc.text != article.text:
         raise ValueError(f"{article.id}: the parse is not of this article's text")
-    aliases = aliases if aliases is not None else load_aliases()
-    reader = _Reader(article.text, doc, quoted_passages(article.text))
+    judged = keep_all or bool(models.attribution_weights)
+    reader = _Reader(article.text, doc, quoted_passages(article.text), models, judged=judged)
     found: list[_Found] = []
     used: set[int] = set()
     unattributed: list[tuple[Passage, tuple[int, int]]] = []
@@ -937,11 +1135,14 @@ def extract_quotes(
         if result.cue is not None:
             used.add(result.cue.head)
     claimed = [f.clause or f.content for f in found]
-    for cue in reader.cues:
-        if cue.head not in used:
-            result = _indirect(reader, cue, claimed)
-            if result is not None:
-                found.append(result)
+    candidates = [
+        result
+        for cue in reader.cues
+        if cue.head not in used and (result := _indirect(reader, cue, claimed)) is not None
+    ]
+    if judged:
+        candidates = _in_context(reader, candidates, claimed)
+    found += candidates if keep_all else _kept(reader, models, candidates)
     for passage, content in unattributed:
         source = _inherit(reader, found, passage.open)
         mention = source.mention if source else None
@@ -956,7 +1157,89 @@ def extract_quotes(
             )
         )
     found.sort(key=lambda f: f.content)
-    return tuple(_quote(article, reader, f, aliases) for f in found)
+    return reader, found
+
+
+def _in_context(
+    reader: _Reader, candidates: list[_Found], claimed: Sequence[tuple[int, int]]
+) -> list[_Found]:
+    """Add what the attribution model needs to know of the other candidates: whether
+    this cue lies inside another's content or a quote's ("notes that X *has
+    vowed* to ..."), whether its content holds another's cue, and whether its
+    cue word hangs from another cue ("demanded *to know*", "urging ... *calling
+    for*"), which PolNeAR usually marks as one attribution."""
+    heads = {c.cue.head for c in candidates if c.cue is not None}
+    out = []
+    for found in candidates:
+        if found.cue is None:
+            out.append(found)
+            continue
+        at = reader.doc[found.cue.head].idx
+        start, end = found.content
+        inside = any(
+            o is not found and o.content[0] <= at < o.content[1] for o in candidates
+        ) or any(a <= at < b for a, b in claimed)
+        holds = any(
+            o is not found and o.cue is not None and start <= reader.doc[o.cue.head].idx < end
+            for o in candidates
+        )
+        overlaps = sum(
+            o is not found and o.content[0] < end and start < o.content[1] for o in candidates
+        )
+        word = reader.doc[found.cue.head]
+        governed = word.head.i in heads and word.head.i != word.i
+        how = next((f[2:] for f in found.features if f.startswith("k=")), "")
+        context = (
+            f"in={inside}",
+            f"holds={holds}",
+            f"ov={min(overlaps, 2)}",
+            f"gov={word.dep_ if governed else '-'}",
+            f"kin={how}|{inside}|{holds}",
+        )
+        out.append(replace(found, features=found.features + context))
+    return out
+
+
+def _kept(reader: _Reader, models: QuoteModels, candidates: list[_Found]) -> list[_Found]:
+    """The reported-speech candidates the attribution model keeps. Of two kept
+    candidates that report the same words without one holding the other's cue
+    (not "X said that Y believes Z" but "demanded" / "to know" over one
+    question), only the likelier stays: PolNeAR marks one attribution there."""
+    if not models.attribution_weights:
+        return candidates
+    scored = sorted(
+        (
+            (models.attribution_probability(c.features), n, c)
+            for n, c in enumerate(candidates)
+            if c.cue is not None
+        ),
+        key=lambda s: (-s[0], s[1]),
+    )
+    kept: list[_Found] = []
+    for probability, _, found in scored:
+        if probability < models.attribution_threshold:
+            break
+        if not any(_same_report(reader, found, other) for other in kept):
+            kept.append(found)
+    return kept
+
+
+def _same_report(reader: _Reader, a: _Found, b: _Found) -> bool:
+    """Two attributions over overlapping words, neither nested in the other. One is
+    nested in the other when its cue and its own source lie in the other's content
+    ("X said that *Y believes* Z"); a cue sharing the other's source ("X
+    demanded *to know* whether") is the same report."""
+    if not (a.content[0] < b.content[1] and b.content[0] < a.content[1]):
+        return False
+    return not (_nested(reader, a, b) or _nested(reader, b, a))
+
+
+def _nested(reader: _Reader, inner: _Found, outer: _Found) -> bool:
+    assert inner.cue is not None
+    start, end = outer.content
+    at = reader.doc[inner.cue.head].idx
+    source = inner.source
+    return start <= at < end and source is not None and start <= source[0] < end
 
 
 def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable) -> Quote:

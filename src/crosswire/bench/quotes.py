@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from crosswire.annotate.quotes import extract_quotes
+from crosswire.annotate.quotes import QuoteModels, extract_quotes
 from crosswire.annotate.speakers import AliasTable
 from crosswire.model import Article, Quote
 
@@ -300,7 +300,11 @@ class QuoteBench:
 
 
 def attributions(
-    article: Article, doc: Doc, aliases: AliasTable | None = None
+    article: Article,
+    doc: Doc,
+    aliases: AliasTable | None = None,
+    *,
+    models: QuoteModels | None = None,
 ) -> list[Attribution]:
     """crosswire's attributions of one parsed article, as spans.
 
@@ -310,7 +314,7 @@ def attributions(
     """
     out: list[Attribution] = []
     previous: Quote | None = None
-    for quote in extract_quotes(article, doc, aliases):
+    for quote in extract_quotes(article, doc, aliases, models=models):
         current = from_quote(quote)
         if (
             previous is not None
