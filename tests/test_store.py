@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from conftest import SEED_REWRITE, SEED_WIRE
 from crosswire.annotate.pipeline import annotate
 from crosswire.clean import clean_document
-from crosswire.cli import app
+from crosswire.cli import app, run
 from crosswire.codec import to_dict
 from crosswire.link import MemoryLinkState, link_features, place
 from crosswire.model import AnnotatedArticle, Article, RawDocument
@@ -385,3 +385,23 @@ def test_an_unreachable_server_is_one_line_naming_it() -> None:
     assert "Connection refused" in lines[0]
     with pytest.raises(StoreError):
         open_store(url.replace("postgresql", "postgres"))
+
+
+def test_a_store_failing_mid_command_is_one_line(
+    store_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server gone or a disk failing after the store opened: one line, exit 1."""
+    open_store(store_db).close()  # an empty store: opening it works
+    with open_store(store_db) as store:
+        failure = store.errors[0]
+
+    def broken(self: Store) -> list[Any]:
+        raise failure("server closed the connection unexpectedly\n\tThis probably means...")
+
+    monkeypatch.setattr(Store, "stories", broken)
+    monkeypatch.setattr(sys, "argv", ["crosswire", "stories", "--db", store_db])
+    with pytest.raises(SystemExit) as ended:
+        run()
+    assert ended.value.code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == ["error: the store failed: server closed the connection unexpectedly"]
