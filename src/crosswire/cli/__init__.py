@@ -4,7 +4,6 @@ One module per group of commands, each registering on the shared ``app``
 (or ``bench_app`` for ``crosswire bench ...``) from :mod:`._common`.
 """
 
-import sqlite3
 import sys
 
 from crosswire.cli import (
@@ -19,16 +18,17 @@ from crosswire.cli import (
     watch,
 )
 from crosswire.cli._common import app, errors
-from crosswire.store import StoreError
+from crosswire.store import SqliteStore, StoreError
 from crosswire.store.core import first_line
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
-    """What the stores' drivers raise; psycopg's only when it was loaded for a URL."""
-    found: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)
-    psycopg = sys.modules.get("psycopg")
-    if psycopg is not None:
-        found += (psycopg.Error,)
+    """What the stores raise (each backend names its driver's errors); PostgreSQL's
+    only when that backend was loaded for a URL."""
+    found: tuple[type[Exception], ...] = (StoreError, *SqliteStore.errors)
+    postgres = sys.modules.get("crosswire.store.postgres")
+    if postgres is not None:
+        found += postgres.PostgresStore.errors
     return found
 
 

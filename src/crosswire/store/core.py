@@ -248,11 +248,7 @@ class Store(ABC):
     def _migrate(self) -> None:
         """Bring the store to :data:`SCHEMA_VERSION`, or refuse one we cannot read."""
         found = self._found_version()
-        if found > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.name}: store schema version {found} is newer than this crosswire's "
-                f"({SCHEMA_VERSION}); upgrade crosswire to use it"
-            )
+        self._refuse_newer(found)
         if 0 < found < OLDEST_MIGRATABLE:
             raise StoreError(
                 f"{self.name}: store schema version {found}, this crosswire reads version "
@@ -286,6 +282,10 @@ class Store(ABC):
                 f"{self.name}: store schema version {found}, this crosswire reads version "
                 f"{SCHEMA_VERSION}; open it once to write (crosswire analyze) to migrate it"
             )
+        self._refuse_newer(found)
+
+    def _refuse_newer(self, found: int) -> None:
+        """A store from a newer crosswire may hold what this one cannot read or keep."""
         if found > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.name}: store schema version {found} is newer than this crosswire's "

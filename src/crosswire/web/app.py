@@ -21,7 +21,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -60,6 +60,8 @@ MAX_URLS_PER_REQUEST = 20
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 PAGE_LIMIT = 200
 CACHE_STORIES = 256
+K = TypeVar("K")
+V = TypeVar("V")
 CSP = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
@@ -135,18 +137,43 @@ class _Stores:
         return store
 
 
+class _Versioned(Generic[K, V]):
+    """Values kept with the version of the data they were made from, least recently
+    used out first: a hit needs the version to match, so a change is never served stale."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[K, tuple[object, V]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key: K, version: object) -> V | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or hit[0] != version:
+                return None
+            self._items.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: K, version: object, value: V) -> V:
+        with self._lock:
+            self._items[key] = (version, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
 @dataclass
 class _Entry:
     """One compared story at one version: its report, its JSON, its page once rendered."""
 
-    version: str
     report: StoryReport
     json: bytes
     page: bytes | None = None
 
 
 class _ReportCache:
-    """Compared stories, keyed by the story's last change, least recently used out first.
+    """Compared stories, keyed by the story's last change.
 
     :meth:`fresh` is a cheap check (one indexed query and a dict lookup) that
     can run on the event loop; :meth:`build` compares the story, which takes
@@ -154,39 +181,27 @@ class _ReportCache:
     """
 
     def __init__(self, size: int = CACHE_STORIES) -> None:
-        self._items: OrderedDict[str, _Entry] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+        self._items = _Versioned[str, _Entry](size)
 
     def fresh(self, store: Store, story_id: str) -> _Entry | Literal[False] | None:
         """The cached entry if current; ``None`` when there is no such story; else False."""
         version = story_updated(store, story_id)
         if version is None:
             return None
-        with self._lock:
-            hit = self._items.get(story_id)
-            if hit is not None and hit.version == version:
-                self._items.move_to_end(story_id)
-                return hit
-        return False
+        hit = self._items.get(story_id, version)
+        return False if hit is None else hit
 
     def build(self, store: Store, story_id: str) -> _Entry | None:
         """Compare the story now (or take the entry another thread just built)."""
-        found = self.fresh(store, story_id)
-        if found is not False:
-            return found
         version = story_updated(store, story_id)
         if version is None:
             return None
+        hit = self._items.get(story_id, version)
+        if hit is not None:
+            return hit
         (report,) = story_reports(store, [story_id])
         encoded = json.dumps(report_to_dict(report), ensure_ascii=False).encode("utf-8")
-        entry = _Entry(version, report, encoded)
-        with self._lock:
-            self._items[story_id] = entry
-            self._items.move_to_end(story_id)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return entry
+        return self._items.put(story_id, version, _Entry(report, encoded))
 
     def get(self, store: Store, story_id: str) -> tuple[StoryReport, bytes] | None:
         entry = self.build(store, story_id)
@@ -202,29 +217,17 @@ class _ListCache:
     """
 
     def __init__(self, size: int = 64) -> None:
-        self._items: OrderedDict[tuple[int, int], tuple[int, bytes]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+        self._items = _Versioned[tuple[int, int], bytes](size)
 
     def get(self, store: Store, offset: int, limit: int) -> bytes:
         """The page as JSON, the same bytes FastAPI would make of its :class:`StoryPage`."""
         version = store.count_articles()
-        key = (offset, limit)
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None and hit[0] == version:
-                self._items.move_to_end(key)
-                return hit[1]
+        hit = self._items.get((offset, limit), version)
+        if hit is not None:
+            return hit
         rows, total = story_summaries(store, offset=offset, limit=limit)
-        page = StoryPage(
-            items=[_item(r) for r in rows], total=total, offset=offset, limit=limit
-        ).model_dump_json()
-        with self._lock:
-            self._items[key] = (version, page.encode("utf-8"))
-            self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return page.encode("utf-8")
+        page = StoryPage(items=[_item(r) for r in rows], total=total, offset=offset, limit=limit)
+        return self._items.put((offset, limit), version, page.model_dump_json().encode("utf-8"))
 
 
 def _item(row: StorySummary) -> StoryItem:
