@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from train_cues import _matrix, examples, fit, parse
+from train_cues import _matrix, examples, fit, nonzero_weights, parse, write_model
 
 from crosswire.annotate.quotes import QuoteModels, candidate_attributions
 from crosswire.annotate.speakers import AliasTable
@@ -82,11 +82,7 @@ def fit_attributions(candidates: list[Candidate], c: float = C) -> dict[str, flo
         C=c, l1_ratio=1.0, solver="liblinear", max_iter=3000, fit_intercept=False, random_state=0
     )
     model.fit(x, y)
-    return {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
-    }
+    return nonzero_weights(vectorizer, model)
 
 
 def main() -> None:
@@ -164,22 +160,17 @@ def main() -> None:
             f"{s['content_overlap_r']}) cue F1 {s['cue_f1']} triple F1 {s['triple_f1']}"
         )
     weights = fit_attributions([c for fold in candidates for c in fold], args.c)
-    args.out.write_text(
-        json.dumps(
-            {
-                "about": "attribution model; trained on PolNeAR train by "
-                "bench/quotes/train_attributions.py",
-                "cue_floor": args.floor,
-                "threshold": best,
-                "cross_validated": {
-                    k: v for k, v in benches[best].summary().items() if k != "docs_per_s"
-                },
-                "weights": dict(sorted(weights.items())),
+    write_model(
+        args.out,
+        "attribution model; trained on PolNeAR train by bench/quotes/train_attributions.py",
+        {
+            "cue_floor": args.floor,
+            "threshold": best,
+            "cross_validated": {
+                k: v for k, v in benches[best].summary().items() if k != "docs_per_s"
             },
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
+        },
+        weights,
     )
     print(f"threshold {best}, {len(weights)} weights -> {args.out}")
 

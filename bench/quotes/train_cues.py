@@ -123,27 +123,31 @@ def main() -> None:
     print(f"held-out token cue F1 {best[0]:.3f} at threshold {best[1]:.3f}")
     all_rows = [r for f, _ in per_doc for r in f]
     all_labels = [y for _, ys in per_doc for y in ys]
-    vectorizer, model = fit(all_rows, all_labels)
-    weights = {
+    weights = nonzero_weights(*fit(all_rows, all_labels))
+    write_model(
+        OUT,
+        "attribution cue model; trained on PolNeAR train by bench/quotes/train_cues.py",
+        {"threshold": THRESHOLD, "token_f1_threshold": round(best[1], 3)},
+        weights,
+    )
+    print(f"{len(weights)} weights -> {OUT}")
+
+
+def nonzero_weights(vectorizer: DictVectorizer, model: LogisticRegression) -> dict[str, float]:
+    """The model's weights by feature name, the ones that matter, rounded for the JSON file."""
+    return {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
         if abs(w) >= 1e-3
     }
-    OUT.write_text(
-        json.dumps(
-            {
-                "about": "attribution cue model; trained on PolNeAR train by "
-                "bench/quotes/train_cues.py",
-                "threshold": THRESHOLD,
-                "token_f1_threshold": round(best[1], 3),
-                "weights": dict(sorted(weights.items())),
-            },
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"{len(weights)} weights -> {OUT}")
+
+
+def write_model(
+    path: Path, about: str, settings: dict[str, object], weights: dict[str, float]
+) -> None:
+    """A model as the package data file crosswire reads it (sorted weights, one per line)."""
+    data = {"about": about, **settings, "weights": dict(sorted(weights.items()))}
+    path.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

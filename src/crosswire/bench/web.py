@@ -26,8 +26,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 from crosswire.store import open_store
 from crosswire.store.browse import story_summaries
 
@@ -75,22 +73,22 @@ def _start_server(db: Path, port: int, log: Path, workers: int) -> subprocess.Po
 
 async def _wait_ready(base: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
-    async with httpx.AsyncClient() as client:
-        while time.monotonic() < deadline:
-            try:
-                if (await client.get(base + "/api/health")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
+    while time.monotonic() < deadline:
+        try:
+            if await _get_once(base, "/api/health", 5.0) == 200:
+                return
+        except _FAILED:
+            pass
+        await asyncio.sleep(0.2)
     raise RuntimeError(f"the server at {base} did not start in {timeout:.0f} s")
 
 
 class _Connection:
     """One keep-alive HTTP/1.1 connection: GET a path, read the status and the whole body."""
 
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
+    def __init__(self, base: str) -> None:
+        host, port = base.removeprefix("http://").rsplit(":", 1)
+        self.host, self.port = host, int(port)
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def get(self, path: str) -> int:
@@ -118,17 +116,30 @@ class _Connection:
             self._streams = None
 
 
+#: How a request fails: refused or reset, a malformed or cut answer, no answer in time.
+_FAILED = (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError)
+
+
+async def _get_once(base: str, path: str, timeout: float) -> int:
+    """One GET on a connection of its own (with several server processes, the kernel
+    hands each new connection to one of them)."""
+    connection = _Connection(base)
+    try:
+        return await asyncio.wait_for(connection.get(path), timeout)
+    finally:
+        connection.close()
+
+
 async def _load(
     base: str, paths: dict[str, list[str]], clients: int, seconds: float
 ) -> dict[str, Latencies]:
     results = {kind: Latencies() for kind in paths}
     stop = time.monotonic() + seconds
-    host, port = base.removeprefix("http://").rsplit(":", 1)
 
     async def client_loop(n: int) -> None:
         step = n
         kinds = list(paths)
-        connection = _Connection(host, int(port))
+        connection = _Connection(base)
         while time.monotonic() < stop:
             kind = kinds[step % len(kinds)]
             targets = paths[kind]
@@ -137,7 +148,7 @@ async def _load(
             began = time.perf_counter()
             try:
                 ok = await asyncio.wait_for(connection.get(path), 30.0) == 200
-            except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
+            except _FAILED:
                 ok = False
                 connection.close()
             if ok:
@@ -151,17 +162,16 @@ async def _load(
 
 
 async def _warm(base: str, paths: list[str], workers: int) -> Latencies:
-    """Each story once per server process (a new connection each time, so the kernel
-    spreads them over the processes); the first request of each story is its first view."""
+    """Each story three times per server process, each on a new connection so that
+    every process gets to compare it; the first request of each story is its first view."""
     first = Latencies()
-    for attempt in range(max(1, 3 * workers)):
+    for attempt in range(3 * workers):
         for path in paths:
             began = time.perf_counter()
-            async with httpx.AsyncClient(timeout=120.0) as client:
-                response = await client.get(base + path)
+            status = await _get_once(base, path, 120.0)
             if attempt:
                 continue
-            if response.status_code == 200:
+            if status == 200:
                 first.ms.append((time.perf_counter() - began) * 1000)
             else:
                 first.errors += 1
