@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from crosswire.bench.quotes import (
     Attribution,
+    PolnearDoc,
+    agreement,
     parse_ann,
     read_polnear,
     run_quotes,
@@ -128,6 +130,34 @@ def test_bench_quotes_cli_prints_one_json_object(shared_dir: Path, backend) -> N
     ):
         assert data[key] >= 0 and (key == "docs_per_s" or data[key] <= 1), key
     assert data["documents"] == 3
+
+
+def test_annotators_against_each_other_by_hand() -> None:
+    full = parse_ann(ANN)
+    partial = full[:2]  # the second annotator missed "The Post has learned nothing"
+    shared = PolnearDoc("two", TEXT, {"a": full, "b": partial})
+    alone = PolnearDoc("one", TEXT, {"a": full})
+    bench = agreement([shared, alone])
+    assert (bench.documents, bench.annotations) == (1, 2)  # articles with one annotator skipped
+    counts = bench.counts
+    # a as prediction: content P 2/3, R 1; b: P 1, R 2/3; each half the article's weight
+    assert counts["content_overlap"].precision == pytest.approx(0.8)
+    assert counts["content_overlap"].recall == pytest.approx(0.8)
+    assert counts["source_overlap"].f1 == pytest.approx(1.0)  # E3 has no source
+    assert counts["cue_exact"].f1 == pytest.approx(0.8)
+
+
+def test_bench_quotes_agreement_on_polnear_dev(shared_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["bench", "quotes", str(shared_dir / "data" / "polnear" / "dev"), "--agreement", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["documents"], data["annotations"]) == (2, 12)
+    # measured: source 0.949, content overlap 0.929 (bench/quotes/README.md)
+    assert data["source_f1"] == pytest.approx(0.9493, abs=1e-3)
+    assert data["content_overlap_f1"] == pytest.approx(0.929, abs=1e-3)
 
 
 def test_bench_quotes_cli_refuses_a_folder_without_the_layout(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -265,8 +265,12 @@ class QuoteBench:
     annotations: int = 0
     seconds: float = 0.0
 
-    def add_document(self, text: str, predicted: Sequence[Attribution], doc: PolnearDoc) -> None:
-        weight = 1.0 / len(doc.annotators)
+    def add_document(
+        self, text: str, predicted: Sequence[Attribution], doc: PolnearDoc, share: float = 1.0
+    ) -> None:
+        """Score one article's predictions against each of its annotators, averaged;
+        ``share`` of the article's weight when it is scored more than once."""
+        weight = share / len(doc.annotators)
         for gold in doc.annotators.values():
             for measure, counts in score_document(text, predicted, gold).items():
                 self.counts[measure].add(counts, weight)
@@ -297,6 +301,27 @@ class QuoteBench:
             out[f"{measure}_r"] = round(counts.recall, 4)
             out[f"{measure}_f1"] = round(counts.f1, 4)
         return out
+
+
+def agreement(docs: Sequence[PolnearDoc]) -> QuoteBench:
+    """PolNeAR's annotators scored against each other, as crosswire is scored.
+
+    On every article with several annotators, each annotator's file stands as the
+    prediction against the others' (averaged), each article weighing once. This
+    is how far people trained on the guidelines agree: the ceiling to read the
+    extractor's figures against.
+    """
+    bench = QuoteBench()
+    shared = [doc for doc in docs if len(doc.annotators) > 1]
+    for doc in shared:
+        for name, predicted in doc.annotators.items():
+            others = {k: v for k, v in doc.annotators.items() if k != name}
+            bench.add_document(
+                doc.text, predicted, replace(doc, annotators=others), 1.0 / len(doc.annotators)
+            )
+    bench.documents = len(shared)
+    bench.annotations = sum(len(doc.annotators) for doc in shared)
+    return bench
 
 
 def attributions(

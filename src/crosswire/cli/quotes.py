@@ -134,22 +134,35 @@ def bench_quotes(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
+    between_annotators: Annotated[
+        bool,
+        typer.Option(
+            "--agreement",
+            help="Score the annotators against each other instead (articles with several).",
+        ),
+    ] = False,
 ) -> None:
     """Attributions against every PolNeAR annotator: source, cue, content, triples, speed."""
-    from crosswire.bench.quotes import MEASURES, run_quotes
+    from crosswire.bench.quotes import MEASURES, agreement, read_polnear, run_quotes
 
     if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
         _fail(f"{directory}: expected text/ and attributions/ folders (PolNeAR layout)")
-    with _stage_progress("parsing") as progress:
-        bench = run_quotes(directory, progress=progress, limit=limit)
+    if between_annotators:
+        bench = agreement(read_polnear(directory)[:limit])
+        what = "Annotators against each other"
+    else:
+        with _stage_progress("parsing") as progress:
+            bench = run_quotes(directory, progress=progress, limit=limit)
+        what = "Attributions"
     if bench.documents == 0:
-        _fail(f"{directory}: no annotated articles")
+        more = " with several annotators" if between_annotators else ""
+        _fail(f"{directory}: no annotated articles{more}")
     summary = bench.summary()
     if as_json:
         print(json.dumps(summary))
         return
     table = Table(
-        title=f"Attributions on {escape(str(directory))} ({bench.documents} articles, "
+        title=f"{what} on {escape(str(directory))} ({bench.documents} articles, "
         f"{bench.annotations} annotator files, averaged per article)"
     )
     for column in ("measure", "precision", "recall", "F1"):
@@ -162,6 +175,7 @@ def bench_quotes(
             f"{summary[f'{measure}_f1']:.3f}",
         )
     console.print(table)
-    console.print(
-        f"{summary['docs_per_s']:.1f} articles/s (spaCy parse and extraction)", highlight=False
-    )
+    if not between_annotators:
+        console.print(
+            f"{summary['docs_per_s']:.1f} articles/s (spaCy parse and extraction)", highlight=False
+        )
