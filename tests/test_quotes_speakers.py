@@ -111,6 +111,23 @@ def test_misdirected_closing_mark_is_repaired(
     assert "In a video address" not in meetings.content
 
 
+def test_a_quoted_word_inside_according_to_is_the_sources_word(
+    seed_rewrite_text: str,
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    # "According to ... Peskov, Russia may be willing to accept Ukraine adopting a
+    # “neutral” non-aligned military status": the quoted word is Peskov's, not
+    # Russia's through "willing" (a belief only the cue model knows)
+    quotes = _quotes(seed_rewrite_text, backend)
+    text = _article(seed_rewrite_text).text
+    (neutral,) = [q for q in quotes if q.content == "neutral"]
+    assert neutral.kind == "mixed" and neutral.cue == "According to"
+    assert neutral.speaker is not None and neutral.speaker.name == "Dmitry Peskov"
+    assert neutral.clause_span is not None
+    clause = text[neutral.clause_span.start : neutral.clause_span.end]
+    assert clause.startswith("Russia may be willing to accept") and "keep its army" in clause
+
+
 def test_speakers_with_roles_on_the_rewrite_seed(
     seed_rewrite_text: str,
     backend,  # type: ignore[no-untyped-def]

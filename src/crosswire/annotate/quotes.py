@@ -819,15 +819,25 @@ def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
 
 
 def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
-    """The speech cue a partial quote hangs from in the parse, if any."""
+    """The speech cue a partial quote hangs from in the parse, if any.
+
+    The nearest cue above the quote, unless only the cue model knows it (a
+    belief or intention: "Russia may be *willing* to accept a “neutral”
+    status") and a speech cue or a source phrase governs it further up
+    ("*According to* ... Peskov, Russia may be willing ..."): the quoted words
+    are that speaker's.
+    """
     indices = {t.i for t in inside}
     line = reader.line_of(inside[0].idx)
+    nearest: _Cue | None = None
     for root in (t for t in inside if t.head.i not in indices and not t.is_punct):
         token = root.head
         for _ in range(_MAX_CLIMB):
             cue = reader.cue_at.get(token.i)
             if cue is not None and reader.line_of(token.idx) == line:
-                return cue
+                if not cue.learned:
+                    return cue
+                nearest = nearest or cue
             for child in token.children:
                 source = reader.cue_at.get(child.i)
                 if source is not None and source.kind == "source" and child.i not in indices:
@@ -835,7 +845,7 @@ def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
             if token.head is token:
                 break
             token = token.head
-    return None
+    return nearest
 
 
 def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
@@ -853,7 +863,11 @@ def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
     while extent < len(reader.text) and reader.text[extent] in ".!?":
         extent += 1
     mention = reader.speaker(cue, region)
-    clause = reader.content_of(cue) if cue.kind != "source" else None
+    if cue.kind == "source":
+        reported = _according(reader, cue, ())
+        clause = reported.content if reported is not None else None
+    else:
+        clause = reader.content_of(cue)
     if clause is not None and not (clause[0] <= content[0] and content[1] <= clause[1]):
         clause = None
     if clause is not None:
