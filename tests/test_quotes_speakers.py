@@ -128,6 +128,18 @@ def test_a_quoted_word_inside_according_to_is_the_sources_word(
     assert clause.startswith("Russia may be willing to accept") and "keep its army" in clause
 
 
+def test_a_medium_after_the_cue_is_not_the_cue(
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Jennifer Palmieri, communications director for the Clinton campaign, said in a "
+        'statement: "This act of terror is the largest mass shooting in American history."'
+    )
+    (quote,) = _quotes(text, backend)
+    assert quote.kind == "direct" and quote.cue == "said in a statement"
+    assert quote.speaker is not None and quote.speaker.name == "Jennifer Palmieri"
+
+
 def test_speakers_with_roles_on_the_rewrite_seed(
     seed_rewrite_text: str,
     backend,  # type: ignore[no-untyped-def]

@@ -783,7 +783,7 @@ def _lead(reader: _Reader, passage: Passage, previous_close: int) -> _Found | No
     cues = [c for c in reader.cues if lead[0].i <= c.start and c.end <= last.i + 1]
     if not cues:
         return None
-    cue = cues[-1]
+    cue = _governing(reader, cues[-1], cues)
     if any(_clause_verb(t) for t in lead if t.i >= cue.end):
         return None
     content = reader.trim(passage.open + 1, passage.close, ",;:")
@@ -791,6 +791,22 @@ def _lead(reader: _Reader, passage: Passage, previous_close: int) -> _Found | No
     return _Found(
         "direct", content, mention, cue, passage.close + 1, reader.source_span(cue, mention)
     )
+
+
+def _governing(reader: _Reader, cue: _Cue, others: Sequence[_Cue]) -> _Cue:
+    """The lexicon cue a learned one hangs from, if any: in "X said in a
+    *statement*:" the cue is "said" (its medium follows it), not the noun."""
+    if not cue.learned:
+        return cue
+    heads = {c.head: c for c in others if c is not cue and not c.learned}
+    token = reader.doc[cue.head]
+    for _ in range(_MAX_CLIMB):
+        if token.head is token:
+            break
+        token = token.head
+        if token.i in heads:
+            return heads[token.i]
+    return cue
 
 
 def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
