@@ -140,6 +140,18 @@ def test_a_medium_after_the_cue_is_not_the_cue(
     assert quote.speaker is not None and quote.speaker.name == "Jennifer Palmieri"
 
 
+def test_quoted_words_describing_the_speaker_are_not_what_they_said(
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Ramos, whose new book features interviews with powerful politicians and "
+        "“rebellious” people, said the network would not apologize."
+    )
+    quotes = _quotes(text, backend)
+    assert not [q for q in quotes if q.content == "rebellious"], quotes
+    assert any(q.cue == "said" and "would not apologize" in q.content for q in quotes), quotes
+
+
 def test_speakers_with_roles_on_the_rewrite_seed(
     seed_rewrite_text: str,
     backend,  # type: ignore[no-untyped-def]

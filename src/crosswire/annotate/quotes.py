@@ -889,6 +889,8 @@ def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
     if clause is not None:
         extent = max(extent, clause[1])
     source = reader.source_span(cue, mention)
+    if source is not None and source[0] <= passage.open and passage.close < source[1]:
+        return None  # words describing the speaker: "Ramos, whose book features “rebels”, said"
     return _Found("mixed", content, mention, cue, extent, source, clause)
 
 
