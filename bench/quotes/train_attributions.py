@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from train_cues import _matrix, examples, fit, nonzero_weights, parse, write_model
+from train_cues import _matrix, fit, nonzero_weights, prepared, write_model
 
 from crosswire.annotate.quotes import QuoteModels, candidate_attributions
 from crosswire.annotate.speakers import AliasTable
@@ -94,13 +93,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=C, help="inverse L1 strength")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    from crosswire.bench.quotes import read_polnear
-
-    docs = read_polnear(args.train)
-    parsed = parse(docs, args.cache)
-    per_doc = [examples(d, p) for d, p in zip(docs, parsed, strict=True)]
-    order = list(range(len(docs)))
-    random.Random(0).shuffle(order)
+    docs, parsed, per_doc, order = prepared(args.train, args.cache)
     fold_of = {n: k % FOLDS for k, n in enumerate(order)}
     cue_models: list[dict[str, float]] = []
     if args.folds is not None and args.folds.exists():

@@ -76,6 +76,21 @@ def examples(doc: PolnearDoc, parsed: spacy.tokens.Doc) -> tuple[list[list[str]]
     return features, labels
 
 
+def prepared(
+    train: Path, cache: Path | None
+) -> tuple[
+    list[PolnearDoc], list[spacy.tokens.Doc], list[tuple[list[list[str]], list[int]]], list[int]
+]:
+    """The articles, their parses, their cue examples, and the article order both
+    training scripts split by (a seed-0 shuffle: the same folds in every run)."""
+    docs = read_polnear(train)
+    parsed = parse(docs, cache)
+    per_doc = [examples(d, p) for d, p in zip(docs, parsed, strict=True)]
+    order = list(range(len(docs)))
+    random.Random(0).shuffle(order)
+    return docs, parsed, per_doc, order
+
+
 def _matrix(vectorizer: DictVectorizer, rows: list[list[str]], *, fit: bool = False) -> object:
     """Binary features as a CSR matrix with 32-bit indices (what liblinear accepts)."""
     dicts = [dict.fromkeys(r, 1) for r in rows]
@@ -100,11 +115,7 @@ def main() -> None:
     parser.add_argument("train", type=Path)
     parser.add_argument("--cache", type=Path)
     args = parser.parse_args()
-    docs = read_polnear(args.train)
-    parsed = parse(docs, args.cache)
-    per_doc = [examples(d, p) for d, p in zip(docs, parsed, strict=True)]
-    order = list(range(len(docs)))
-    random.Random(0).shuffle(order)
+    _, _, per_doc, order = prepared(args.train, args.cache)
     held = set(order[: len(order) // 5])
     rows = [r for n, (f, _) in enumerate(per_doc) if n not in held for r in f]
     labels = [y for n, (_, ys) in enumerate(per_doc) if n not in held for y in ys]
