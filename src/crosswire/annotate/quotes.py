@@ -879,18 +879,18 @@ def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
     while extent < len(reader.text) and reader.text[extent] in ".!?":
         extent += 1
     mention = reader.speaker(cue, region)
+    source = reader.source_span(cue, mention)
+    if source is not None and source[0] <= passage.open and passage.close < source[1]:
+        return None  # words describing the speaker: "Ramos, whose book features “rebels”, said"
     if cue.kind == "source":
-        reported = _according(reader, cue, ())
-        clause = reported.content if reported is not None else None
+        reported = _according_words(reader, cue) if mention or source else None
+        clause = reported[0] if reported is not None else None
     else:
         clause = reader.content_of(cue)
     if clause is not None and not (clause[0] <= content[0] and content[1] <= clause[1]):
         clause = None
     if clause is not None:
         extent = max(extent, clause[1])
-    source = reader.source_span(cue, mention)
-    if source is not None and source[0] <= passage.open and passage.close < source[1]:
-        return None  # words describing the speaker: "Ramos, whose book features “rebels”, said"
     return _Found("mixed", content, mention, cue, extent, source, clause)
 
 
@@ -1021,9 +1021,9 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
         words = words + after[: n + 2] + rest[:stop]
 
 
-def _according(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -> _Found | None:
-    """Reported speech with a source phrase: in "According to X, Y" (or "Y,
-    according to X") Y is what X reports."""
+def _according_words(reader: _Reader, cue: _Cue) -> tuple[tuple[int, int], int] | None:
+    """What a source phrase reports, in "According to X, Y" (or "Y, according
+    to X") Y, with where the phrase ends; None when the sentence has no Y."""
     according = reader.doc[cue.start]
     sent_start, sent_end = reader.sentence(according)
     phrase = list(according.subtree)
@@ -1033,7 +1033,17 @@ def _according(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -
     before = reader.trim(sent_start, phrase_start, ",;:.—– ")
     after = reader.trim(phrase_end, sent_end, ",;:.")
     start, end = after if after[1] - after[0] >= before[1] - before[0] else before
-    if start >= end or any(a < end and start < b for a, b in claimed):
+    return ((start, end), phrase_end) if start < end else None
+
+
+def _according(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) -> _Found | None:
+    """Reported speech with a source phrase: in "According to X, Y" (or "Y,
+    according to X") Y is what X reports."""
+    words = _according_words(reader, cue)
+    if words is None:
+        return None
+    (start, end), phrase_end = words
+    if any(a < end and start < b for a, b in claimed):
         return None
     mention = reader.speaker(cue, [])
     source = reader.source_span(cue, mention)
