@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from crosswire.model import AnnotatedArticle, Placement, Story
+from crosswire.model import AnnotatedArticle, Placement
 from crosswire.store.core import Store
 
 #: Copy the articles stored after ``seq`` into the search index, per dialect.
@@ -110,17 +110,12 @@ def story_updated(store: Store, story_id: str) -> str | None:
 def find_article(store: Store, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
     """One stored article with its annotations and placement, by id or unique id prefix."""
     rows = store._run(
-        "SELECT id, story_id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+        "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
         (article_id, article_id + "\uffff"),
     ).fetchall()
     if len(rows) != 1:
         return None
-    found_id, story_id = rows[0]
-    articles, placements = store.articles_of(Story(story_id, "", ()))
-    for annotated, placement in zip(articles, placements, strict=True):
-        if annotated.article.id == found_id:
-            return annotated, placement
-    return None
+    return store.article(str(rows[0][0]))
 
 
 def _indexed_upto(store: Store) -> int:

@@ -159,6 +159,31 @@ def first_line(error: BaseException) -> str:
     return lines[0] if lines else type(error).__name__
 
 
+_ARTICLE_COLUMNS = "article, annotations, vector, sentence_vectors, signals, id, story_id"
+
+
+def _decoded_article(row: Sequence[Any]) -> tuple[AnnotatedArticle, Placement]:
+    """An ``articles`` row (``_ARTICLE_COLUMNS``) as the article and its placement."""
+    article_json, annotations_json, vector, sentence_vectors, signals, article_id, story_id = row
+    data = json.loads(annotations_json)
+    annotated = AnnotatedArticle(
+        article=from_dict(Article, json.loads(article_json)),
+        sentences=tuple(from_dict(Sentence, s) for s in data["sentences"]),
+        entities=tuple(from_dict(Entity, e) for e in data["entities"]),
+        quotes=tuple(from_dict(Quote, q) for q in data["quotes"]),
+        claims=tuple(from_dict(Claim, c) for c in data["claims"]),
+        terms=tuple(data.get("terms", ())),
+        vector=tuple(float(x) for x in _rows(vector).ravel()) if vector else (),
+        sentence_vectors=tuple(tuple(float(x) for x in v) for v in _rows(sentence_vectors))
+        if sentence_vectors
+        else (),
+    )
+    placement = Placement(
+        article_id, story_id, tuple(from_dict(StorySignal, s) for s in json.loads(signals))
+    )
+    return annotated, placement
+
+
 class Store(ABC):
     """Articles, annotations and stories in one database, SQLite or PostgreSQL.
 
@@ -501,37 +526,17 @@ class Store(ABC):
 
     def articles_of(self, story: Story) -> tuple[list[AnnotatedArticle], list[Placement]]:
         rows = self._run(
-            "SELECT article, annotations, vector, sentence_vectors, signals, id FROM articles "
-            "WHERE story_id=? ORDER BY seq",
-            (story.id,),
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id=? ORDER BY seq", (story.id,)
         ).fetchall()
-        articles, placements = [], []
-        for article_json, annotations_json, vector, sentence_vectors, signals, article_id in rows:
-            data = json.loads(annotations_json)
-            articles.append(
-                AnnotatedArticle(
-                    article=from_dict(Article, json.loads(article_json)),
-                    sentences=tuple(from_dict(Sentence, s) for s in data["sentences"]),
-                    entities=tuple(from_dict(Entity, e) for e in data["entities"]),
-                    quotes=tuple(from_dict(Quote, q) for q in data["quotes"]),
-                    claims=tuple(from_dict(Claim, c) for c in data["claims"]),
-                    terms=tuple(data.get("terms", ())),
-                    vector=tuple(float(x) for x in _rows(vector).ravel()) if vector else (),
-                    sentence_vectors=tuple(
-                        tuple(float(x) for x in row) for row in _rows(sentence_vectors)
-                    )
-                    if sentence_vectors
-                    else (),
-                )
-            )
-            placements.append(
-                Placement(
-                    article_id,
-                    story.id,
-                    tuple(from_dict(StorySignal, s) for s in json.loads(signals)),
-                )
-            )
-        return articles, placements
+        decoded = [_decoded_article(row) for row in rows]
+        return [a for a, _ in decoded], [p for _, p in decoded]
+
+    def article(self, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
+        """One stored article and its placement, decoding that row alone."""
+        row = self._run(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        return None if row is None else _decoded_article(row)
 
     def count_articles(self) -> int:
         return int(self._run("SELECT COUNT(*) FROM articles").fetchone()[0])
