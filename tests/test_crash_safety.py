@@ -42,8 +42,8 @@ class _Exploding:
             raise RuntimeError("parser exploded\nwith a second line")
         return list(self.real.parse(texts))
 
-    def embed(self, texts: Sequence[str]) -> Any:
-        return self.real.embed(texts)
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> Any:
+        return self.real.embed(texts, max_tokens=max_tokens)
 
 
 def _folder(tmp_path: Path, seeds_dir: Path, extra: dict[str, str]) -> Path:

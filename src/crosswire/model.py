@@ -182,8 +182,9 @@ class AnnotatedArticle:
     """An article with everything the annotate stage found in it.
 
     ``sentence_vectors`` holds one unit-length embedding per sentence and
-    ``vector`` the article's; they are plain tuples so the value stays a
-    plain, serialisable record. ``terms`` are the content words' lemmas in
+    ``vector`` the article's meaning, read from its headline and opening
+    (what the story is, before detail and background); they are plain tuples
+    so the value stays a plain, serialisable record. ``terms`` are the content words' lemmas in
     reading order, what story linking compares.
     """
 

@@ -12,7 +12,9 @@ Without a publication date, only what the text itself pins down is resolved.
 
 The publication date itself, when an article carries none, may be read from
 a dateline or the URL in the article ("Posted 11/27/2005 7:21 AM",
-``/2005/nov/28/``); such a date is marked as derived, with its evidence.
+``/2005/nov/28/``), or from the file it was read from
+(``politico_2016-04-03_cruz-tops-trump.txt``); such a date is marked as
+derived, with its evidence.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from crosswire.model import DateMention, Span
+from crosswire.model import Article, DateMention, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -262,7 +264,7 @@ class Published:
     """An article's publication date and where it comes from.
 
     ``basis`` is ``given`` (metadata or user input), ``derived`` (read from a
-    dateline or URL in the article) or ``unknown``.
+    dateline or URL in the article, or the name of its file) or ``unknown``.
     """
 
     day: date | None
@@ -339,12 +341,19 @@ def _url_date(line: str) -> date | None:
 
 
 def derive_published(
-    text: str, *, title: str | None = None, removed: tuple[str, ...] = ()
+    text: str,
+    *,
+    title: str | None = None,
+    removed: tuple[str, ...] = (),
+    origin: str | None = None,
 ) -> Published:
-    """A publication date read from the article's first lines (dateline, URL), if any.
+    """A publication date read from the article's first lines (dateline, URL), if any,
+    else from the name of the file it came from.
 
     ``title`` and ``removed`` (the lines cleaning took out) are read too: a
-    page's URL or "Posted ..." line often ends up there.
+    page's URL or "Posted ..." line often ends up there. Collected articles
+    are often saved under their date (``politico_2016-04-03_cruz-tops.txt``),
+    so an ISO date in a file's name counts, after the text's own evidence.
     """
     lines = [line for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
     lines = [*(x for x in (title, *removed) if x and x.strip()), *lines]
@@ -357,4 +366,37 @@ def derive_published(
             day = _url_date(line)
             if day is not None:
                 return Published(day, "derived", f"URL “{line.strip()}”")
-    return Published(None, "unknown", "no date in the metadata, dateline or URL")
+    day, name = file_name_date(origin)
+    if day is not None:
+        return Published(day, "derived", f"file name “{name}”")
+    return Published(None, "unknown", "no date in the metadata, dateline, URL or file name")
+
+
+def article_published(article: Article) -> Published:
+    """The article's publication date: its metadata's, else one derived from it."""
+    if article.published is not None:
+        return Published(article.published.date(), "given", "article metadata")
+    return derive_published(
+        article.text, title=article.title, removed=article.removed_lines, origin=article.origin
+    )
+
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+def file_name_date(origin: str | None) -> tuple[date | None, str]:
+    """The ISO date in the name of the file an article was read from, and that name.
+
+    Only a plain file counts: a JSONL line (``news.jsonl:12``) or a URL names
+    a file that holds many articles or none.
+    """
+    if not origin or "://" in origin or re.search(r":\d+$", origin):
+        return None, ""
+    name = re.split(r"[\\/]", origin)[-1]
+    match = _FILE_DATE.search(name)
+    if match is None:
+        return None, name
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])), name
+    except ValueError:  # 2016-02-30
+        return None, name

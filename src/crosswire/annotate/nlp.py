@@ -36,8 +36,8 @@ class NlpBackend(Protocol):
         """Sentences, tokens with parses, and entities for each text."""
         ...
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """One L2-normalised row per text."""
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        """One L2-normalised row per text, each read up to ``max_tokens`` wordpieces."""
         ...
 
 
@@ -66,17 +66,20 @@ class MiniLmOnnx:
         )
         tokenizer_file = resources.files("crosswire.annotate") / "data" / "minilm-tokenizer.json"
         self._tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
-        self._tokenizer.enable_truncation(max_length=_EMBED_MAX_TOKENS)
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()
         self.dimension = 384
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
         """Rows in the order of ``texts``, computed in batches of similar length.
 
         Each batch is padded to its longest text, so batching texts sorted by
         length spends the model's time on words rather than on padding.
+        ``max_tokens`` reads only the first wordpieces of each text (an
+        article's lead); the model's own limit is 256.
         """
+        # the limit counts [CLS] and [SEP]
+        limit = _EMBED_MAX_TOKENS if max_tokens is None else min(max_tokens + 2, _EMBED_MAX_TOKENS)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -85,6 +88,7 @@ class MiniLmOnnx:
         for start in range(0, len(ordered), _EMBED_BATCH):
             batch = [t if t.strip() else "." for t in ordered[start : start + _EMBED_BATCH]]
             with self._lock:
+                self._tokenizer.enable_truncation(max_length=limit)
                 encodings = self._tokenizer.encode_batch(batch)
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -115,8 +119,8 @@ class SpacyMiniLmBackend:
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         return list(self._nlp.pipe(texts, batch_size=16))
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self._embedder.embed(texts)
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        return self._embedder.embed(texts, max_tokens=max_tokens)
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,7 @@ def perturb(features: LinkFeatures, copy: int) -> LinkFeatures:
     summed = np.add.reduceat(counts, first) if len(ids) else counts
     jitter = (zlib.crc32(features.article_id.encode()) % 1000) / 1000 * _DAY
     published = (features.published or _EPOCH) + copy * _WEEK + jitter
-    return LinkFeatures(f"{features.article_id}~{copy}", unique, summed, published)
+    return LinkFeatures(f"{features.article_id}~{copy}", unique, summed, published, features.lead)
 
 
 def _mix(buckets: np.ndarray, copy: int) -> np.ndarray:

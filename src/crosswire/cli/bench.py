@@ -1,4 +1,4 @@
-"""`crosswire bench clusters` and `crosswire bench scale`."""
+"""`crosswire bench clusters`, `crosswire bench stories` and `crosswire bench scale`."""
 
 from __future__ import annotations
 
@@ -68,6 +68,78 @@ def bench_clusters(
         f"annotation: {bench.annotate_docs_per_s:.1f} articles/s (parse, quotes, embeddings)",
         highlight=False,
     )
+
+
+@bench_app.command("stories")
+def bench_stories(
+    semeval: Annotated[
+        Path,
+        typer.Option("--semeval", help="SemEval-2022 Task 8 pairs (JSONL: text1, text2, Overall)."),
+    ],
+    orders: Annotated[int, typer.Option("--orders", help="Shuffled arrival orders.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    mistakes: Annotated[
+        bool, typer.Option("--mistakes", help="List the pairs the first order got wrong.")
+    ] = False,
+) -> None:
+    """Stories on a dense stream: every article of a SemEval pairs file ingested together.
+
+    Pairs people rated one story (Overall <= 1.5) should end in one story,
+    pairs rated different (Overall >= 3) in two.
+    """
+    from crosswire.bench.stories import run_stream
+
+    if not semeval.is_file():
+        _fail(f"{semeval}: no such file")
+    if orders < 1:
+        _fail("--orders must be at least 1")
+    with _stage_progress("reading") as progress:
+        bench = run_stream(semeval, orders, progress=progress)
+    for error in bench.skipped:
+        errors.print(f"skipped {escape(error.origin)}: {escape(error.reason)}", highlight=False)
+    summary = bench.summary()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(
+        title=f"Stories on one stream of {bench.articles} articles from {escape(str(semeval))} "
+        f"({bench.same_pairs} pairs rated same story, {bench.different_pairs} different)"
+    )
+    for column in ("order", "precision", "recall", "F1", "same joined", "different joined"):
+        table.add_column(column, justify="right")
+    table.add_column("stories", justify="right")
+    for n, run in enumerate(bench.runs, 1):
+        table.add_row(
+            str(n),
+            f"{run.precision:.3f}",
+            f"{run.recall:.3f}",
+            f"{run.f1:.3f}",
+            f"{run.joined_same}/{bench.same_pairs}",
+            f"{run.joined_different}/{bench.different_pairs}",
+            str(run.stories),
+        )
+    table.add_row(
+        "mean",
+        f"{summary['precision']:.3f}",
+        f"{summary['recall']:.3f}",
+        f"{summary['f1']:.3f}",
+        "",
+        "",
+        f"{summary['stories']:.1f}",
+    )
+    console.print(table)
+    console.print(
+        f"{summary['articles_per_s']} articles/s end to end (annotation "
+        f"{summary['annotate_articles_per_s']}/s, linking {summary['link_articles_per_s']}/s)",
+        highlight=False,
+    )
+    if mistakes and bench.mistakes:
+        for pair, joined in bench.mistakes[0]:
+            what = "joined, rated different" if joined else "kept apart, rated same"
+            console.print(
+                f"{what} (Overall {pair.overall:.2f}): {escape(pair.left)} / {escape(pair.right)}",
+                highlight=False,
+            )
 
 
 @bench_app.command("scale")

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from crosswire.annotate.dates import derive_published, reresolve
+from crosswire.annotate.dates import article_published, reresolve
 from crosswire.annotate.speakers import AliasTable
 from crosswire.compare.conflicts import find_conflicts
 from crosswire.compare.facts import build_facts, claim_words
@@ -62,17 +62,12 @@ def publication_dates(
         article = annotated.article
         if isinstance(given, Mapping) and article.id in given:
             out.append(PublicationDate(article.id, _iso(given[article.id]), "given", "input"))
-        elif article.published is not None:
-            day = article.published.date().isoformat()
-            out.append(PublicationDate(article.id, day, "given", "article metadata"))
-        elif isinstance(given, date):
+        elif article.published is None and isinstance(given, date):
             out.append(PublicationDate(article.id, _iso(given), "given", "input"))
         else:
-            derived = derive_published(
-                article.text, title=article.title, removed=article.removed_lines
-            )
-            day_text = derived.day.isoformat() if derived.day else None
-            out.append(PublicationDate(article.id, day_text, derived.basis, derived.evidence))
+            found = article_published(article)
+            day_text = found.day.isoformat() if found.day else None
+            out.append(PublicationDate(article.id, day_text, found.basis, found.evidence))
     return out
 
 

@@ -13,10 +13,11 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import numpy as np
 
+from crosswire.annotate.dates import file_name_date
 from crosswire.model import AnnotatedArticle
 
 #: Share of each family in the similarity of two articles (they sum to 1):
@@ -64,12 +65,15 @@ class LinkFeatures:
     """An article as story linking sees it: hashed feature ids and their counts.
 
     An id is ``family << BUCKET_BITS | bucket``; ids are sorted and unique.
+    ``lead`` is the article's meaning (its unit-length lead vector), or None
+    when unknown.
     """
 
     article_id: str
     ids: np.ndarray
     counts: np.ndarray
     published: float | None = None
+    lead: np.ndarray | None = None
 
     @property
     def families(self) -> np.ndarray:
@@ -101,7 +105,7 @@ def link_features(article: AnnotatedArticle) -> LinkFeatures:
     counts.update("n:" + n for n in _NUMBER.findall(text))
     counts.update("l:" + w for w in _lead_words(article))
     counts.update("d:" + d for d in date_tokens(text))
-    published = article.article.published
+    published = _published(article)
     if published is not None:
         counts.update("d:" + d for d in _date_of(published))
     hashed: Counter[int] = Counter()
@@ -113,7 +117,22 @@ def link_features(article: AnnotatedArticle) -> LinkFeatures:
         ids=ids,
         counts=np.array([hashed[i] for i in ids], dtype=np.float64),
         published=published.timestamp() if published else None,
+        lead=np.asarray(article.vector, dtype=np.float32) if article.vector else None,
     )
+
+
+def _published(article: AnnotatedArticle) -> datetime | None:
+    """When the article was published: its metadata, else the date its file is named by.
+
+    Time is evidence (reports weeks apart rarely tell one event), but only
+    from the collector: a dateline in the text is as often an update or a
+    follow-up's date (ECB+ events span follow-ups months apart), and the
+    text's dates are compared as the dates family anyway.
+    """
+    if article.article.published is not None:
+        return article.article.published
+    day, _ = file_name_date(article.article.origin)
+    return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _entity_key(name: str) -> str:

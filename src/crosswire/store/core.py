@@ -145,12 +145,17 @@ def _rows(blob: bytes, width: int = 384) -> np.ndarray:
 
 
 def _features(row: Sequence[Any]) -> LinkFeatures:
+    """Link features from ``_FEATURE_COLUMNS``."""
     return LinkFeatures(
         article_id=row[0],
         ids=np.frombuffer(row[1], dtype=np.int64),
         counts=np.frombuffer(row[2], dtype=np.float64),
         published=row[3],
+        lead=np.frombuffer(row[4], dtype=np.float32) if row[4] else None,
     )
+
+
+_FEATURE_COLUMNS = "id, feature_ids, feature_counts, published, vector"
 
 
 def first_line(error: BaseException) -> str:
@@ -393,17 +398,14 @@ class Store(ABC):
 
     def members(self, story_id: str, limit: int) -> Sequence[LinkFeatures]:
         rows = self._run(
-            "SELECT id, feature_ids, feature_counts, published FROM articles "
-            "WHERE story_id=? ORDER BY seq DESC LIMIT ?",
+            f"SELECT {_FEATURE_COLUMNS} FROM articles WHERE story_id=? ORDER BY seq DESC LIMIT ?",
             (story_id, limit),
         )
         return [_features(r) for r in rows]
 
     def all_features(self) -> Iterator[LinkFeatures]:
         """Link features of every stored article, in the order they were stored."""
-        rows = self._run(
-            "SELECT id, feature_ids, feature_counts, published FROM articles ORDER BY seq"
-        )
+        rows = self._run(f"SELECT {_FEATURE_COLUMNS} FROM articles ORDER BY seq")
         for r in rows:
             yield _features(r)
 
