@@ -17,7 +17,8 @@ from crosswire.link import link_features
 from crosswire.model import AnnotatedArticle, Article
 from crosswire.read import read_paths
 
-# Measured 0.9803 mean (spread 0.0020) over the 3 orders; the issue asks >= 0.97.
+# Measured 0.9771 mean (spread 0.0010) over the 3 orders with lead meaning gating joins
+# (0.9803 before it); the issue asks >= 0.975.
 BCUBED_F1_FLOOR = 0.975
 WORST_ORDER_FLOOR = 0.97
 

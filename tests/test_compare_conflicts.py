@@ -7,7 +7,7 @@ from datetime import date
 from crosswire.compare.conflicts import compatible, find_conflicts
 from crosswire.compare.facts import own_reporting, source_groups
 from crosswire.compare.lexicon import actor_of, measure_of
-from crosswire.model import AlignedPair, Claim, Fact, Quantity, Reuse, Span
+from crosswire.model import AlignedPair, Claim, Derivation, Fact, Quantity, Reuse, Span
 
 
 def _claim(article: str, text: str, *quantities: Quantity, **extra: object) -> Claim:
@@ -122,9 +122,40 @@ def test_copy_counts_once_unless_it_adds_its_own_reporting() -> None:
     )
     groups: tuple[tuple[str, ...], ...] = (("a",), ("b",))
     sources, own, derived = source_groups([origin, copy], groups, [edge])
-    assert sources == (("a", "b"),) and own == () and derived == (("b", "a"),)
+    assert sources == (("a", "b"),) and own == ()
+    assert derived == (Derivation("b", "a", "copies"),)
     sources, own, _ = source_groups([origin, other], groups, [edge])
     assert len(sources) == 2 and own == ("b",)
     assert own_reporting(other, [origin]) == "its own source: Mikhailo Podolyak"
     independent, _, _ = source_groups([origin, copy], groups, [])
     assert len(independent) == 2  # no reuse: two sources
+
+
+def test_articles_crediting_one_wire_count_once_and_say_so_without_claiming_a_copy() -> None:
+    jobs = _claim("a", "The economy added 156,000 jobs in September, the Labor Department said.")
+    same = _claim("b", "Employers added 156,000 jobs in September, the government said.")
+    groups: tuple[tuple[str, ...], ...] = (("a", "b"),)  # one origin group: both credit AFP
+    sources, _, derived = source_groups([jobs, same], groups, [], {"a": "AFP", "b": "AFP"})
+    assert sources == (("a", "b"),)
+    assert derived == (Derivation("b", "a", "same_wire", "AFP"),)
+
+
+def test_one_sentence_word_for_word_in_two_articles_is_one_source() -> None:
+    note = "Editor's note: This story has been updated to correct the name of the county."
+    sources, _, derived = source_groups([_claim("a", note), _claim("b", note)], [], [])
+    assert sources == (("a", "b"),)
+    assert [d.reason for d in derived] == ["same_words"]
+
+
+def test_delegate_counts_of_different_states_never_conflict() -> None:
+    def won(article: str, text: str, n: float, place: str) -> Claim:
+        delegates = Quantity(str(n), n, "delegates", event="win")
+        return _claim(article, text, delegates, places=(place,))
+
+    north_dakota = won("a", "Cruz won 25 delegates in North Dakota.", 25, "North Dakota")
+    indiana = won("b", "Cruz won 27 delegates in Indiana.", 27, "Indiana")
+    assert find_conflicts([_fact(north_dakota, indiana)], {}) == []
+    assert find_conflicts([], {}, [(north_dakota, indiana)]) == []
+    other_count = won("c", "Cruz won 18 delegates in North Dakota.", 18, "North Dakota")
+    (conflict,) = find_conflicts([], {}, [(north_dakota, other_count)])
+    assert conflict.aspect == "number" and conflict.fact_id == ""

@@ -88,8 +88,14 @@ def test_shared_and_single_source_facts(seed_report: StoryReport) -> None:
     assert any("Peskov" in c.text and "neutral" in c.text for c in neutral.claims)
     assert "sooner than expected" in shared
     single = [f.text for f in seed_report.single_source_facts]
-    for needle in ("3.4%", "3 million", "$800 million"):
+    for needle in ("3.4%", "$800 million"):
         assert any(needle in text for text in single), needle
+    # the rewrite pads the wire's Zelensky sentence with "3 million" refugees: its claim
+    # is in the shared fact, once, and nowhere else
+    assert "3 million" in shared and not any("3 million" in text for text in single)
+    sentences = [(c.article_id, c.span) for f in seed_report.shared_facts for c in f.claims]
+    sentences += [(c.article_id, c.span) for f in seed_report.single_source_facts for c in f.claims]
+    assert len(sentences) == len(set(sentences))  # each sentence in one fact only
     for fact in seed_report.shared_facts:
         assert len(fact.article_ids) == 2
         assert 1 <= fact.independent_sources <= 2

@@ -265,12 +265,35 @@ class Statement:
     organization: str | None = None
 
 
+DerivationReason = Literal["copies", "same_wire", "same_words"]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Why one article's report of a fact counts with another's as one source.
+
+    ``copies``: it reuses the other's text (a reuse edge, or both copy one
+    origin); ``same_wire``: both credit one news agency (``wire``: "AFP"),
+    whether or not either copies the other's text; ``same_words``: both
+    carry the sentence word for word (a line an outlet repeats, such as an
+    editor's note, or one copied line), which is one source's words.
+    """
+
+    article_id: str
+    origin_id: str
+    reason: DerivationReason
+    wire: str | None = None
+
+
 @dataclass(frozen=True)
 class Fact:
-    """Claims of several articles that report the same fact.
+    """One claim and the claims of other articles that report the same fact.
 
-    ``independent_sources`` counts origin groups, not articles: a wire story
-    and its copies count once.
+    ``claims[0]`` is the claim the others were each judged against (no
+    chaining: every other claim says the same as it). ``independent_sources``
+    counts sources, not articles: a wire story and its copies count once
+    (``source_groups``, with the reasons in ``derived``); ``own_reporting``
+    names copies whose claim adds reporting of their own.
     """
 
     text: str
@@ -279,7 +302,7 @@ class Fact:
     independent_sources: int
     source_groups: tuple[tuple[str, ...], ...] = ()
     own_reporting: tuple[str, ...] = ()
-    derived: tuple[tuple[str, str], ...] = ()
+    derived: tuple[Derivation, ...] = ()
     id: str = ""
 
 

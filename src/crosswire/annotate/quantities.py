@@ -8,6 +8,7 @@ values. Scale and number words are data, so other languages can be added.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
@@ -230,22 +231,30 @@ def _counted(entity: SpacySpan) -> str | None:
 _SPLIT_NUMBER = re.compile(r"\d[.,] \d")
 
 
+def _split_at(doc: Any, mark: int) -> bool:
+    """Whether the punctuation token ``mark`` splits one number ("5. 9", "120, 000")."""
+    return (
+        0 < mark < len(doc) - 1
+        and doc[mark].text in (".", ",")
+        and not doc[mark - 1].whitespace_
+        and doc[mark - 1].text[-1:].isdigit()
+        and doc[mark + 1].text[:1].isdigit()
+        and (doc[mark].text == "." or len(doc[mark + 1].text) == 3)
+    )
+
+
 def _extend(entity: SpacySpan) -> SpacySpan:
-    """A number entity that stops at spaced punctuation ("6" of "6. 1") with its tail."""
+    """A number entity that stops at spaced punctuation ("6" of "6. 1", "9" of "5. 9")
+    with its tail and its head."""
     doc = entity.doc
-    end = entity.end
-    while (
-        end + 1 < len(doc)
-        and doc[end].text in (".", ",")
-        and not doc[end - 1].whitespace_
-        and doc[end - 1].text[-1:].isdigit()
-        and doc[end + 1].text[:1].isdigit()
-        and (doc[end].text == "." or len(doc[end + 1].text) == 3)
-    ):
+    start, end = entity.start, entity.end
+    while _split_at(doc, end):
         end += 2
-    if end == entity.end:
+    while _split_at(doc, start - 1):
+        start -= 2
+    if (start, end) == (entity.start, entity.end):
         return entity
-    return SpacySpan(doc, entity.start, end, label=entity.label_)
+    return SpacySpan(doc, start, end, label=entity.label_)
 
 
 def merge_split_numbers(entities: list[SpacySpan]) -> list[SpacySpan]:

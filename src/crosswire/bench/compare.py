@@ -1,10 +1,13 @@
 """``crosswire bench compare``: fact grouping and conflict detection against hand labels.
 
 The labels (``bench/compare/facts.jsonl``, rules in ``bench/compare/README.md``)
-name ECB+ documents by ``id`` and sentences by a short quote. For each labelled
-event, every ECB+ document of that event goes through the production path
-(read as text, clean, annotate, compare as one story); publication dates are
-whatever crosswire derives from the documents' own datelines.
+name documents and sentences by a short quote: ECB+ documents by ``id`` (an
+event is an ECB+ ``subtopic``), PolNeAR train articles by file name (an event
+is a row listing its ``docs``: articles compared as one story, as a reader
+would put them together). For each labelled event, every document goes
+through the production path (read, clean, annotate, compare as one story);
+publication dates are whatever crosswire derives (ECB+ datelines, PolNeAR
+file names).
 
 Scores:
 
@@ -13,13 +16,16 @@ Scores:
 - conflicts: precision and recall over labelled conflict and update pairs;
   a predicted pair counts when both its claims are labelled (labels are
   exhaustive within their groups), and an update is right only as an update.
+  Rows with ``"conflict": "none"`` are pairs that share a measure and differ
+  in value but are not one fact (delegates of two states, two polls): every
+  one flagged counts against precision (``non_conflicts_flagged``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -43,6 +49,8 @@ from crosswire.model import (
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_LABELS = ROOT / "bench" / "compare" / "facts.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus.jsonl"
+#: PolNeAR train articles, named in the labels by file name without ``.txt``.
+POLNEAR_TEXTS = Path("polnear") / "train" / "text"
 
 Key = tuple[str, int]  # (document id, claim start offset)
 
@@ -65,6 +73,8 @@ class CompareBench:
     claims: int
     stories: int
     gold_conflicts: int
+    non_conflicts: int = 0
+    non_conflicts_flagged: int = 0
     errors: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -87,6 +97,8 @@ class CompareBench:
             "claims": self.claims,
             "stories": self.stories,
             "gold_conflicts": self.gold_conflicts,
+            "non_conflicts": self.non_conflicts,
+            "non_conflicts_flagged": self.non_conflicts_flagged,
             "unmatched": len(self.errors),
         }
 
@@ -100,16 +112,36 @@ def scores(gold: set[Any], predicted: set[Any]) -> Scores:
 
 
 def load_labels(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(groups, conflicts) from the labels file: one JSON object per line, '#' comments."""
+    """(groups, conflicts) from the labels file: one JSON object per line, '#' comments.
+
+    Conflict rows include the ``"none"`` ones (pairs that are not conflicts);
+    event rows (``docs``) are read by :func:`load_events`.
+    """
     groups: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
+    for row in _rows(path):
+        if "conflict" in row:
+            conflicts.append(row)
+        elif "docs" not in row:
+            groups.append(row)
+    return groups, conflicts
+
+
+def load_events(path: Path) -> dict[str, list[str]]:
+    """Events defined by their documents (PolNeAR articles compared as one story)."""
+    return {row["event"]: list(row["docs"]) for row in _rows(path) if "docs" in row}
+
+
+def _rows(path: Path) -> Iterator[dict[str, Any]]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        row = json.loads(line)
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: {error.msg}") from None
         row["line"] = number
-        (conflicts if "conflict" in row else groups).append(row)
-    return groups, conflicts
+        yield row
 
 
 def _norm(text: str) -> str:
@@ -125,22 +157,61 @@ def _find(article: AnnotatedArticle, quote: str) -> Claim | None:
 
 
 def annotate_events(
-    data: Path, events: Iterable[str], backend: NlpBackend
+    data: Path,
+    events: Iterable[str],
+    backend: NlpBackend,
+    defined: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, list[AnnotatedArticle]]:
-    """Every ECB+ document of the named events, cleaned and annotated (production path)."""
-    wanted = set(events)
+    """Every document of the named events, cleaned and annotated (production path).
+
+    An event is an ECB+ ``subtopic`` of ``data``, or, when ``defined`` lists its
+    documents, those PolNeAR train articles (read from beside ``data``'s
+    folder, as files, so their names give their dates).
+    """
+    defined = defined or {}
+    wanted = set(events) - set(defined)
     rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
-    rows = [r for r in rows if r["subtopic"] in wanted]
+    documents = [
+        (row["subtopic"], RawDocument(origin=row["id"], content=row["text"], format="text"))
+        for row in rows
+        if row["subtopic"] in wanted
+    ]
+    texts = data.parent.parent / POLNEAR_TEXTS
+    for event in sorted(set(events) & set(defined)):
+        for doc in defined[event]:
+            path = texts / f"{doc}.txt"
+            documents.append((event, RawDocument(str(path), path.read_text("utf-8"), "text")))
     articles: list[tuple[str, Article]] = []
-    for row in rows:
-        cleaned = clean_document(RawDocument(origin=row["id"], content=row["text"], format="text"))
+    for event, document in documents:
+        cleaned = clean_document(document)
         if not isinstance(cleaned, ReadError):
-            articles.append((row["subtopic"], cleaned))
+            articles.append((event, cleaned))
     annotated = annotate([a for _, a in articles], backend)
     out: dict[str, list[AnnotatedArticle]] = {}
     for (event, _), item in zip(articles, annotated, strict=True):
         out.setdefault(event, []).append(item)
     return out
+
+
+def _doc(article: Article) -> str:
+    """How the labels name an article: its ECB+ id, or its PolNeAR file name's stem."""
+    return Path(article.origin).stem if article.origin.endswith(".txt") else article.origin
+
+
+def _locate(
+    by_doc: Mapping[str, AnnotatedArticle], member: Mapping[str, str], line: int, errors: list[str]
+) -> Key | None:
+    """The claim a label names (document and quote), or None with the miss recorded."""
+    article = by_doc.get(member["doc"])
+    claim = _find(article, member["quote"]) if article else None
+    if claim is None:
+        errors.append(f"line {line}: {member['doc']}: “{member['quote']}”")
+        return None
+    return (member["doc"], claim.span.start)
+
+
+def _text(by_doc: Mapping[str, AnnotatedArticle], key: Key) -> str:
+    return next(c.text for c in by_doc[key[0]].claims if c.span.start == key[1])
 
 
 def _fact_of(report: StoryReport) -> dict[Key, str]:
@@ -158,8 +229,9 @@ def _fact_of(report: StoryReport) -> dict[Key, str]:
 def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> CompareBench:
     """Score the compare stage on the labelled fact groups and conflicts."""
     groups, conflicts = load_labels(labels)
-    events = sorted({g["event"] for g in groups})
-    annotated = annotate_events(data, events, backend or load_backend())
+    defined = load_events(labels)
+    events = sorted({g["event"] for g in groups} | set(defined))
+    annotated = annotate_events(data, events, backend or load_backend(), defined)
     aliases = load_aliases()
     errors: list[str] = []
     key_of: dict[tuple[str, str], Key] = {}  # (doc id, quote) -> claim key
@@ -170,22 +242,25 @@ def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> 
     texts: dict[Key, str] = {}
     for event in events:
         articles = annotated.get(event, [])
-        by_doc = {a.article.origin: a for a in articles}
+        by_doc = {_doc(a.article): a for a in articles}
         for a in articles:
-            doc_of_article[a.article.id] = a.article.origin
+            doc_of_article[a.article.id] = _doc(a.article)
         story = Story(f"bench-{event}", event, tuple(a.article.id for a in articles))
         report = compare_story(story, articles, [], aliases)
         for group in (g for g in groups if g["event"] == event):
             for member in group["claims"]:
-                article = by_doc.get(member["doc"])
-                claim = _find(article, member["quote"]) if article else None
-                if claim is None:
-                    errors.append(f"line {group['line']}: {member['doc']}: “{member['quote']}”")
-                    continue
-                key = (member["doc"], claim.span.start)
-                key_of[(member["doc"], member["quote"])] = key
-                gold_group[key] = group["group"]
-                texts[key] = claim.text
+                key = _locate(by_doc, member, group["line"], errors)
+                if key is not None:
+                    key_of[(member["doc"], member["quote"])] = key
+                    gold_group[key] = group["group"]
+                    texts[key] = _text(by_doc, key)
+        for row in conflicts:
+            for member in (*row["a"], *row["b"]):
+                if row["conflict"] == "none" and member["doc"] in by_doc:
+                    key = _locate(by_doc, member, row["line"], errors)
+                    if key is not None:
+                        key_of[(member["doc"], member["quote"])] = key
+                        texts[key] = _text(by_doc, key)
         facts = _fact_of(report)
         for (article_id, start), fact_id in facts.items():
             predicted_fact[(doc_of_article[article_id], start)] = f"{event}:{fact_id}"
@@ -201,6 +276,7 @@ def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> 
                         )
                         predicted_conflicts.add((pair, conflict.kind))
     labelled = sorted(gold_group)
+    judged_claims = set(key_of.values())
     gold_pairs = {
         frozenset((x, y))
         for x, y in combinations(labelled, 2)
@@ -212,6 +288,7 @@ def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> 
         if x[0] != y[0] and x in predicted_fact and predicted_fact.get(x) == predicted_fact.get(y)
     }
     gold_conflicts: set[tuple[frozenset[Key], str]] = set()
+    non_conflicts: set[frozenset[Key]] = set()
     for row in conflicts:
         for a in row["a"]:
             for b in row["b"]:
@@ -219,8 +296,11 @@ def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> 
                 if ka is None or kb is None:
                     errors.append(f"line {row['line']}: conflict side not among labelled claims")
                     continue
-                gold_conflicts.add((frozenset((ka, kb)), row["conflict"]))
-    judged = {(pair, kind) for pair, kind in predicted_conflicts if pair <= set(labelled)}
+                if row["conflict"] == "none":
+                    non_conflicts.add(frozenset((ka, kb)))
+                else:
+                    gold_conflicts.add((frozenset((ka, kb)), row["conflict"]))
+    judged = {(pair, kind) for pair, kind in predicted_conflicts if pair <= judged_claims}
     bench = CompareBench(
         grouping=scores(gold_pairs, pred_pairs),
         conflicts=scores(gold_conflicts, judged),
@@ -228,6 +308,8 @@ def run_compare(labels: Path, data: Path, backend: NlpBackend | None = None) -> 
         claims=len(labelled),
         stories=len(events),
         gold_conflicts=len(gold_conflicts),
+        non_conflicts=len(non_conflicts),
+        non_conflicts_flagged=len({pair for pair, _ in judged} & non_conflicts),
         errors=errors,
     )
 

@@ -17,6 +17,7 @@ from crosswire.cli._common import (
     Format,
     _fail,
     _open,
+    _stage_progress,
     app,
     bench_app,
     console,
@@ -133,3 +134,58 @@ def bench_compare(
     )
     for miss in result.errors[:20]:
         console.print(f"[yellow]{escape(miss)}[/yellow]", highlight=False)
+
+
+@bench_app.command("facts")
+def bench_facts(
+    msrp: Annotated[
+        Path,
+        typer.Option("--msrp", help="MSRP pairs (TSV: label, id1, id2, sentence1, sentence2)."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds.")] = 5,
+) -> None:
+    """The brief's "same fact" decision against people's judgements (MSRP), cross-validated.
+
+    Precision and recall of "same" are the brief's decision; accuracy is the
+    classifier's; MiniLM cosine >= 0.80 alone is the baseline beside them.
+    """
+    from crosswire.bench.facts import BASELINE_COSINE, run_facts
+
+    if not msrp.is_file():
+        _fail(f"{msrp}: no such file")
+    if folds < 2:
+        _fail("--folds must be at least 2")
+    with _stage_progress("reading") as progress:
+        try:
+            summary = run_facts(msrp, progress=progress, folds=folds)
+        except ValueError as error:
+            _fail(str(error))
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(
+        title=f"Same fact? {summary['pairs']} judged sentence pairs of {escape(str(msrp))} "
+        f"({summary['same']} same), {folds}-fold cross-validated"
+    )
+    for column in ("decision", "precision", "recall", "accuracy"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        f"the brief's (p >= {summary['threshold_mean']:.2f})",
+        f"{summary['precision']:.3f}",
+        f"{summary['recall']:.3f}",
+        f"{summary['decision_accuracy']:.3f}",
+    )
+    table.add_row("the classifier (best threshold)", "", "", f"{summary['accuracy']:.3f}")
+    table.add_row(
+        f"MiniLM cosine >= {BASELINE_COSINE:.2f}",
+        f"{summary['cosine_precision']:.3f}",
+        f"{summary['cosine_recall']:.3f}",
+        f"{summary['cosine_accuracy']:.3f}",
+    )
+    console.print(table)
+    console.print(
+        f"{summary['pairs_per_s']:,} pairs/s ({summary['ms_per_pair']} ms a pair, features and "
+        f"scoring; annotation {summary['annotate_sentences_per_s']} sentences/s)",
+        highlight=False,
+    )

@@ -1,7 +1,11 @@
 """Where the claims of one fact disagree, and which disagreements are updates.
 
-Within a fact (claims aligned as reporting the same thing), two claims
-conflict when:
+A conflict needs one fact with two values. Two claims are of one fact when
+they are aligned as such, or when they say the same once their figures and
+dates are masked (``rivals`` of :class:`crosswire.compare.facts.Alignment`):
+"25 delegates" for Cruz in North Dakota and "27" for Trump in Indiana share
+a unit, not a fact. Figures of claims that name different places, or
+different days, are never compared. Two such claims conflict when:
 
 - numbers: they give figures of one measure (``dead``, ``injured``, ``USD``,
   ``magnitude``) that cannot both hold. Qualifiers are read as bounds ("at
@@ -29,7 +33,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import combinations
 
-from crosswire.compare.lexicon import actor_of, antonyms, developing_measures, measure_of
+from rapidfuzz import fuzz
+
+from crosswire.compare.lexicon import (
+    actor_of,
+    antonyms,
+    developing_measures,
+    measure_of,
+    static_measures,
+)
 from crosswire.model import Claim, Conflict, ConflictSide, Fact, Quantity
 
 # Exact figures agree within this relative tolerance (rounding: 6.1 vs 6.10).
@@ -41,11 +53,13 @@ _UPPER_BOUNDS = frozenset(
 )
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "some", "estimated"})
 _UPDATE_CUES = re.compile(
-    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|has reached|new (?:death )?toll|"
-    r"revised|updated|raised|now stands)\b",
+    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|raised|revised|updated)"
+    r"\s+(?:up\s+)?to\b|\bhas reached\b|\bnew (?:death )?toll\b|\bnow stands\b",
     re.IGNORECASE,
 )
 _COUNTRIES_ONLY = True
+#: rapidfuzz ratio at which two place names are one place spelled two ways.
+PLACE_SPELLING = 85
 
 
 def interval(quantity: Quantity) -> tuple[float, float]:
@@ -110,7 +124,14 @@ def _order(
 
 
 def _day(claim: Claim) -> str | None:
-    days = {d.value for d in claim.dates if d.grain == "day" and d.value and d.value[0] != "-"}
+    """The one absolute day the claim names: a weekday read against the publication
+    date ("on Tuesday") says when the article was written as much as when it happened,
+    so two articles' Tuesdays are not a disagreement."""
+    days = {
+        d.value
+        for d in claim.dates
+        if d.grain == "day" and d.value and d.value[0] != "-" and not d.relative
+    }
     return days.pop() if len(days) == 1 else None
 
 
@@ -155,6 +176,27 @@ def _conflict(
     return Conflict(fact.id, kind, aspect, what, sides, reason)
 
 
+def _same_place(a: str, b: str) -> bool:
+    """One place under two spellings or lengths ("Dargahan" / "Dargehan", "Qeshm" /
+    "Qeshm island")."""
+    return a == b or a in b.split() or b in a.split() or fuzz.ratio(a, b) >= PLACE_SPELLING
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims speak of different places or times, so their figures may differ
+    for that reason ("25 delegates in North Dakota", "27 in Indiana"; a toll "on Monday"
+    and one "on Tuesday"; this quake "on Sunday" and another "in September")."""
+    places_a = {actor_of(p).lower().removeprefix("the ") for p in a.places}
+    places_b = {actor_of(p).lower().removeprefix("the ") for p in b.places}
+    if places_a and places_b and not any(_same_place(x, y) for x in places_a for y in places_b):
+        return True
+    if not a.dates or not b.dates:
+        return False
+    times_a = {d.value or d.text.lower() for d in a.dates}
+    times_b = {d.value or d.text.lower() for d in b.dates}
+    return not times_a & times_b
+
+
 def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[Conflict]:
     figures = [(claim, _figures(claim)) for claim in fact.claims]
     measures = {m for _, f in figures for m in f}
@@ -179,9 +221,17 @@ def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[
         for (qa, ca), (qb, cb) in combinations(sides, 2):
             if {c.article_id for c in ca} == {c.article_id for c in cb}:
                 continue
+            if any(_apart(x, y) for x in ca for y in cb):
+                continue
             if _equal(qa, qb):
                 continue  # "10" and "at least 10": one figure
             developing = measure in developing_measures()
+            if (
+                not developing
+                and measure not in static_measures()
+                and _other_days(ca, cb, published)
+            ):
+                continue  # a count that moves (delegates, money raised) on other days
             if compatible(qa, qb) and (not developing or _order(ca, cb, published) is None):
                 continue
             out.append(
@@ -196,6 +246,17 @@ def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[
                 )
             )
     return out
+
+
+def _other_days(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, date | None]
+) -> bool:
+    """Whether the two sides were published on different days (both known)."""
+    days_a = {published.get(c.article_id) for c in a}
+    days_b = {published.get(c.article_id) for c in b}
+    if None in days_a or None in days_b:
+        return False
+    return not days_a & days_b
 
 
 def _equal(a: Quantity, b: Quantity) -> bool:
@@ -227,6 +288,12 @@ def _polarity_conflicts(fact: Fact) -> list[Conflict]:
     return out
 
 
+def _self_dated(claim: Claim, day: object, published: Mapping[str, date | None]) -> bool:
+    """Whether the day a claim names is its own article's publication day."""
+    own = published.get(claim.article_id)
+    return own is not None and day == own.isoformat()
+
+
 def _value_conflicts(
     fact: Fact, aspect: str, value_of: object, published: Mapping[str, date | None]
 ) -> list[Conflict]:
@@ -235,6 +302,8 @@ def _value_conflicts(
         if x.article_id == y.article_id or x.event != y.event:
             continue  # one event: the same verb
         vx, vy = value_of(x), value_of(y)  # type: ignore[operator]
+        if aspect == "date" and _self_dated(x, vx, published) and _self_dated(y, vy, published):
+            continue  # "This is HuffPollster for Wednesday, February 3": each its own day
         if vx and vy and vx != vy:
             sides = (
                 ConflictSide(vx, (x,), _published_text((x,), published)),
@@ -245,14 +314,31 @@ def _value_conflicts(
     return out
 
 
-def find_conflicts(facts: Sequence[Fact], published: Mapping[str, date | None]) -> list[Conflict]:
-    """Every disagreement within a fact, as conflicts or updates, both sides cited."""
-    out: list[Conflict] = []
+def find_conflicts(
+    facts: Sequence[Fact],
+    published: Mapping[str, date | None],
+    rivals: Sequence[tuple[Claim, Claim]] = (),
+) -> list[Conflict]:
+    """Every disagreement within a fact or between rival claims, as conflicts or updates,
+    both sides cited."""
+    fact_of = {id(claim): fact for fact in facts for claim in fact.claims}
+    found: list[Conflict] = []
     for fact in facts:
         if len({c.article_id for c in fact.claims}) < 2:
             continue
-        out += _number_conflicts(fact, published)
-        out += _polarity_conflicts(fact)
-        out += _value_conflicts(fact, "date", _day, published)
-        out += _value_conflicts(fact, "place", _country, published)
+        found += _number_conflicts(fact, published)
+        found += _polarity_conflicts(fact)
+        found += _value_conflicts(fact, "date", _day, published)
+        found += _value_conflicts(fact, "place", _country, published)
+    for a, b in rivals:  # one fact but for the figures: only the figures are compared
+        home = fact_of.get(id(a)) or fact_of.get(id(b))
+        pair = Fact(a.text, (a, b), (a.article_id, b.article_id), 2, id=home.id if home else "")
+        found += _number_conflicts(pair, published)
+    out: list[Conflict] = []
+    seen: set[tuple[str, frozenset[int]]] = set()
+    for conflict in found:
+        key = (conflict.what, frozenset(id(c) for side in conflict.sides for c in side.claims))
+        if key not in seen:
+            seen.add(key)
+            out.append(conflict)
     return out

@@ -1,53 +1,63 @@
 """Align claims across a story's articles into facts, and count their sources.
 
-Two claims report the same fact when their sentences mean the same (MiniLM
-cosine) and, for looser paraphrases, when they also name the same uncommon
-entities ("Austria or Sweden" / "Austrian or Swedish"), give numbers of the
-same measure ("killed ten" / "death toll of three": one fact, maybe a
-conflict) or the same dates. A fact's independent sources are its articles
-after collapsing copies: articles of one origin group, claims that are
-aligned passages of a reuse edge, and a copy's claim of a fact its origin
-also reports, unless the copy adds its own reporting (a source of another
-side, or a quote the origin does not have), which is then counted and named.
+Two claims report the same fact when a reader would say they say the same
+thing: the learned decision of :mod:`crosswire.compare.same_fact`, judged
+against the fact's first claim only, so facts never chain. A fact's
+independent sources are its articles after collapsing copies: articles of
+one origin group, claims that are aligned passages of a reuse edge, a copy's
+claim of a fact its origin also reports (unless the copy adds its own
+reporting: a source of another side, or a quote the origin does not have,
+which is then counted and named), articles crediting one wire, and the same
+sentence word for word (an editor's note an outlet repeats is one source).
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from crosswire.annotate.speakers import demonyms
-from crosswire.compare.lexicon import actor_of, known_side, measure_of
-from crosswire.model import AnnotatedArticle, Claim, Fact, Quantity, Reuse, Span
+from crosswire.compare.lexicon import actor_of, event_measures, measure_of
+from crosswire.compare.same_fact import (
+    MIN_COSINE,
+    same_fact_model,
+    same_fact_probability,
+    value_blind,
+)
+from crosswire.model import (
+    AnnotatedArticle,
+    Claim,
+    Derivation,
+    DerivationReason,
+    Fact,
+    Reuse,
+    Span,
+)
 
-SAME_FACT_COSINE = 0.80
-# Below SAME_FACT_COSINE, a pair is one fact when meaning plus shared rare
-# names and words add up: cosine + EVIDENCE_WEIGHT * (entity idf + word idf).
-SUPPORTED_MIN_COSINE = 0.40
-EVIDENCE_WEIGHT = 0.015
-SUPPORTED_MIN_SCORE = 0.72
-# Numbers of one measure ("killed", "aftershocks") or one resolved day in both claims
-# add this much per unit of the measure's rarity in the story (idf).
-VALUE_WEIGHT = 0.02
-# Two facts (groups of claims) merge when their claims' mean pair score reaches this.
-GROUP_MERGE_SCORE = 0.72
-# Sources on one side ("Kremlin", "Kremlin spokesman Peskov") add this much; on
-# different sides take it away.
-SOURCE_BONUS = 0.05
-# Two claims of one article join one fact only when nearly identical (a standfirst
-# restating the lead); otherwise a fact holds at most one claim per article.
+#: Claims of different articles this alike in meaning that give figures of one measure of
+#: the event (a toll, a magnitude: ``event_measures``) are compared for conflicts even
+#: when their wording differs ("five people were injured" / "two villagers slightly
+#: injured").
+SAME_MEASURE_COSINE = 0.4
+#: An article that gives this many values of a measure at most states *the* figure (and
+#: perhaps a background one: "a 6.1 quake in September killed seven"); one with more
+#: (what each campaign raised) names many things.
+FEW_VALUES = 2
+#: Masked sentences are shorter and more alike than the pairs the decision learned from,
+#: so "one fact but for its values" asks more of them.
+MASKED_PROBABILITY = 0.9
+#: Two claims of one article join one fact only when nearly identical (a standfirst
+#: restating the lead); otherwise a fact holds at most one claim per article.
 SAME_ARTICLE_COSINE = 0.90
 _STEM = 5
 _STOPWORDS = frozenset(
     (
         "that this with from have been were said says will would could should their there which "
-        "about after into than they them what when where while more most also only over such "
+        "about after into than more most also only over such "
         "some other being these those"
     ).split()
 )
@@ -81,11 +91,6 @@ def claim_words(claim: Claim) -> set[str]:
     return {w[:_STEM] for w in words if len(w) >= 4 and w not in _STOPWORDS}
 
 
-def _idf(sets: Sequence[set[str]]) -> dict[str, float]:
-    df = Counter(k for keys in sets for k in keys)
-    return {k: math.log(len(sets) / c) for k, c in df.items()}
-
-
 def _sentence_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
     for sentence, vector in zip(article.sentences, article.sentence_vectors, strict=False):
         if sentence.start == span.start:
@@ -93,113 +98,148 @@ def _sentence_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None
     return None
 
 
-def value_keys(claim: Claim) -> set[str]:
-    """What a claim measures or dates: ``dead``, ``USD``, ``day:2022-03-16``."""
-    keys = {measure_of(q) for q in claim.quantities if not q.vague}
-    keys |= {f"day:{d.value}" for d in claim.dates if d.grain == "day" and d.value}
-    keys.discard("")
-    return keys
+@dataclass(frozen=True)
+class _Item:
+    """A claim the alignment can judge: its article, position and sentence vector."""
+
+    article: str
+    order: int
+    claim: Claim
+    vector: np.ndarray
+    figures: Mapping[str, set[float]]
 
 
-def align_claims(
-    articles: Sequence[AnnotatedArticle],
-) -> list[list[tuple[AnnotatedArticle, Claim]]]:
-    """Groups of claims (one per article, bar near-repeats) that report the same fact."""
-    items: list[tuple[AnnotatedArticle, Claim, np.ndarray]] = []
-    for article in articles:
-        for claim in article.claims:
-            vector = _sentence_vector(article, claim.span)
-            if vector is not None:
-                items.append((article, claim, vector))
+@dataclass(frozen=True)
+class Alignment:
+    """The story's facts, and pairs of claims that report one fact but for its values.
+
+    ``rivals`` are claims of different articles that pass the same-fact
+    decision once their figures and dates are masked and fail it as written:
+    "at least three people were killed" and "ten people were killed" in
+    otherwise the same words. They are where conflicts and updates are
+    looked for, beside the facts themselves.
+    """
+
+    facts: list[list[Claim]]
+    rivals: list[tuple[Claim, Claim]]
+
+
+def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = ()) -> Alignment:
+    """Facts of the story: each a claim and, from other articles, the claims that say the same.
+
+    Every other claim of a fact passes the same-fact decision
+    (:mod:`crosswire.compare.same_fact`) against the fact's first claim, or
+    is the copy of that claim's passage (an aligned passage of a reuse edge:
+    a rewrite that pads the wire's sentence still reports it, and counts
+    with it as one source). So a fact never grows by chaining (A like B, B
+    like C, C nothing like A). The first claims are taken greedily, the one
+    most articles agree with first; each claim belongs to one fact only.
+    """
+    items = [
+        _Item(article.article.id, n, claim, vector, figures)
+        for n, article in enumerate(articles)
+        for figures in (_figures(article),)
+        for claim in article.claims
+        if (vector := _sentence_vector(article, claim.span)) is not None
+    ]
     if not items:
-        return []
-    keys = [claim_keys(c) for _, c, _ in items]
-    words = [claim_words(c) for _, c, _ in items]
-    values = [value_keys(c) for _, c, _ in items]
-    sides = [known_side(c.source, c.source_organization) for _, c, _ in items]
-    key_idf, word_idf, value_idf = _idf(keys), _idf(words), _idf(values)
-    n = len(items)
-    sim = np.vstack([v for _, _, v in items]) @ np.vstack([v for _, _, v in items]).T
-    candidates: list[tuple[float, int, int]] = []
-    scored: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            cosine = float(sim[i, j])
-            if items[i][0].article.id == items[j][0].article.id:
-                if cosine >= SAME_ARTICLE_COSINE:
-                    candidates.append((cosine, i, j))
+        return Alignment([], [])
+    sim = np.vstack([i.vector for i in items]) @ np.vstack([i.vector for i in items]).T
+    agree: dict[int, dict[int, float]] = {k: {} for k in range(len(items))}
+    rivals: list[tuple[Claim, Claim]] = []
+    threshold = same_fact_model().threshold
+    floor = min(MIN_COSINE, SAME_MEASURE_COSINE)
+    for i, j in zip(*np.nonzero(np.triu(sim >= floor, k=1)), strict=True):
+        a, b, cosine = items[i], items[j], float(sim[i, j])
+        if a.article == b.article and cosine < SAME_ARTICLE_COSINE:
+            continue
+        probability = same_fact_probability(a.claim, b.claim, cosine)
+        if probability >= threshold:
+            agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
+        elif a.article != b.article and _rivals(a, b, cosine, threshold):
+            rivals.append((a.claim, b.claim))
+    for i, j in _copied_passages(items, edges):
+        agree[i].setdefault(j, threshold)
+        agree[j].setdefault(i, threshold)
+    used: set[int] = set()
+    facts: list[list[Claim]] = []
+
+    def support(k: int) -> tuple[int, float, int, int]:
+        articles_agreeing = {items[m].article for m in agree[k] if m not in used}
+        articles_agreeing.discard(items[k].article)
+        return (len(articles_agreeing), sum(agree[k].values()), -items[k].order, -k)
+
+    while True:
+        free = [k for k in range(len(items)) if k not in used and set(agree[k]) - used]
+        if not free:
+            break
+        anchor = max(free, key=support)
+        members = [anchor]
+        best: dict[str, int] = {}
+        for m, _ in sorted(agree[anchor].items(), key=lambda x: -x[1]):
+            if m in used:
                 continue
-            if cosine < SUPPORTED_MIN_COSINE:
-                continue
-            evidence = sum(key_idf[k] for k in keys[i] & keys[j])
-            evidence += sum(word_idf[w] for w in words[i] & words[j])
-            score = cosine + EVIDENCE_WEIGHT * evidence
-            score += VALUE_WEIGHT * sum(value_idf[v] for v in values[i] & values[j])
-            if sides[i] and sides[j]:
-                score += SOURCE_BONUS if sides[i] == sides[j] else -SOURCE_BONUS
-            scored[i, j] = score
-            if cosine >= SAME_FACT_COSINE or score >= SUPPORTED_MIN_SCORE:
-                candidates.append((score, i, j))
-    group_of: dict[int, int] = {}
-    groups: list[list[int]] = []
-    for _, i, j in sorted(candidates, reverse=True):
-        gi, gj = group_of.get(i), group_of.get(j)
-        if gi is None and gj is None:
-            group_of[i] = group_of[j] = len(groups)
-            groups.append([i, j])
-        elif gi is not None and gj is None and _may_join(groups[gi], items, j, sim):
-            group_of[j] = gi
-            groups[gi].append(j)
-        elif gj is not None and gi is None and _may_join(groups[gj], items, i, sim):
-            group_of[i] = gj
-            groups[gj].append(i)
-        elif (
-            gi is not None
-            and gj is not None
-            and gi != gj
-            and _may_merge(groups[gi], groups[gj], items, sim, scored)
-        ):
-            for k in groups[gj]:
-                group_of[k] = gi
-            groups[gi].extend(groups[gj])
-            groups[gj] = []
-    out = [[(items[k][0], items[k][1]) for k in sorted(g)] for g in groups if g]
-    out += [[(items[k][0], items[k][1])] for k in range(n) if k not in group_of]
+            if items[m].article == items[anchor].article:
+                members.append(m)  # a near-repeat in the anchor's own article
+            elif items[m].article not in best:
+                best[items[m].article] = m
+        members += best.values()
+        used.update(members)
+        facts.append([items[k].claim for k in [anchor, *sorted(members[1:])]])
+    facts += [[items[k].claim] for k in range(len(items)) if k not in used]
+    return Alignment(facts, rivals)
+
+
+def _figures(article: AnnotatedArticle) -> dict[str, set[float]]:
+    """Each measure's distinct values in the whole article."""
+    out: dict[str, set[float]] = {}
+    for claim in article.claims:
+        for q in claim.quantities:
+            if not q.vague and (measure := measure_of(q)) and q.value > 0:
+                out.setdefault(measure, set()).add(round(q.value, 6))
     return out
 
 
-def _may_merge(
-    a: list[int],
-    b: list[int],
-    items: list[tuple[AnnotatedArticle, Claim, np.ndarray]],
-    sim: np.ndarray,
-    scored: dict[tuple[int, int], float],
-) -> bool:
-    """Two facts join when they share no article and their claims match on average
-    (the pair score: meaning plus shared names, words and values)."""
-    if {items[m][0].article.id for m in a} & {items[m][0].article.id for m in b}:
+def _headline_measures(claim: Claim, figures: Mapping[str, set[float]]) -> set[str]:
+    """Measures of the claim that are *the* figure of its article: a toll, a magnitude,
+    the sum a heist took, given with few values (:data:`FEW_VALUES`) throughout."""
+    return {
+        m
+        for q in claim.quantities
+        if not q.vague
+        and (m := measure_of(q)) in event_measures()
+        and len(figures[m]) <= FEW_VALUES
+    }
+
+
+def _rivals(a: _Item, b: _Item, cosine: float, threshold: float) -> bool:
+    """Whether two claims report one fact but for its values: the same fact once figures
+    and dates are masked, or in sentences alike in meaning, each its article's one figure
+    of a measure."""
+    x, y = a.claim, b.claim
+    if not (x.quantities or x.dates) or not (y.quantities or y.dates):
         return False
-    pairs = [scored.get((min(x, y), max(x, y)), float(sim[x, y])) for x in a for y in b]
-    return sum(pairs) / len(pairs) >= GROUP_MERGE_SCORE
+    if cosine >= SAME_MEASURE_COSINE and _headline_measures(x, a.figures) & _headline_measures(
+        y, b.figures
+    ):
+        return True
+    masked = same_fact_probability(value_blind(x), value_blind(y), cosine)
+    return masked >= MASKED_PROBABILITY
 
 
-def _may_join(
-    group: list[int],
-    items: list[tuple[AnnotatedArticle, Claim, np.ndarray]],
-    k: int,
-    sim: np.ndarray,
-) -> bool:
-    """One claim per article in a fact, except a near-repeat of that article's claim."""
-    article_id = items[k][0].article.id
-    same = [m for m in group if items[m][0].article.id == article_id]
-    return all(float(sim[m, k]) >= SAME_ARTICLE_COSINE for m in same)
-
-
-def _article_free(
-    group: list[int], items: list[tuple[AnnotatedArticle, Claim, np.ndarray]], k: int
-) -> bool:
-    article_id = items[k][0].article.id
-    return all(items[m][0].article.id != article_id for m in group)
+def _copied_passages(items: Sequence[_Item], edges: Sequence[Reuse]) -> Iterator[tuple[int, int]]:
+    """Pairs of items (claims) that are one aligned passage of a reuse edge."""
+    at: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        at.setdefault(item.article, []).append(k)
+    for edge in edges:
+        for pair in edge.pairs:
+            for i in at.get(edge.origin_id, ()):
+                if not _overlaps(items[i].claim.span, pair.origin_span):
+                    continue
+                for j in at.get(edge.copy_id, ()):
+                    if _overlaps(items[j].claim.span, pair.copy_span):
+                        yield i, j
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -247,15 +287,25 @@ def _normalise(text: str) -> str:
 
 
 def source_groups(
-    claims: Sequence[Claim], groups: Sequence[Sequence[str]], edges: Iterable[Reuse]
-) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[str]],
+    edges: Iterable[Reuse],
+    wires: Mapping[str, str | None] | None = None,
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[Derivation, ...]]:
     """Independent sources behind these claims, once copies are collapsed.
+
+    Two articles' reports count once when one reuses the other's text (unless
+    the copy's claim is its own reporting), when both descend from one
+    origin (``groups``), when both credit one wire (``wires``: article id to
+    credited agency; AFP is AFP, whether or not the texts are copies), or when
+    both carry the sentence word for word.
 
     Returns the sources (each a tuple of article ids that count as one), the
     articles whose claim is their own reporting despite reusing another's
-    text, and the (copy, origin) pairs that were collapsed as derived.
+    text, and why each collapsed article counts with another.
     """
     edges = list(edges)
+    wires = wires or {}
     group_of = {aid: i for i, g in enumerate(groups) for aid in g}
     ids = list(dict.fromkeys(c.article_id for c in claims))
     parent = {a: a for a in ids}
@@ -265,11 +315,17 @@ def source_groups(
             a = parent[a]
         return a
 
+    derived: list[Derivation] = []
+
+    def join(copy: str, origin: str, reason: DerivationReason, wire: str | None = None) -> None:
+        if find(copy) != find(origin):
+            parent[find(copy)] = find(origin)
+            derived.append(Derivation(copy, origin, reason, wire))
+
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)
     own: list[str] = []
-    derived: list[tuple[str, str]] = []
     for edge in edges:
         if edge.origin_id not in parent or edge.copy_id not in parent:
             continue
@@ -280,69 +336,47 @@ def source_groups(
         if adds is not None and not copied:
             own.append(edge.copy_id)
             continue
-        parent[find(edge.copy_id)] = find(edge.origin_id)
-        derived.append((edge.copy_id, edge.origin_id))
-    for a in ids:
-        for b in ids:
-            if a < b and a in group_of and group_of.get(a) == group_of.get(b):
-                if b in own or a in own:
-                    continue
-                if find(a) != find(b):
-                    parent[find(b)] = find(a)
-                    derived.append((b, a))
+        join(edge.copy_id, edge.origin_id, "copies")
+    words = {a: {_normalise(c.text) for c in by_article[a]} for a in ids}
+    for n, a in enumerate(ids):
+        for b in ids[:n]:
+            if a in own or b in own:
+                continue
+            wire = wires.get(a)
+            if wire and wire.lower() == (wires.get(b) or "").lower():
+                join(a, b, "same_wire", wire)
+            elif a in group_of and group_of.get(a) == group_of.get(b):
+                join(a, b, "copies")
+            elif words[a] & words[b]:
+                join(a, b, "same_words")
     roots: dict[str, list[str]] = {}
     for a in ids:
         roots.setdefault(find(a), []).append(a)
     return tuple(tuple(g) for g in roots.values()), tuple(own), tuple(derived)
 
 
-def independent_count(
-    claims: Sequence[Claim], groups: Sequence[Sequence[str]], edges: Iterable[Reuse]
-) -> int:
-    """Sources behind these claims once copies are collapsed."""
-    return len(source_groups(claims, groups, edges)[0])
-
-
 def build_facts(
     articles: Sequence[AnnotatedArticle],
     groups: Sequence[Sequence[str]],
     edges: Sequence[Reuse],
-) -> list[Fact]:
-    """Every fact of the story, plus the numbers only one of a shared fact's claims gives.
-
-    A rewrite often pads a shared sentence with its own figures ("... as the
-    number of refugees reached 3 million"); those figures stand on that one
-    source, so the claim is also listed as a single-source fact.
-    """
+) -> tuple[list[Fact], list[tuple[Claim, Claim]]]:
+    """Every fact of the story, each sentence in one fact only, with its sources counted;
+    and the rival claims (:class:`Alignment`)."""
+    wires = {a.article.id: a.article.credited_source for a in articles}
+    alignment = align_claims(articles, edges)
     facts: list[Fact] = []
-    for members in align_claims(articles):
-        claims = tuple(c for _, c in members)
-        sources, own, derived = source_groups(claims, groups, edges)
+    for n, claims in enumerate(alignment.facts, 1):
+        sources, own, derived = source_groups(claims, groups, edges, wires)
         facts.append(
             Fact(
                 text=claims[0].text,
-                claims=claims,
+                claims=tuple(claims),
                 article_ids=tuple(dict.fromkeys(c.article_id for c in claims)),
                 independent_sources=len(sources),
                 source_groups=sources,
                 own_reporting=own,
                 derived=derived,
+                id=f"f{n}",
             )
         )
-        if len(facts[-1].article_ids) > 1:
-            facts.extend(_own_numbers(claims))
-    return [replace(f, id=f"f{n}") for n, f in enumerate(facts, 1)]
-
-
-def _quantity_key(quantity: Quantity) -> tuple[float, str | None]:
-    return (round(quantity.value, 6), quantity.unit)
-
-
-def _own_numbers(claims: Sequence[Claim]) -> list[Fact]:
-    """Single-source facts for claims of a shared fact that add numbers the others lack."""
-    out: list[Fact] = []
-    for claim in claims:
-        others = {_quantity_key(q) for c in claims if c is not claim for q in c.quantities}
-        if any(_quantity_key(q) not in others for q in claim.quantities):
-            out.append(Fact(claim.text, (claim,), (claim.article_id,), 1, ((claim.article_id,),)))
-    return out
+    return facts, alignment.rivals

@@ -132,6 +132,22 @@ def topic_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
+def event_measures() -> frozenset[str]:
+    """Measures ``measures.tsv`` names (tolls, a magnitude, a population) and sums of money:
+    in one story two figures of one of them may be about one thing, where "25 delegates"
+    and "27" are not."""
+    return frozenset(_measures().values()) | {"USD", "EUR", "GBP", "JPY", "MONEY"}
+
+
+@cache
+def static_measures() -> frozenset[str]:
+    """Measures whose true figure does not move with time (a magnitude, a population):
+    figures of them that differ conflict whenever they were reported. Counts of anything
+    else (delegates, money raised) are compared only within one day of reporting."""
+    return frozenset(_measures().values()) - developing_measures()
+
+
+@cache
 def developing_measures() -> frozenset[str]:
     """Measures whose later figures update earlier ones (tolls), from ``developing.tsv``."""
     return frozenset(cells[0] for cells in _rows("crosswire.compare", "developing.tsv"))

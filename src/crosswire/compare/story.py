@@ -8,7 +8,7 @@ else derived from a dateline or URL in the text and marked as derived.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -25,6 +25,8 @@ from crosswire.model import (
     AnnotatedArticle,
     BriefSentence,
     Citation,
+    Claim,
+    Derivation,
     Fact,
     Placement,
     PublicationDate,
@@ -109,26 +111,48 @@ def _repeats(a: Fact, b: Fact) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= REPEAT_OVERLAP
 
 
-def _values(fact: Fact) -> tuple[str, ...]:
-    """The fact's normalised figures and dates, as shown beside a brief sentence."""
-    out: list[str] = []
-    for claim in fact.claims[:1]:
-        for q in claim.quantities:
-            if q.vague:
-                continue
-            measure = measure_of(q) or (q.unit or "")
-            qualifier = f"{q.qualifier} " if q.qualifier else ""
-            out.append(f"{q.text} = {qualifier}{q.value:,.10g} {measure}".strip())
-        for d in claim.dates:
-            if d.value and d.grain in ("day", "week", "month"):
-                out.append(f"{d.text} = {d.value}")
+def _claim_values(claim: Claim) -> dict[str, str]:
+    """A claim's normalised figures and dates: comparison key -> how they are shown."""
+    out: dict[str, str] = {}
+    for q in claim.quantities:
+        if q.vague:
+            continue
+        measure = measure_of(q) or (q.unit or "")
+        qualifier = f"{q.qualifier} " if q.qualifier else ""
+        shown = f"{q.text} = {qualifier}{q.value:,.10g} {measure}".strip()
+        out.setdefault(f"{round(q.value, 6)} {measure_of(q)}", shown)
+    for d in claim.dates:
+        if d.value and d.grain in ("day", "week", "month"):
+            out.setdefault(f"date {d.value}", f"{d.text} = {d.value}")
+    return out
+
+
+def _added_values(fact: Fact) -> list[tuple[Claim, dict[str, str]]]:
+    """Figures and dates other claims of the fact give and its first claim does not:
+    a rewrite padding a shared sentence ("... as refugees reached 3 million") with
+    reporting of its own, which stands on that one source."""
+    first = _claim_values(fact.claims[0])
+    out = []
+    for claim in fact.claims[1:]:
+        added = {k: v for k, v in _claim_values(claim).items() if k not in first}
+        if added:
+            out.append((claim, added))
+    return out
+
+
+def _values(fact: Fact, number: Mapping[str, int]) -> tuple[str, ...]:
+    """The fact's normalised figures and dates, as shown beside a brief sentence; those
+    only another article's claim gives are marked with that article."""
+    out = list(_claim_values(fact.claims[0]).values())
+    for claim, added in _added_values(fact):
+        out += [f"{shown} (only [{number.get(claim.article_id, '?')}])" for shown in added.values()]
     return tuple(dict.fromkeys(out))
 
 
 def _value_keys(fact: Fact) -> set[str]:
-    claim = fact.claims[0]
-    keys = {f"{round(q.value, 6)} {measure_of(q)}" for q in claim.quantities if not q.vague}
-    keys |= {f"date {d.value}" for d in claim.dates if d.value and d.grain == "day"}
+    keys = set(_claim_values(fact.claims[0]))
+    for _, added in _added_values(fact):
+        keys |= set(added)
     return keys
 
 
@@ -157,12 +181,14 @@ def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str:
     parts: list[str] = []
     if len(fact.article_ids) > 1:
         parts.append(f"reported by {len(fact.article_ids)} articles")
-    for copy, origin in fact.derived[:NOTE_PAIRS]:
-        parts.append(f"{n(copy)} reuses {n(origin)}'s copy, so they count once")
+    for derivation in fact.derived[:NOTE_PAIRS]:
+        parts.append(_why_once(derivation, n))
     if len(fact.derived) > NOTE_PAIRS:
-        parts.append(f"and {len(fact.derived) - NOTE_PAIRS} more copies counted with their origin")
+        parts.append(f"and {len(fact.derived) - NOTE_PAIRS} more counted with their origin")
     for article_id in fact.own_reporting:
         parts.append(f"{n(article_id)} adds its own reporting, counted separately")
+    for claim, _ in _added_values(fact):
+        parts.append(f"{n(claim.article_id)} adds figures or dates only it gives")
     if len(fact.article_ids) == 1:
         (only,) = fact.article_ids
         origins = [e.origin_id for e in edges if e.copy_id == only]
@@ -174,6 +200,16 @@ def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str:
         else:
             parts.append(f"single source: only {n(only)}")
     return "; ".join(parts)
+
+
+def _why_once(derivation: Derivation, n: Callable[[str], str]) -> str:
+    """Why two articles' reports count once, in words that are true of them."""
+    copy, origin = n(derivation.article_id), n(derivation.origin_id)
+    if derivation.reason == "same_wire":
+        return f"{copy} and {origin} both credit {derivation.wire}, so they count once"
+    if derivation.reason == "same_words":
+        return f"{copy} carries {origin}'s sentence word for word, so they count once"
+    return f"{copy} reuses {origin}'s copy, so they count once"
 
 
 def _brief(
@@ -217,7 +253,7 @@ def _brief(
             sources=fact.source_groups,
             fact_id=fact.id,
             note=_note(fact, number, edges),
-            values=_values(fact),
+            values=_values(fact, number),
         )
         for fact in (*shared_chosen, *single_chosen)
     )
@@ -246,7 +282,7 @@ def compare_story(
     quotes = canonicalize(ordered, aliases)
     statements = build_statements(ordered, quotes)
     position = {a.article.id: i for i, a in enumerate(ordered)}
-    facts = build_facts(ordered, groups, edges)
+    facts, rivals = build_facts(ordered, groups, edges)
     facts.sort(key=lambda f: (position[f.claims[0].article_id], f.claims[0].span.start))
     shared = [f for f in facts if len(f.article_ids) > 1]
     shared.sort(key=lambda f: (-f.independent_sources, -len(f.article_ids)))
@@ -263,7 +299,7 @@ def compare_story(
         shared_facts=tuple(shared),
         single_source_facts=tuple(single),
         brief=_brief(shared, single, quotes, number, edges),
-        conflicts=tuple(find_conflicts(facts, day)),
+        conflicts=tuple(find_conflicts(facts, day, rivals)),
         positions=tuple(build_positions(ordered, statements, day)),
         timeline=tuple(build_timeline(facts, basis)),
         published=tuple(dates),
