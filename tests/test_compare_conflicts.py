@@ -159,3 +159,28 @@ def test_delegate_counts_of_different_states_never_conflict() -> None:
     other_count = won("c", "Cruz won 18 delegates in North Dakota.", 18, "North Dakota")
     (conflict,) = find_conflicts([], {}, [(north_dakota, other_count)])
     assert conflict.aspect == "number" and conflict.fact_id == ""
+
+
+def test_a_zero_figure_beside_a_toll_is_compared_not_a_crash() -> None:
+    import numpy as np
+
+    from crosswire.compare.facts import align_claims
+    from crosswire.model import AnnotatedArticle, Article, Sentence
+
+    def article(name: str, text: str, toll: Quantity) -> AnnotatedArticle:
+        vector = tuple(np.ones(4) / 2)
+        return AnnotatedArticle(
+            Article(name, f"{name}.txt", text),
+            (Sentence(0, len(text), text),),
+            (),
+            (),
+            (_claim(name, text, toll),),
+            vector,
+            (vector,),
+        )
+
+    none = article("a", "No one was killed when the quake struck the island.", killed(0))
+    two = article("b", "Two people were killed when the quake struck the island.", killed(2))
+    alignment = align_claims([none, two])
+    assert [len(f) for f in alignment.facts] == [1, 1]  # figures disagree: never one fact
+    assert len(alignment.rivals) == 1  # but one fact but for the figures

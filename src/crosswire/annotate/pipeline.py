@@ -171,7 +171,7 @@ def _claims(article: Article, doc: object, quotes: Sequence[Quote] = ()) -> tupl
     published = article_published(article).day
     claims: list[Claim] = []
     for sentence in _sentences(doc):
-        if len(sentence.text.split()) < _MIN_CLAIM_WORDS:
+        if len(sentence.text.split()) < _MIN_CLAIM_WORDS or not_a_statement(sentence.text):
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
         ents = [] if span is None else list(span.ents)
@@ -220,6 +220,16 @@ def lead_text(article: Article) -> str:
     """
     lines = [line for line in (article.title, *article.text.splitlines()) if line and line.strip()]
     return "\n".join(line for line in lines if not _stamp(line))
+
+
+#: A web address, whole or as scraped text spaces it ("nbcsports. com / 2012 / 12 / 23 /").
+URLISH = re.compile(r"https?:|www\.|\.\s?(com|org|net|co\.uk)\b|( / .*){3}")
+
+
+def not_a_statement(text: str) -> bool:
+    """A line that states nothing: a web address or a date stamp ("Posted on January 5,
+    2011, 3:37 PM EDT"), which two copies of one page share without corroborating."""
+    return bool(URLISH.search(text)) or _stamp(text)
 
 
 def _stamp(line: str) -> bool:

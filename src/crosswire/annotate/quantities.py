@@ -300,6 +300,9 @@ def quantity_of(entity: SpacySpan) -> Quantity | None:
         if unit in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[unit]  # "85 million euros"
     words = set(re.findall(r"[a-z]+", lowered))
+    before = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
+    if unit is None and before in ("at", "aged", "age"):
+        unit = "year"  # "dies at 91", "aged 43": an age, never a count of anything
     nxt = entity.doc[entity.end].lower_ if entity.end < len(entity.doc) else ""
     increment = nxt in _INCREMENTS  # "two more victims": an increment, not a total
     return Quantity(

@@ -1,4 +1,4 @@
-"""`crosswire bench clusters`, `crosswire bench stories` and `crosswire bench scale`."""
+"""`crosswire bench clusters`, `stories`, `stream` and `scale`: how stories are formed."""
 
 from __future__ import annotations
 
@@ -140,6 +140,92 @@ def bench_stories(
                 f"{what} (Overall {pair.overall:.2f}): {escape(pair.left)} / {escape(pair.right)}",
                 highlight=False,
             )
+
+
+@bench_app.command("stream")
+def bench_stream(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Articles: folders, files (as analyze).")
+    ] = None,
+    sample: Annotated[
+        Path | None,
+        typer.Option("--sample", help="A file listing the articles, relative to --shared."),
+    ] = None,
+    shared: Annotated[Path, typer.Option("--shared", help="The shared folder.")] = Path(
+        "../shared"
+    ),
+    labels: Annotated[
+        Path | None,
+        typer.Option("--labels", help="Labels (JSONL); default bench/stream/labels.jsonl."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    unlabelled: Annotated[
+        bool, typer.Option("--unlabelled", help="List what has no label yet (to read).")
+    ] = False,
+) -> None:
+    """Read crosswire's answers on a real stream as a fact-checker would, against labels:
+    stories that keep to one event, supports that report their fact, conflicts that are real.
+    """
+    from crosswire.bench.stream import DEFAULT_LABELS, read_sample, run_stream_check
+
+    labels = labels or DEFAULT_LABELS
+    if not labels.is_file():
+        _fail(f"{labels}: no such file")
+    paths = list(paths or [])
+    if sample is not None:
+        if not sample.is_file():
+            _fail(f"{sample}: no such file")
+        paths += read_sample(sample, shared)
+    if not paths:
+        _fail("give the articles: PATH... or --sample FILE")
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"{missing[0]}: no such file or folder")
+    with _progress() as bar:
+        task = bar.add_task("analyzing", total=None)
+        try:
+            check = run_stream_check(
+                paths,
+                labels,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        except ValueError as error:
+            _fail(str(error))
+    summary = check.summary()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(
+        title=f"{check.articles} articles, {check.stories} stories "
+        f"({check.multi_article_stories} of several articles)"
+    )
+    for column in ("question", "holds up", "judged", "share", "not labelled"):
+        table.add_column(column, justify="right")
+    for name, share in (
+        ("article belongs to its story", check.members),
+        ("cited passage reports its fact", check.supports),
+        ("conflict is real", check.conflicts),
+    ):
+        table.add_row(
+            name,
+            str(share.good),
+            str(share.judged),
+            f"{share.share:.3f}",
+            str(len(share.unlabelled)),
+        )
+    console.print(table)
+    console.print(
+        f"{check.corroborated_facts} facts counted as backed by two or more independent sources; "
+        f"{check.repeated_sentences_counted_twice} sentences carried word for word by several "
+        "articles counted as several sources",
+        highlight=False,
+    )
+    for share in (check.members, check.supports, check.conflicts):
+        for item in share.wrong:
+            console.print(f"[red]wrong:[/red] {escape(item)}", highlight=False)
+        if unlabelled:
+            for item in share.unlabelled:
+                console.print(f"[yellow]not labelled:[/yellow] {escape(item)}", highlight=False)
 
 
 @bench_app.command("scale")

@@ -41,6 +41,7 @@ from crosswire.compare.lexicon import (
     developing_measures,
     measure_of,
     static_measures,
+    toll_measures,
 )
 from crosswire.model import Claim, Conflict, ConflictSide, Fact, Quantity
 
@@ -223,6 +224,10 @@ def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[
                 continue
             if any(_apart(x, y) for x in ca for y in cb):
                 continue
+            if any(_elsewhen(x, published) != _elsewhen(y, published) for x in ca for y in cb):
+                continue  # "a 6.4 quake hit Zarand in February": background, another time
+            if measure not in toll_measures() and _other_events(qa, qb):
+                continue  # "scored 20 points" / "needed nine points": other things counted
             if _equal(qa, qb):
                 continue  # "10" and "at least 10": one figure
             developing = measure in developing_measures()
@@ -259,6 +264,37 @@ def _other_days(
     return not days_a & days_b
 
 
+#: A claim dated this many days or more from its article's publication is about another
+#: time (background: an earlier quake, last year's figures).
+ELSEWHEN_DAYS = 31
+
+
+def _elsewhen(claim: Claim, published: Mapping[str, date | None]) -> bool:
+    """Whether the claim dates itself far from when its article was published."""
+    own = published.get(claim.article_id)
+    if own is None:
+        return False
+    for mention in claim.dates:
+        day = _first_day(mention.value)
+        if day is not None and abs((day - own).days) >= ELSEWHEN_DAYS:
+            return True
+    return False
+
+
+def _first_day(value: str | None) -> date | None:
+    """The first day of an ISO day, month or year value (``2005-02`` -> 1 Feb 2005)."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return date(int(year), int(month or 1), int(day or 1))
+
+
+def _other_events(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures belong to different verbs (both known)."""
+    return bool(a.event and b.event and a.event != b.event)
+
+
 def _equal(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= TOLERANCE * max(a.value, b.value)
 
@@ -269,13 +305,39 @@ def _same_figure(a: Quantity, b: Quantity) -> bool:
     )
 
 
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|neither|nor)\b|n\s?['’]\s?t\b", re.IGNORECASE
+)
+
+
+#: Verbs too light to carry an event whose negation could contradict another report.
+_LIGHT_EVENTS = frozenset({"be", "have", "do", "get", "say"})
+
+
+def _same_subject(x: Claim, y: Claim) -> bool:
+    """Whether the claims' subjects share a word (unknown subjects do not disagree)."""
+    if not x.subject or not y.subject:
+        return True
+    words_x = set(re.findall(r"[a-z]{3,}", x.subject.lower()))
+    words_y = set(re.findall(r"[a-z]{3,}", y.subject.lower()))
+    return bool(words_x & words_y) or not words_x or not words_y
+
+
+def _negations(text: str) -> int:
+    return len(_NEGATION.findall(text))
+
+
 def _polarity_conflicts(fact: Fact) -> list[Conflict]:
     out = []
     pairs = antonyms()
     for x, y in combinations(fact.claims, 2):
         if x.article_id == y.article_id or not x.event or not y.event:
             continue
+        if x.event in _LIGHT_EVENTS or not _same_subject(x, y):
+            continue  # "were a terrible experience" / "weren't so hot": no event to oppose
         if x.event == y.event and x.negated != y.negated:
+            if _negations(x.text) % 2 == _negations(y.text) % 2:
+                continue  # "I didn't feel we were" / "I feel we weren't": the "not" moved
             reason = f"“{x.event}” is negated in one report only"
         elif frozenset((x.event, y.event)) in pairs and x.negated == y.negated:
             reason = f"“{x.event}” vs “{y.event}”"

@@ -21,9 +21,10 @@ from functools import cache
 import numpy as np
 
 from crosswire.annotate.speakers import demonyms
-from crosswire.compare.lexicon import actor_of, event_measures, measure_of
+from crosswire.compare.lexicon import actor_of, measure_of, toll_measures
 from crosswire.compare.same_fact import (
     MIN_COSINE,
+    figures_disagree,
     same_fact_model,
     same_fact_probability,
     value_blind,
@@ -38,18 +39,25 @@ from crosswire.model import (
     Span,
 )
 
-#: Claims of different articles this alike in meaning that give figures of one measure of
-#: the event (a toll, a magnitude: ``event_measures``) are compared for conflicts even
+#: Claims of different articles this alike in meaning that give figures of a toll or the
+#: magnitude (``toll_measures``: what the event did) are compared for conflicts even
 #: when their wording differs ("five people were injured" / "two villagers slightly
-#: injured").
-SAME_MEASURE_COSINE = 0.4
+#: injured"), if they are at least ``SAME_MEASURE_MASKED`` one fact with figures masked.
+#: Sums of money and other counts are compared only as one fact: a story's articles give
+#: many sums (a contract, a box office, a director's fee) and counts of many things.
+SAME_MEASURE_COSINE = 0.5
+SAME_MEASURE_MASKED = 0.1
 #: An article that gives this many values of a measure at most states *the* figure (and
 #: perhaps a background one: "a 6.1 quake in September killed seven"); one with more
 #: (what each campaign raised) names many things.
-FEW_VALUES = 2
+FEW_VALUES = 1
 #: Masked sentences are shorter and more alike than the pairs the decision learned from,
 #: so "one fact but for its values" asks more of them.
 MASKED_PROBABILITY = 0.9
+#: Claims inside one aligned passage of a reuse edge (a run of sentences) are one fact
+#: when they are at least this alike: the run's other sentences, and a rewrite that only
+#: shares a topic with its origin's sentence, are other facts.
+COPIED_COSINE = 0.65
 #: Two claims of one article join one fact only when nearly identical (a standfirst
 #: restating the lead); otherwise a fact holds at most one claim per article.
 SAME_ARTICLE_COSINE = 0.90
@@ -154,11 +162,16 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         if a.article == b.article and cosine < SAME_ARTICLE_COSINE:
             continue
         probability = same_fact_probability(a.claim, b.claim, cosine)
-        if probability >= threshold:
+        if probability >= threshold and not figures_disagree(a.claim, b.claim):
             agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
         elif a.article != b.article and _rivals(a, b, cosine, threshold):
             rivals.append((a.claim, b.claim))
     for i, j in _copied_passages(items, edges):
+        if float(sim[i, j]) < COPIED_COSINE:
+            continue  # another sentence of a longer aligned run
+        if figures_disagree(items[i].claim, items[j].claim):  # a copy that changed a figure
+            rivals.append((items[i].claim, items[j].claim))
+            continue
         agree[i].setdefault(j, threshold)
         agree[j].setdefault(i, threshold)
     used: set[int] = set()
@@ -207,8 +220,8 @@ def _headline_measures(claim: Claim, figures: Mapping[str, set[float]]) -> set[s
         m
         for q in claim.quantities
         if not q.vague
-        and (m := measure_of(q)) in event_measures()
-        and len(figures[m]) <= FEW_VALUES
+        and (m := measure_of(q)) in toll_measures()
+        and 0 < len(figures.get(m, ())) <= FEW_VALUES
     }
 
 
@@ -219,12 +232,14 @@ def _rivals(a: _Item, b: _Item, cosine: float, threshold: float) -> bool:
     x, y = a.claim, b.claim
     if not (x.quantities or x.dates) or not (y.quantities or y.dates):
         return False
-    if cosine >= SAME_MEASURE_COSINE and _headline_measures(x, a.figures) & _headline_measures(
-        y, b.figures
-    ):
-        return True
     masked = same_fact_probability(value_blind(x), value_blind(y), cosine)
-    return masked >= MASKED_PROBABILITY
+    if masked >= MASKED_PROBABILITY:
+        return True
+    return (
+        cosine >= SAME_MEASURE_COSINE
+        and masked >= SAME_MEASURE_MASKED
+        and bool(_headline_measures(x, a.figures) & _headline_measures(y, b.figures))
+    )
 
 
 def _copied_passages(items: Sequence[_Item], edges: Sequence[Reuse]) -> Iterator[tuple[int, int]]:

@@ -131,12 +131,15 @@ def topic_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
+
+
 @cache
-def event_measures() -> frozenset[str]:
-    """Measures ``measures.tsv`` names (tolls, a magnitude, a population) and sums of money:
-    in one story two figures of one of them may be about one thing, where "25 delegates"
-    and "27" are not."""
-    return frozenset(_measures().values()) | {"USD", "EUR", "GBP", "JPY", "MONEY"}
+def toll_measures() -> frozenset[str]:
+    """What an event did: its tolls (``developing.tsv``) and its magnitude. In one story two
+    figures of one of them are likely about one thing, where "25 delegates" and "27", or a
+    contract and a box office, are not."""
+    return developing_measures() | {"magnitude", "population", *CURRENCIES}
 
 
 @cache

@@ -77,6 +77,7 @@ FEATURES = (
     "negated_differs",
     "same_event",
     "values_only",
+    "figures_disagree",
 )
 
 
@@ -86,6 +87,23 @@ def value_keys(claim: Claim) -> set[str]:
     keys |= {f"day:{d.value}" for d in claim.dates if d.grain == "day" and d.value}
     keys.discard("")
     return keys
+
+
+def figures_disagree(a: Claim, b: Claim) -> bool:
+    """Whether the claims give a measure they share values that have nothing in common
+    ("plus or minus four percentage points" / "plus or minus 5.7 percentage points").
+
+    The decision only weighs this (MSRP's judges call many such pairs equivalent: "The
+    Nasdaq rose 17.48 points" / "... added 0.35 of a point"); the brief never counts such
+    claims as one fact: they are two figures to compare, maybe a conflict.
+    """
+    values_a: dict[str, set[float]] = {}
+    values_b: dict[str, set[float]] = {}
+    for claim, values in ((a, values_a), (b, values_b)):
+        for q in claim.quantities:
+            if not q.vague and (measure := measure_of(q)):
+                values.setdefault(measure, set()).add(round(q.value, 6))
+    return any(not values_a[m] & values_b[m] for m in values_a.keys() & values_b.keys())
 
 
 def _words(text: str) -> list[str]:
@@ -147,6 +165,7 @@ def pair_features(a: Claim, b: Claim, cosine: float) -> list[float]:
         float(a.negated != b.negated),
         float(bool(a.event) and a.event == b.event),
         float(len(value_keys(a) ^ value_keys(b))),
+        float(figures_disagree(a, b)),
     ]
 
 

@@ -31,13 +31,13 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz import fuzz
 
+from crosswire.annotate.pipeline import URLISH
 from crosswire.annotate.speakers import demonyms
 from crosswire.link.candidates import candidate_pairs
 from crosswire.model import AlignedPair, AnnotatedArticle, Reuse, ReuseKind, Span
 
 PAIR_MIN_SIMILARITY = 0.78
 MIN_WORDS = 4
-_URLISH = re.compile(r"https?:|www\.|\.\s?(com|org|net|co\.uk)\b|( / .*){3}")
 # Loose pass: cosine plus EVIDENCE_WEIGHT x (idf of shared anchors) must reach
 # LOOSE_MIN_SCORE, from a cosine of at least LOOSE_MIN_COSINE, with at least
 # LOOSE_MIN_ANCHORS shared anchors of which one is not among the pair's most
@@ -153,7 +153,7 @@ def _contentful(article: AnnotatedArticle) -> np.ndarray:
     dateline or timestamp, or a URL, which match anything like them."""
     return np.asarray(
         [
-            not _URLISH.search(s.text) and len(re.findall(r"[A-Za-z]{3,}", s.text)) >= MIN_WORDS
+            not URLISH.search(s.text) and len(re.findall(r"[A-Za-z]{3,}", s.text)) >= MIN_WORDS
             for s in article.sentences
         ],
         dtype=bool,
