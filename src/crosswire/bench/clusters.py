@@ -22,7 +22,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.metrics.cluster import contingency_matrix
 
 from crosswire.annotate.nlp import NlpBackend, load_backend
-from crosswire.annotate.pipeline import annotate
+from crosswire.bench.corpus import annotate_all
 from crosswire.clean import clean_document
 from crosswire.link import DEFAULT_PARAMS, LinkFeatures, LinkParams, MemoryLinkState, place
 from crosswire.link.features import link_features
@@ -107,14 +107,7 @@ def annotate_file(
             errors.append(cleaned)
         else:
             articles.append(cleaned)
-    backend = backend or load_backend()
-    started = time.perf_counter()
-    annotated: list[AnnotatedArticle] = []
-    for start in range(0, len(articles), BATCH):
-        annotated += annotate(articles[start : start + BATCH], backend)
-        if progress:
-            progress("annotating", len(annotated), len(articles))
-    elapsed = time.perf_counter() - started
+    annotated, elapsed = annotate_all(articles, backend or load_backend(), progress)
     return annotated, errors, len(annotated) / elapsed if elapsed else 0.0
 
 

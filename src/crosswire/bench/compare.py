@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import Any
 from crosswire.annotate.nlp import NlpBackend, load_backend
 from crosswire.annotate.pipeline import annotate
 from crosswire.annotate.speakers import load_aliases
+from crosswire.bench.corpus import read_label_rows
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story
 from crosswire.model import (
@@ -119,7 +120,7 @@ def load_labels(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
     """
     groups: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
-    for row in _rows(path):
+    for row in read_label_rows(path):
         if "conflict" in row:
             conflicts.append(row)
         elif "docs" not in row:
@@ -129,19 +130,7 @@ def load_labels(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
 
 def load_events(path: Path) -> dict[str, list[str]]:
     """Events defined by their documents (PolNeAR articles compared as one story)."""
-    return {row["event"]: list(row["docs"]) for row in _rows(path) if "docs" in row}
-
-
-def _rows(path: Path) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{path}:{number}: {error.msg}") from None
-        row["line"] = number
-        yield row
+    return {row["event"]: list(row["docs"]) for row in read_label_rows(path) if "docs" in row}
 
 
 def _norm(text: str) -> str:

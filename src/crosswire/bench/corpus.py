@@ -11,10 +11,17 @@ annotation costs the same and its id differs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from crosswire.model import RawDocument
+from crosswire.annotate.nlp import NlpBackend
+from crosswire.annotate.pipeline import annotate
+from crosswire.model import AnnotatedArticle, Article, RawDocument
+
+BATCH = 32
+Progress = Callable[[str, int, int], None]
 
 DATELINES = ("WASHINGTON", "LONDON", "PARIS", "BERLIN", "NEW YORK", "TOKYO", "NAIROBI", "SYDNEY")
 
@@ -102,3 +109,34 @@ def corpus(shared: Path, size: int, sets: tuple[str, ...] = tuple(SETS)) -> list
             )
         k += 1
     return out
+
+
+def annotate_all(
+    articles: Sequence[Article],
+    backend: NlpBackend,
+    progress: Progress | None = None,
+    batch: int = BATCH,
+) -> tuple[list[AnnotatedArticle], float]:
+    """Annotate ``articles`` in batches (the models are faster per item on batches),
+    reporting ``("annotating", done, total)``; also the seconds it took."""
+    started = time.perf_counter()
+    annotated: list[AnnotatedArticle] = []
+    for start in range(0, len(articles), batch):
+        annotated += annotate(articles[start : start + batch], backend)
+        if progress:
+            progress("annotating", len(annotated), len(articles))
+    return annotated, time.perf_counter() - started
+
+
+def read_label_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a labels file, one a line (``#`` comments, blank lines), each with
+    its ``line``; a line that is not JSON raises ValueError naming the file and line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: {error.msg}") from None
+        row["line"] = number
+        yield row

@@ -32,7 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
 from crosswire.annotate.nlp import NlpBackend, load_backend
-from crosswire.annotate.pipeline import annotate
+from crosswire.bench.corpus import annotate_all
 from crosswire.clean import clean_document
 from crosswire.compare.same_fact import (
     FEATURES,
@@ -133,14 +133,10 @@ def prepare(
             raise ValueError(f"{path}: a sentence could not be read ({cleaned.reason})")
         articles.append(cleaned)
     backend = backend or load_backend()
+    annotated, annotate_seconds = annotate_all(articles, backend, progress, BATCH)
     started = time.perf_counter()
-    annotated: list[AnnotatedArticle] = []
-    for start in range(0, len(articles), BATCH):
-        annotated += annotate(articles[start : start + BATCH], backend)
-        if progress:
-            progress("annotating", len(annotated), len(articles))
     vectors = backend.embed(texts)  # the whole sentence, as one claim's vector
-    annotate_seconds = time.perf_counter() - started
+    annotate_seconds += time.perf_counter() - started
     claim_of = {text: sentence_claim(a) for text, a in zip(texts, annotated, strict=True)}
     vector_of = dict(zip(texts, vectors, strict=True))
     started = time.perf_counter()

@@ -19,7 +19,7 @@ from scipy.stats import pearsonr, spearmanr
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from crosswire.annotate.nlp import NlpBackend, load_backend
-from crosswire.annotate.pipeline import annotate
+from crosswire.bench.corpus import annotate_all
 from crosswire.clean import clean_document
 from crosswire.link.similarity import (
     CorpusRarity,
@@ -29,7 +29,7 @@ from crosswire.link.similarity import (
     same_story_score,
     wording_similarity,
 )
-from crosswire.model import AnnotatedArticle, Article, RawDocument
+from crosswire.model import Article, RawDocument
 
 Progress = Callable[[str, int, int], None]
 #: Best English-English Pearson of the task (supervised, official test set), in absolute value.
@@ -79,11 +79,7 @@ def run_semeval(
             kept.append((pair, left, right))
     articles = [a for _, left, right in kept for a in (left, right)]
     backend = backend or load_backend()
-    annotated: list[AnnotatedArticle] = []
-    for start in range(0, len(articles), BATCH):
-        annotated += annotate(articles[start : start + BATCH], backend)
-        if progress:
-            progress("annotating", len(annotated), len(articles))
+    annotated, _ = annotate_all(articles, backend, progress, BATCH)
     if progress:
         progress("embedding leads", 0, len(annotated))
     full = profiles(annotated, backend)

@@ -16,14 +16,13 @@ from __future__ import annotations
 import json
 import random
 import statistics
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.annotate.nlp import NlpBackend, load_backend
-from crosswire.annotate.pipeline import annotate
 from crosswire.bench.clusters import cluster_once
+from crosswire.bench.corpus import annotate_all
 from crosswire.clean import clean_document
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features
 from crosswire.model import AnnotatedArticle, Article, RawDocument, ReadError
@@ -177,14 +176,7 @@ def run_stream(
                 bench.skipped.append(cleaned)
             else:
                 articles.append(cleaned)
-        backend = backend or load_backend()
-        started = time.perf_counter()
-        found: list[AnnotatedArticle] = []
-        for start in range(0, len(articles), BATCH):
-            found += annotate(articles[start : start + BATCH], backend)
-            if progress:
-                progress("annotating", len(found), len(articles))
-        elapsed = time.perf_counter() - started
+        found, elapsed = annotate_all(articles, backend or load_backend(), progress)
         bench.annotate_articles_per_s = len(found) / elapsed if elapsed else 0.0
         annotated = found
     # one article per text: two ids with the same text are one article of the stream

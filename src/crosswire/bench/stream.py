@@ -20,7 +20,6 @@ is left to read.
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from crosswire.annotate.nlp import NlpBackend
+from crosswire.bench.corpus import read_label_rows
 from crosswire.model import Claim, Fact, StoryReport
 from crosswire.run import ingest, story_reports
 from crosswire.store import open_store
@@ -103,17 +103,10 @@ def read_sample(path: Path, shared: Path) -> list[Path]:
 
 def load_labels(path: Path) -> list[dict[str, Any]]:
     """Label rows (one JSON object per line, ``#`` comments); errors name the line."""
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{path}:{number}: {error.msg}") from None
+    rows = list(read_label_rows(path))
+    for row in rows:
         if row.get("kind") not in ("same_event", "support", "conflict"):
-            raise ValueError(f"{path}:{number}: kind must be same_event, support or conflict")
-        rows.append(row)
+            raise ValueError(f"{path}:{row['line']}: kind must be same_event, support or conflict")
     return rows
 
 
