@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal
 
@@ -230,10 +229,3 @@ def run_stream_check(
     check = judge(reports, rows)
     check.errors = [f"{e.origin}: {e.reason}" for e in result.errors]
     return check
-
-
-def pairs_to_read(reports: Sequence[StoryReport]) -> Iterator[tuple[str, str]]:
-    """Every pair of articles of each multi-article story (what ``same_event`` labels name)."""
-    for report in reports:
-        docs = [doc_name(a.origin) for a in report.articles]
-        yield from combinations(docs, 2)

@@ -39,6 +39,7 @@ from crosswire.compare.lexicon import (
     actor_of,
     antonyms,
     developing_measures,
+    known_sides,
     measure_of,
     static_measures,
     toll_measures,
@@ -58,7 +59,6 @@ _UPDATE_CUES = re.compile(
     r"\s+(?:up\s+)?to\b|\bhas reached\b|\bnew (?:death )?toll\b|\bnow stands\b",
     re.IGNORECASE,
 )
-_COUNTRIES_ONLY = True
 #: rapidfuzz ratio at which two place names are one place spelled two ways.
 PLACE_SPELLING = 85
 
@@ -141,13 +141,7 @@ def _country(claim: Claim) -> str | None:
     if len(countries) != 1:
         return None
     (country,) = countries
-    return country if country in _known_countries() else None
-
-
-def _known_countries() -> frozenset[str]:
-    from crosswire.compare.lexicon import _actors
-
-    return frozenset(_actors().values())
+    return country if country in known_sides() else None
 
 
 def _published_text(claims: Sequence[Claim], published: Mapping[str, date | None]) -> str | None:

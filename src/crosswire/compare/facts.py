@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
-from crosswire.annotate.speakers import demonyms
 from crosswire.compare.lexicon import actor_of, measure_of, toll_measures
 from crosswire.compare.same_fact import (
     MIN_COSINE,
@@ -69,28 +67,6 @@ _STOPWORDS = frozenset(
         "some other being these those"
     ).split()
 )
-
-
-@cache
-def _demonyms() -> dict[str, str]:
-    """Demonyms to lower-cased places, so "Austrian" and "Austria" give one key."""
-    return {k: v.lower() for k, v in demonyms().items()}
-
-
-def claim_keys(claim: Claim) -> set[str]:
-    """Normalised entity names of a claim ("Austrian" -> "austria")."""
-    keys: set[str] = set()
-    for name in claim.entities:
-        for part in re.split(r"[/,]| or | and ", name.lower()):
-            key = re.sub(r"(’s|'s)$", "", part.strip().removeprefix("the "))
-            key = re.sub(r"-style$", "", key)
-            if key:
-                keys.add(_demonyms().get(key, key))
-    for word in re.findall(r"[A-Z][a-z]+(?:ian|ish|ese|ean|an)\b", claim.text):
-        mapped = _demonyms().get(word.lower())
-        if mapped:
-            keys.add(mapped)
-    return keys
 
 
 def claim_words(claim: Claim) -> set[str]:

@@ -70,12 +70,10 @@ def actor_of(name: str | None, organization: str | None = None) -> str:
     return (name or organization or "").strip()
 
 
-def known_side(name: str | None, organization: str | None = None) -> str | None:
-    """The side a name stands for when the tables know it (a country, institution), else None."""
-    if not name and not organization:
-        return None
-    side = actor_of(name, organization)
-    return side if side in set(_actors().values()) else None
+@cache
+def known_sides() -> frozenset[str]:
+    """Every side the actor tables know (countries, institutions)."""
+    return frozenset(_actors().values())
 
 
 @cache
