@@ -64,7 +64,19 @@ def minhash_pairs(
 
 
 def _vectors(articles: Sequence[AnnotatedArticle]) -> np.ndarray:
-    matrix = np.asarray([a.vector for a in articles], dtype=np.float32).reshape(len(articles), -1)
+    """Each article's whole text as one vector: the mean of its sentence vectors.
+
+    Reuse can be anywhere in a text, so its neighbours are found on all of it,
+    not on the lead that ``AnnotatedArticle.vector`` reads for story meaning.
+    """
+    width = max((len(a.vector) for a in articles), default=0)
+    rows = [
+        np.asarray(a.sentence_vectors, dtype=np.float32).mean(axis=0)
+        if a.sentence_vectors
+        else np.zeros(width, dtype=np.float32)
+        for a in articles
+    ]
+    matrix = np.asarray(rows, dtype=np.float32).reshape(len(articles), -1)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
 
