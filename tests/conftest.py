@@ -95,6 +95,11 @@ def ecb_file(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def semeval_file(shared_dir: Path) -> Path:
+    return _need(shared_dir / "data" / "semeval2022-task8-en" / "pairs.jsonl")
+
+
+@pytest.fixture(scope="session")
 def ecb_annotated(ecb_file: Path, backend):  # type: ignore[no-untyped-def]
     """Every ECB+ document read, cleaned and annotated once (about 3 minutes on 2 cores)."""
     from crosswire.bench.clusters import annotate_file

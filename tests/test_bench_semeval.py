@@ -38,14 +38,6 @@ UNRELATED = (
 
 
 @pytest.fixture(scope="module")
-def semeval_file(shared_dir: Path) -> Path:
-    path = shared_dir / "data" / "semeval2022-task8-en" / "pairs.jsonl"
-    if not path.is_file():
-        pytest.fail(f"{path} is missing from ../shared")
-    return path
-
-
-@pytest.fixture(scope="module")
 def seeds_and_other(seeds_dir: Path, backend) -> list[AnnotatedArticle]:  # type: ignore[no-untyped-def]
     texts = [
         (seeds_dir / SEED_WIRE).read_text(encoding="utf-8"),

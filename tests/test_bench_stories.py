@@ -18,14 +18,6 @@ PRECISION_FLOOR = 0.90
 RECALL_FLOOR = 0.85
 
 
-@pytest.fixture(scope="module")
-def semeval_file(shared_dir: Path) -> Path:
-    path = shared_dir / "data" / "semeval2022-task8-en" / "pairs.jsonl"
-    if not path.is_file():
-        pytest.fail(f"{path} is missing from ../shared")
-    return path
-
-
 def test_each_article_is_read_once_and_only_clear_ratings_are_scored(tmp_path: Path) -> None:
     rows = [
         {"pair_id": "1_2", "text1": "a", "text2": "b", "Overall": 1.0},
