@@ -58,3 +58,22 @@ def test_embeddings_are_unit_vectors_that_see_paraphrase(rewrite, backend) -> No
         ]
     )
     assert float(a @ b) > 0.8 > 0.3 > float(a @ c)
+
+
+def test_a_distance_is_never_a_count_of_the_verbs_people(backend) -> None:  # type: ignore[no-untyped-def]
+    # ECB+ 18_2ecbplus and 18_4ecbplus (one AP sentence, in miles and in km): "evacuated ...
+    # about 15 miles north" was read as 15 evacuated, against 24, an "update"
+    from crosswire.compare.lexicon import measure_of
+
+    texts = [
+        "Police at first told workers to stay in their offices but a short time later "
+        "evacuated the building, about 15 miles north of Detroit.",
+        "Police at first told workers to stay in their offices but a short time later "
+        "evacuated the building, about 24km north of Detroit.",
+    ]
+    measures = []
+    for n, text in enumerate(texts):
+        (annotated,) = annotate([Article(f"d{n}", f"d{n}.txt", text)], backend)
+        measures += [measure_of(q) for c in annotated.claims for q in c.quantities]
+    assert len(measures) == 2 and measures[0] != measures[1], measures
+    assert not any(m == "evacuated" for m in measures), measures

@@ -14,12 +14,12 @@ from crosswire.bench.compare import DEFAULT_LABELS, load_events, load_labels, ru
 # facts are now sentences a reader would say say the same thing. Before: F1 0.896.
 GROUPING_PRECISION = 0.9
 GROUPING_F1 = 0.2
-# Measured 1.000 precision, 0.677 recall on 31 conflict pairs, 0 of 42 PolNeAR
-# non-conflicts flagged. The issue asks precision >= 0.9 and recall >= 0.815; 0.815 was
-# measured with looser comparisons that, on ECB+ as one stream, flagged 35 false conflicts
-# in a random 40 (bench/stream/README.md): recall was traded for that.
+# Measured 1.000 precision, 0.828 recall (24 of 29 conflict pairs), 0 of 42 PolNeAR
+# non-conflicts flagged (2026-12-06: a toll's first figure in its article is its headline
+# figure; two pairs of a mislabelled row taken out). The issue asks precision >= 0.9 and
+# recall >= 0.815.
 CONFLICT_PRECISION = 0.9
-CONFLICT_RECALL = 0.65
+CONFLICT_RECALL = 0.815
 NON_CONFLICTS = 30
 
 

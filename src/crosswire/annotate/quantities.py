@@ -190,6 +190,10 @@ def _counted(entity: SpacySpan) -> str | None:
     doc = entity.doc
     if any(t.lemma_.lower() in _MEASURE_NOUNS for t in entity):
         return "magnitude"  # "5. 9 - magnitude"
+    if entity.label_ == "QUANTITY" and (inner := [t for t in entity if t.is_alpha]):
+        # "about 15 miles north of Detroit", "seven km (4 miles) east": a distance, a
+        # weight, never a count of the people the sentence's verb is about
+        return str(inner[-1].lemma_.lower())
     following = doc[entity.end] if entity.end < len(doc) else None
     head = entity.root.head
     if entity.root.dep_ == "nummod" and head.pos_ == "NOUN" and head.i >= entity.end:

@@ -701,6 +701,8 @@ class _Reader:
         after = [t for t in region if t.i >= cue.end][:1]
         if after and after[0].pos_ == "DET" and after[0].head.i > after[0].i:
             after = [after[0].head]  # "..., said the 46-year-old"
+        if after and _addressee(after[0], head):
+            after = []  # "Trump told *CNN*": the one spoken to never speaks
         before = [t for t in region if t.i < cue.start]
         while before and (before[-1].pos_ in ("ADV", "AUX", "PART") or before[-1].text == ")"):
             if before.pop().text == ")":  # "Paul Ryan (R-WI) said"
@@ -718,6 +720,16 @@ class _Reader:
 
 
 # --- attributions ---------------------------------------------------------------------------
+
+
+def _addressee(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is who the cue speaks to or about: its object ("told *CNN*",
+    "telling *one aide*") or the object of its "to" ("said *to voters*")."""
+    if token.head.i == cue.i and token.dep_ in ("dobj", "dative", "iobj"):
+        return True
+    return (
+        token.dep_ == "pobj" and token.head.head.i == cue.i and token.head.lower_ in ("to", "about")
+    )
 
 
 def _passive(head: Token) -> bool:

@@ -48,6 +48,7 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "WORK_OF_ART"}
 )
+_MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
 
@@ -179,9 +180,21 @@ def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
         for y in b:
             if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
                 return True
+            if _gendered_pair(x, y):
+                continue  # Eric and Erica Garner are father and daughter
             if min(len(x), len(y)) > 2 and fuzz.ratio(x, y) >= GIVEN_NAME_SIMILARITY:
                 return True
     return False
+
+
+_FEMININE_ENDINGS = ("a", "e", "ine", "ina", "ette")
+
+
+def _gendered_pair(x: str, y: str) -> bool:
+    """Whether one given name is the other with a feminine ending (Eric / Erica, Paul /
+    Paula, Daniel / Danielle): close in spelling, yet two people."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and long[len(short) :].lstrip(short[-1:]) in _FEMININE_ENDINGS
 
 
 def _parts_match(a: NameParts, b: NameParts) -> bool:
@@ -297,6 +310,18 @@ def same_person(a: str, b: str, aliases: AliasTable) -> bool:
     return _parts_match(pa, pb)
 
 
+def speaker_matches(query: str, name: str, aliases: AliasTable) -> bool:
+    """Whether a reader's query names this speaker: the same person (:func:`same_person`:
+    "Trump" and "Donald J. Trump" find Donald Trump), or one word that is one of the
+    speaker's given names ("Hillary" finds Hillary Clinton, not only a speaker named
+    just "Hillary")."""
+    if same_person(query, name, aliases):
+        return True
+    words = query.split()
+    parts = name_parts(aliases.resolve(name))
+    return len(words) == 1 and parts is not None and fold(words[0]) in parts.given
+
+
 def _completeness(name: str) -> int:
     parts = name_parts(name)
     return 0 if parts is None else len(parts.given) + 1
@@ -363,16 +388,61 @@ def _entity_label(token: Token) -> str:
 
 
 def _name_run(head: Token) -> list[Token]:
-    """The contiguous proper nouns that modify ``head`` from the left, and ``head``."""
+    """The contiguous proper nouns that modify ``head`` from the left, and ``head``.
+
+    A hyphen written without spaces joins the parts of one name: "Ms. Reed-Veal",
+    "Hong Yong-pyo", "Mariana Panuncio-Feldman" (the tokenizer splits them).
+    """
     doc = head.doc
     start = head.i
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ == "PROPN" and prev.dep_ in _NAME_DEPS and start - 1 < prev.head.i <= head.i:
             start -= 1
+        elif _joins_name(prev):
+            start -= 2
         else:
             break
     return list(doc[start : head.i + 1])
+
+
+def _joins_name(hyphen: Token) -> bool:
+    """A hyphen inside a name: unspaced, between two capitalised words that are not a
+    party tag ("R-Neb.")."""
+    if hyphen.text != "-" or hyphen.whitespace_ or hyphen.i == 0 or hyphen.i + 1 >= len(hyphen.doc):
+        return False
+    before, after = hyphen.doc[hyphen.i - 1], hyphen.doc[hyphen.i + 1]
+    return (
+        not before.whitespace_
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and len(before) > 1
+        and after.is_alpha
+        and not party_tag(hyphen)
+    )
+
+
+_PARTY_TAG = re.compile(
+    r"\(\s*[A-Z]{1,3}\s*[-–]\s*[A-Z][A-Za-z]{0,3}\.?(?:\s?[A-Z][a-z]{0,3}\.?)?\s*\)"
+)
+
+
+def party_tag(token: Token) -> str | None:
+    """The party-and-state tag ``token`` is part of, as written: "(R-Neb.)", "(D-Mo.)",
+    "(R-WI)". It tells a lawmaker's party and state, so it is a role, never a name."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < 6 and doc[start].text != "(":
+        start -= 1
+    if doc[start].text != "(":
+        return None
+    end = start
+    while end < len(doc) - 1 and end - start < 7 and doc[end].text != ")":
+        end += 1
+    if not token.i <= end:
+        return None
+    text = doc[start : end + 1].text
+    return text[1:-1].strip() if _PARTY_TAG.fullmatch(text) else None
 
 
 def name_head(token: Token) -> Token:
@@ -562,6 +632,11 @@ class PeopleIndex:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
                     role, organization = _appos_role(child)
                     break
+        doc = head.doc
+        opens = head.i + 2 < len(doc) and doc[head.i + 1].text == "("
+        tag = party_tag(doc[head.i + 2]) if opens else None
+        if tag is not None:
+            role = f"{role} ({tag})" if role else tag  # "Sen. Ben Sasse (R-Neb.)"
         return role, organization
 
     def _collect_subjects(self) -> None:
@@ -621,10 +696,12 @@ class PeopleIndex:
             token = token.head.head
         if token.lower_ in _PRONOUN_GENDER:
             return self._resolved.get(token.i) or self._pronoun(token)
-        if token.pos_ == "PRON" or token.is_punct or _entity_label(token) in _NOT_SPEAKERS:
+        if token.pos_ == "PRON" or token.is_punct or party_tag(token):
+            return None
+        if _entity_label(token) in _NOT_SPEAKERS and not self._known_name(token):
             return None
         for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not party_tag(child):
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named
@@ -633,6 +710,18 @@ class PeopleIndex:
         if token.pos_ in ("NOUN", "PROPN"):
             return self._described(token)
         return None
+
+    def _known_name(self, token: Token) -> bool:
+        """Whether a proper noun the tagger took for a title or an event names a person:
+        one capitalised word ("Trump" of "Trump told CNN"), or a person the article gives
+        in full. Longer titles stay out ("WikiLeaks Reveals Effort")."""
+        if token.pos_ != "PROPN" or _entity_label(token) not in _MISREAD_NAMES:
+            return False
+        name = _split_name(_name_run(name_head(token)))[1]
+        parts = name_parts(_text(name))
+        if parts is None:
+            return False
+        return len(name) == 1 or self._find(parts, token.idx) is not None
 
     def source_in(self, token: Token) -> Mention | None:
         """The speaker inside a source phrase: a person it names, else the phrase itself.
@@ -716,4 +805,6 @@ class PeopleIndex:
         end = last.idx + len(last)
         person = is_title(noun.lemma_) and noun.tag_ in ("NN", "NNP") and last is noun
         text = noun.doc[words[0].i : last.i + 1].text
+        if not is_title(noun.lemma_) or (role or "").lower() == text.lower():
+            role = None  # "the newspaper", "officials": the speaker's own noun is no role
         return Mention(text, words[0].idx, end, role, organization, person)

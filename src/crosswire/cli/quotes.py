@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from crosswire.annotate.speakers import load_aliases, same_person
+from crosswire.annotate.speakers import canonical_names, load_aliases, speaker_matches
 from crosswire.cli._common import (
     DEFAULT_DB,
     DbOption,
@@ -98,7 +99,7 @@ def quotes(
     rows: list[tuple[StoryReport, Statement]] = []
     for report in reports:
         for statement in _attributed(report):
-            if speaker is None or same_person(speaker, statement.speaker, aliases):
+            if speaker is None or speaker_matches(speaker, statement.speaker, aliases):
                 rows.append((report, statement))
     rows.sort(key=lambda r: min((_when(a) for a in r[0].articles), default=""))
     if as_json:
@@ -122,6 +123,16 @@ def quotes(
         who = f"by {speaker!r}" if speaker else "in this story"
         console.print(f"no attributed statements {escape(who)}", highlight=False)
         return
+    people = canonical_names([s.speaker for _, s in rows], aliases)
+    if speaker and len(set(people.values())) > 1:
+        counts = Counter(people[s.speaker] for _, s in rows)
+        rank = {name: n for n, (name, _) in enumerate(counts.most_common())}
+        rows.sort(key=lambda r: rank[people[r[1].speaker]])  # one person after another
+        listed = ", ".join(f"{name} ({n})" for name, n in counts.most_common())
+        console.print(
+            f"{escape(repr(speaker))} names {len(counts)} speakers: {escape(listed)}",
+            highlight=False,
+        )
     for report, statement in rows:
         articles = {a.id: a for a in report.articles}
         console.print(_statement_table(statement, articles, report.story.title if speaker else ""))

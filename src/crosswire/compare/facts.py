@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.compare.lexicon import actor_of, measure_of, toll_measures
+from crosswire.compare.lexicon import actor_of, developing_measures, measure_of, toll_measures
 from crosswire.compare.same_fact import (
     MIN_COSINE,
     figures_disagree,
@@ -45,9 +45,8 @@ from crosswire.model import (
 #: many sums (a contract, a box office, a director's fee) and counts of many things.
 SAME_MEASURE_COSINE = 0.5
 SAME_MEASURE_MASKED = 0.1
-#: An article that gives this many values of a measure at most states *the* figure (and
-#: perhaps a background one: "a 6.1 quake in September killed seven"); one with more
-#: (what each campaign raised) names many things.
+#: An article that gives this many values of a sum or a magnitude at most states *the*
+#: figure; one with more (what each campaign raised) names many things.
 FEW_VALUES = 1
 #: Masked sentences are shorter and more alike than the pairs the decision learned from,
 #: so "one fact but for its values" asks more of them.
@@ -90,7 +89,7 @@ class _Item:
     order: int
     claim: Claim
     vector: np.ndarray
-    figures: Mapping[str, set[float]]
+    figures: Mapping[str, tuple[float, int]]
 
 
 @dataclass(frozen=True)
@@ -179,32 +178,41 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
     return Alignment(facts, rivals)
 
 
-def _figures(article: AnnotatedArticle) -> dict[str, set[float]]:
-    """Each measure's distinct values in the whole article."""
-    out: dict[str, set[float]] = {}
-    for claim in article.claims:
+def _figures(article: AnnotatedArticle) -> dict[str, tuple[float, int]]:
+    """Each measure's first figure in the article, and how many distinct figures it has."""
+    first: dict[str, float] = {}
+    values: dict[str, set[float]] = {}
+    for claim in sorted(article.claims, key=lambda c: c.span.start):
         for q in claim.quantities:
             if not q.vague and (measure := measure_of(q)) and q.value > 0:
-                out.setdefault(measure, set()).add(round(q.value, 6))
+                first.setdefault(measure, round(q.value, 6))
+                values.setdefault(measure, set()).add(round(q.value, 6))
+    return {m: (first[m], len(values[m])) for m in first}
+
+
+def _headline_measures(claim: Claim, figures: Mapping[str, tuple[float, int]]) -> set[str]:
+    """Measures of the claim that are *the* figure of its article (a toll, a magnitude, the
+    sum a heist took): its one figure of the measure, or for a toll its first, since later
+    ones are most often background ("a 6.1 quake in September injured 40, 15 of them on
+    Qeshm" after the lead's "injuring five people"). Sums and magnitudes given several
+    times are too often of other things (a contract, a box office, a fee) to pick one."""
+    out = set()
+    for q in claim.quantities:
+        measure = measure_of(q)
+        if q.vague or measure not in toll_measures() or measure not in figures:
+            continue
+        first, distinct = figures[measure]
+        if first == round(q.value, 6) and (
+            distinct <= FEW_VALUES or measure in developing_measures()
+        ):
+            out.add(measure)
     return out
-
-
-def _headline_measures(claim: Claim, figures: Mapping[str, set[float]]) -> set[str]:
-    """Measures of the claim that are *the* figure of its article: a toll, a magnitude,
-    the sum a heist took, given with few values (:data:`FEW_VALUES`) throughout."""
-    return {
-        m
-        for q in claim.quantities
-        if not q.vague
-        and (m := measure_of(q)) in toll_measures()
-        and 0 < len(figures.get(m, ())) <= FEW_VALUES
-    }
 
 
 def _rivals(a: _Item, b: _Item, cosine: float, threshold: float) -> bool:
     """Whether two claims report one fact but for its values: the same fact once figures
-    and dates are masked, or in sentences alike in meaning, each its article's one figure
-    of a measure."""
+    and dates are masked, or in sentences alike in meaning, each giving its article's
+    headline figure of one measure."""
     x, y = a.claim, b.claim
     if not (x.quantities or x.dates) or not (y.quantities or y.dates):
         return False
