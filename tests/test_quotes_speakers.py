@@ -396,3 +396,36 @@ def test_a_generic_speaker_stays_generic_with_no_role_repeating_it(backend) -> N
         "expanded, officials said."
     )
     assert [(who, role) for who, role, _ in _said(text, backend)] == [("officials", None)]
+
+
+def test_the_candidate_is_the_person_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+    # usa-today_2016-03-21_trump-campaign-makes-a-capital-i: "the candidate" was a speaker
+    text = (
+        "\"I think making a deal would be in Israel's interests,\" Trump told ABC's This Week. "
+        "\"I'll tell you what, I don't know one Jewish person that doesn't want to have a deal, "
+        'a good deal, a proper deal, but a really good deal," the candidate said.'
+    )
+    said = _said(text, backend)
+    assert [(who, role) for who, role, _ in said] == [("Trump", None), ("Trump", "candidate")]
+
+
+def test_a_source_that_is_no_one_gives_no_speaker(backend) -> None:  # type: ignore[no-untyped-def]
+    # west-journal_2016-03-10_look-shocking-photos-of-gop-cand: "one might think" was
+    # credited to "senator", the word after the cue
+    text = (
+        "Rubio rolled into Hialeah, Fla., for a planned rally held at a local high school "
+        "football stadium on Wednesday. Being that this is his own backyard, one might think "
+        "the senator would fill the stadium with supporters excited to see him."
+    )
+    assert [who for who, _, _ in _said(text, backend)] == [None]
+
+
+def test_a_share_of_people_is_those_people(backend) -> None:  # type: ignore[no-untyped-def]
+    # wash-post_2016-03-24_stop-trumpers-here-are-some-reas: "37 percent of Americans say"
+    # was credited to Donald Trump, a name after the cue
+    text = (
+        'The Q poll also finds that, while 37 percent of Americans say Trump is "very '
+        'responsible" for violence at his rallies, 39 percent blame his supporters.'
+    )
+    said = _said(text, backend)
+    assert ("Americans", "very responsible") in [(who, content) for who, _, content in said], said

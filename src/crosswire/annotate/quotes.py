@@ -695,9 +695,9 @@ class _Reader:
             agent = self.source_token(cue)
             return self.people.mention(agent) if agent is not None else None
         if subject is not None:
-            mention = self.people.mention(subject)
-            if mention is not None:
-                return mention
+            # the parse names the source: when it is no one ("one might think", "they"),
+            # a neighbouring name is not the speaker either
+            return self.people.mention(subject)
         after = [t for t in region if t.i >= cue.end][:1]
         if after and after[0].pos_ == "DET" and after[0].head.i > after[0].i:
             after = [after[0].head]  # "..., said the 46-year-old"

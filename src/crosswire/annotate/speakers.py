@@ -34,6 +34,11 @@ ALIASES_ENV = "CROSSWIRE_ALIASES"
 SURNAME_SIMILARITY = 88.0
 GIVEN_NAME_SIMILARITY = 80.0
 _MIN_FUZZY_SURNAME = 5
+#: How far back (characters) "he" or "she" and "the candidate" look for the person they
+#: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
+#: often a person the parse did not see as a subject.
+PRONOUN_REACH = 1500
+DESCRIPTION_REACH = 400
 
 _PARTICLES = frozenset(
     {"de", "da", "di", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "ter", "ten"}
@@ -48,6 +53,8 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "WORK_OF_ART"}
 )
+_SHARE_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY"})
+_SHARES = frozenset({"half", "third", "quarter", "majority", "minority", "most", "many"})
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
@@ -65,16 +72,22 @@ def _data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, str], frozenset[str]]:
-    """(honorific -> gender or "", titles) from person_titles.tsv."""
+def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
+    another kind is an error naming its line."""
     honorifics: dict[str, str] = {}
     titles: set[str] = set()
-    for _, cells in _data_lines("person_titles.tsv"):
+    persons: set[str] = set()
+    for number, cells in _data_lines("person_titles.tsv"):
         if cells[0] == "honorific":
             honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
-        else:
+        elif cells[0] == "title":
             titles.add(cells[1].lower())
-    return honorifics, frozenset(titles)
+        elif cells[0] == "person":
+            persons.add(cells[1].lower())
+        else:
+            raise ValueError(f"person_titles.tsv:{number}: unknown kind {cells[0]!r}")
+    return honorifics, frozenset(titles), frozenset(persons)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +106,12 @@ def _honorific_gender(word: str) -> str:
 
 def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles()[1]
+
+
+def _names_a_person(word: str) -> bool:
+    """A noun a later mention uses for a person: a title ("the senator") or a person
+    noun ("the candidate")."""
+    return is_title(word) or word.lower() in _titles()[2]
 
 
 # --- names ----------------------------------------------------------------------------------
@@ -573,6 +592,7 @@ class PeopleIndex:
         self._known: list[_Known] = []
         self._collect_names()
         self._salient: list[tuple[int, Mention]] = []
+        self._main_subjects: list[tuple[int, Mention]] = []  # named subjects of main clauses
         self._gender: dict[str, str] = {}
         self._resolved: dict[int, Mention] = {}
         self._collect_subjects()
@@ -649,7 +669,15 @@ class PeopleIndex:
             if token.dep_ not in _SUBJECT_DEPS or self._skipped(token.idx):
                 continue
             mention = self.mention(token)
-            if mention is None or not mention.person:
+            if mention is None:
+                continue
+            named = token.pos_ == "PROPN" and (
+                _entity_label(token) == "PERSON"
+                or (token.tag_ == "NNP" and len(_name_run(name_head(token))) == 1)
+            )  # not a headline's "New Polls Show ..."
+            if named and token.head.dep_ == "ROOT" and name_parts(mention.name) is not None:
+                self._main_subjects.append((token.idx, mention))  # "Trump told ABC ...": the tagger
+            if not mention.person:  # may not call him a PERSON; the candidate, later, is him
                 continue
             gender = _PRONOUN_GENDER.get(token.lower_)
             if gender is not None:
@@ -698,6 +726,11 @@ class PeopleIndex:
             return self._resolved.get(token.i) or self._pronoun(token)
         if token.pos_ == "PRON" or token.is_punct or party_tag(token):
             return None
+        if _entity_label(token) in _SHARE_LABELS or token.lower_ in _SHARES:
+            # "45 percent of registered voters said", "One in three": who is counted speaks
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self.mention(pobj)
         if _entity_label(token) in _NOT_SPEAKERS and not self._known_name(token):
             return None
         for child in token.children:
@@ -736,15 +769,22 @@ class PeopleIndex:
                     return named
         return self.mention(token)
 
+    def _last_named(self, position: int) -> Mention | None:
+        """The person a definite description ("the candidate", "the senator") most likely
+        is: the last person named as the subject of a main clause shortly before."""
+        before = [m for p, m in self._main_subjects if position - DESCRIPTION_REACH <= p < position]
+        return before[-1] if before else None
+
     def _pronoun(self, token: Token) -> Mention | None:
         gender = _PRONOUN_GENDER[token.lower_]
         before = [
             m
             for position, m in self._salient
-            if position < token.idx and self._gender.get(m.name, gender) == gender
+            if token.idx - PRONOUN_REACH <= position < token.idx
+            and self._gender.get(m.name, gender) == gender
         ]
         if not before:
-            return None
+            return None  # nobody near: no speaker is better than one 3,000 characters back
         antecedent = before[-1]
         return Mention(
             antecedent.name,
@@ -793,6 +833,10 @@ class PeopleIndex:
                     known.role,
                     known.organization,
                 )
+        if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
+            named = self._last_named(noun.idx)
+            if named is not None:  # "Trump told ABC ... the candidate said": Trump
+                return Mention(named.name, words[0].idx, noun.idx + len(noun), role, organization)
         last = noun
         for child in noun.children:
             if child.dep_ == "conj" and child.i > last.i:
