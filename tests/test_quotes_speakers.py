@@ -49,6 +49,12 @@ def test_transliterations_fold_together() -> None:
         ("Dmitri Peskov", "Dmitry Peskov", True),
         ("Olena Zelenska", "Volodymyr Zelensky", False),
         ("Joe Biden", "Hunter Biden", False),
+        # two committees of the polnear-150 report were one "person" by their shared "The"
+        (
+            "The Democratic Senatorial Campaign Committee",
+            "The Republican National Committee",
+            False,
+        ),
         ("Ukraine's chief negotiator", "Russia's chief negotiator", False),
     ],
 )

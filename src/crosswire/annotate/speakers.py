@@ -162,8 +162,8 @@ def name_parts(name: str) -> NameParts | None:
         words = words[1:]
     while words and words[-1].lower().rstrip(".").rstrip(",") in _SUFFIXES:
         words = words[:-1]
-    if not 1 <= len(words) <= 5:
-        return None
+    if not 1 <= len(words) <= 5 or words[0].lower() == "the":
+        return None  # "The Republican National Committee" is no person's name
     for word in words:
         if word.lower() in _PARTICLES:
             continue

@@ -190,3 +190,42 @@ def bench_quotes(
         console.print(
             f"{summary['docs_per_s']:.1f} articles/s (spaCy parse and extraction)", highlight=False
         )
+
+
+@bench_app.command("speakers")
+def bench_speakers(
+    report: Annotated[
+        Path, typer.Argument(help="A JSON report: stories.json of `analyze --format json`.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Canonical speakers a reader would trip over: one person under two names, ambiguous
+    surnames, names that are not speakers (clauses, headlines, common nouns, code)."""
+    from crosswire.bench.speakers import run_speakers
+
+    if not report.is_file():
+        _fail(f"{report}: no such file (write one with `crosswire analyze --format json`)")
+    try:
+        check = run_speakers(report, load_aliases())
+    except (ValueError, UnicodeDecodeError) as error:
+        _fail(f"{report}: not a JSON report ({error})")
+    summary = check.summary()
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return
+    console.print(
+        f"{check.speakers} canonical speakers over {check.attributions} attributions",
+        highlight=False,
+    )
+    console.print(f"one person under two names: {len(check.two_names)}", highlight=False)
+    for a, b in check.two_names:
+        console.print(
+            f"  {escape(a)} ({check.counts[a]}) / {escape(b)} ({check.counts[b]})",
+            highlight=False,
+        )
+    console.print(f"ambiguous, left apart: {len(check.ambiguous)}", highlight=False)
+    for name, people in check.ambiguous.items():
+        console.print(f"  {escape(name)}: {escape(', '.join(people))}", highlight=False)
+    console.print(f"not speakers: {len(check.not_speakers)}", highlight=False)
+    for kind, name in check.not_speakers:
+        console.print(f"  {kind}: {escape(name)} ({check.counts[name]})", highlight=False)

@@ -1,0 +1,165 @@
+"""``crosswire bench speakers``: the mechanical part of a reader's check of who said what.
+
+Reads a JSON report (``crosswire analyze --format json``: ``stories.json``) and
+lists what a reader would trip over among its canonical speakers:
+
+- one person under two names: two canonical names that :func:`same_person`
+  says are one person ("Donald J. Trump" and "Donald Trump" in two stories);
+- ambiguous names, listed rather than merged: a bare surname that fits several
+  full names ("Clinton" beside Hillary and Bill Clinton);
+- names that are not speakers: clause fragments ("if she's elected
+  president"), headline fragments ("WikiLeaks Reveals Effort"), common nouns
+  that cannot speak ("earnings"), code ("PHONY").
+
+It reads no text: what it flags is to be read, not a verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any, Literal
+
+from crosswire.annotate.speakers import AliasTable, name_parts, same_person
+
+NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
+
+#: Words that open or join a clause: a speaker holding one is a fragment of a sentence.
+_CLAUSE_WORDS = frozenset(
+    {"if", "that", "when", "whether", "because", "while", "how", "although", "unless"}
+)
+#: Common nouns that may speak for themselves in news (a group, an organisation, a
+#: document): "officials said", "the campaign said", "a poll showed". Any other common
+#: noun as a whole speaker ("earnings", "array", "compassion") is flagged.
+_SPEAKING_NOUNS = frozenset(
+    (
+        "official officials source sources aide aides adviser advisers advisor advisors "
+        "spokesman spokeswoman spokesperson campaign campaigns committee group groups party "
+        "government administration agency department company firm court judge jury police "
+        "voters voter supporters supporter critics critic opponents experts expert analysts "
+        "analyst economists observers democrats republicans people residents protesters "
+        "leaders lawmakers members member staff staffers officials' poll polls survey surveys "
+        "report reports study studies statement letter email ad ads memo document documents "
+        "website post tweet filing lawsuit release analysis data results paper newspaper "
+        "network magazine site candidate candidates senator president governor delegates "
+        "delegate superdelegates organizers advocates activists allies strategists operatives "
+        "insiders observers respondents americans anchor host columnist commentator executive "
+        "couple audience coalition country electorate public crowd family board council "
+        "caucus panel union state city team office white house camp chairman chairwoman "
+        "director manager secretary minister prosecutor attorney lawyer"
+    ).split()
+)
+#: Verbs headlines are written with ("WikiLeaks Reveals Effort ..."): a speaker holding
+#: one after its first word is a headline, not a name.
+_HEADLINE_VERBS = frozenset(
+    (
+        "reveals says shows slams wins hits calls finds gets makes takes backs blasts rips "
+        "urges warns vows claims defends attacks praises rejects demands hid hides sets "
+        "leads trails tops beats drops launches"
+    ).split()
+)
+
+
+@dataclass
+class SpeakerCheck:
+    """What the check lists, with how many attributions each name carries."""
+
+    speakers: int = 0
+    attributions: int = 0
+    two_names: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    not_speakers: list[tuple[NotSpeakerKind, str]] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "speakers": self.speakers,
+            "attributions": self.attributions,
+            "two_names": [
+                {"names": list(pair), "attributions": [self.counts[n] for n in pair]}
+                for pair in self.two_names
+            ],
+            "ambiguous": self.ambiguous,
+            "not_speakers": [
+                {"kind": kind, "name": name, "attributions": self.counts[name]}
+                for kind, name in self.not_speakers
+            ],
+        }
+
+
+def report_speakers(report: Mapping[str, Any]) -> Counter[str]:
+    """Canonical speakers of a JSON report, with their number of attributions."""
+    counts: Counter[str] = Counter()
+    for story in report.get("stories", ()):
+        for quote in story.get("quotes", ()):
+            speaker = quote.get("speaker") or {}
+            if speaker.get("canonical"):
+                counts[speaker["canonical"]] += 1
+    return counts
+
+
+def not_a_speaker(name: str) -> NotSpeakerKind | None:
+    """Why a canonical name cannot be a speaker, if it cannot."""
+    words = name.split()
+    if not words or not any(c.isalpha() for c in name):
+        return "code"
+    if name.startswith(".") or re.search(r"[{}();=<>]|^\w+\.\w+\(", name):
+        return "code"
+    lowered = [w.lower().strip(",.'’\"") for w in words]
+    if len(words) > 1 and (set(lowered) & _CLAUSE_WORDS) and name[:1].islower():
+        return "clause"
+    if (
+        len(words) >= 3
+        and all(w[:1].isupper() for w in words)
+        and set(lowered[1:]) & (_HEADLINE_VERBS)
+    ):
+        return "headline"
+    single = len(words) == 1 and name[:1].islower() and not lowered[0].endswith("s")
+    if single and lowered[0] not in _SPEAKING_NOUNS:
+        return "noun"  # "earnings" is plural and no speaker either: read the list
+    return None
+
+
+def check_speakers(counts: Mapping[str, int], aliases: AliasTable) -> SpeakerCheck:
+    """List one person under two names, ambiguous surnames and names that are not speakers."""
+    check = SpeakerCheck(speakers=len(counts), attributions=sum(counts.values()))
+    check.counts.update(counts)
+    people = [n for n in sorted(counts) if name_parts(n) is not None]
+    full = [n for n in people if len(n.split()) > 1]
+    for name in people:
+        if len(name.split()) == 1:
+            fits = [f for f in full if same_person(name, f, aliases)]
+            distinct = _distinct_people(fits, aliases)
+            if len(distinct) > 1:
+                check.ambiguous[name] = distinct
+    for a, b in combinations(full, 2):
+        if same_person(a, b, aliases):
+            check.two_names.append((a, b))
+    for name in people:
+        if len(name.split()) == 1 and name not in check.ambiguous:
+            fits = [f for f in full if same_person(name, f, aliases)]
+            check.two_names += [(name, f) for f in fits]
+    for name in sorted(counts):
+        kind = not_a_speaker(name)
+        if kind is not None:
+            check.not_speakers.append((kind, name))
+    return check
+
+
+def _distinct_people(names: Iterable[str], aliases: AliasTable) -> list[str]:
+    """One name per person among ``names`` (the first of each group of the same person)."""
+    groups: list[str] = []
+    for name in names:
+        if not any(same_person(name, g, aliases) for g in groups):
+            groups.append(name)
+    return groups
+
+
+def run_speakers(path: Path, aliases: AliasTable) -> SpeakerCheck:
+    """The check on a ``stories.json`` report file."""
+    return check_speakers(report_speakers(json.loads(path.read_text(encoding="utf-8"))), aliases)
