@@ -59,3 +59,6 @@ def test_bench_speakers_cli_reads_a_json_report(tmp_path: Path) -> None:
     ]
     result = CliRunner().invoke(app, ["bench", "speakers", str(tmp_path / "nope.json")])
     assert result.exit_code == 1 and "no such file" in result.output
+    report.write_text("[1, 2]")  # JSON, but no report: one line naming the file, no crash
+    result = CliRunner().invoke(app, ["bench", "speakers", str(report)])
+    assert result.exit_code == 1 and "not a JSON report" in result.output, result.output

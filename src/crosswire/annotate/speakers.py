@@ -671,13 +671,16 @@ class PeopleIndex:
             mention = self.mention(token)
             if mention is None:
                 continue
+            # a named subject of a main clause is who "the candidate" next is ("Trump told
+            # ABC ..."), even when the tagger did not call him a PERSON; a headline's "New
+            # Polls Show ..." is not
             named = token.pos_ == "PROPN" and (
                 _entity_label(token) == "PERSON"
                 or (token.tag_ == "NNP" and len(_name_run(name_head(token))) == 1)
-            )  # not a headline's "New Polls Show ..."
+            )
             if named and token.head.dep_ == "ROOT" and name_parts(mention.name) is not None:
-                self._main_subjects.append((token.idx, mention))  # "Trump told ABC ...": the tagger
-            if not mention.person:  # may not call him a PERSON; the candidate, later, is him
+                self._main_subjects.append((token.idx, mention))
+            if not mention.person:
                 continue
             gender = _PRONOUN_GENDER.get(token.lower_)
             if gender is not None:

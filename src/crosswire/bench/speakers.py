@@ -95,12 +95,17 @@ class SpeakerCheck:
 def report_speakers(report: Mapping[str, Any]) -> Counter[str]:
     """Canonical speakers of a JSON report, with their number of attributions."""
     counts: Counter[str] = Counter()
-    for story in report.get("stories", ()):
-        for quote in story.get("quotes", ()):
-            speaker = quote.get("speaker") or {}
-            if speaker.get("canonical"):
+    for story in _objects(report.get("stories")):
+        for quote in _objects(story.get("quotes")):
+            speaker = quote.get("speaker")
+            if isinstance(speaker, dict) and isinstance(speaker.get("canonical"), str):
                 counts[speaker["canonical"]] += 1
     return counts
+
+
+def _objects(value: object) -> list[dict[str, Any]]:
+    """The JSON objects of a list (anything else in it, or no list, is nothing)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def not_a_speaker(name: str) -> NotSpeakerKind | None:
@@ -162,4 +167,7 @@ def _distinct_people(names: Iterable[str], aliases: AliasTable) -> list[str]:
 
 def run_speakers(path: Path, aliases: AliasTable) -> SpeakerCheck:
     """The check on a ``stories.json`` report file."""
-    return check_speakers(report_speakers(json.loads(path.read_text(encoding="utf-8"))), aliases)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
+        raise ValueError('expected an object with a "stories" list')
+    return check_speakers(report_speakers(data), aliases)
