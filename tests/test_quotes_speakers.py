@@ -435,3 +435,20 @@ def test_a_share_of_people_is_those_people(backend) -> None:  # type: ignore[no-
     )
     said = _said(text, backend)
     assert ("Americans", "very responsible") in [(who, content) for who, _, content in said], said
+
+
+def test_a_mixed_quote_reads_as_its_clause_and_stops_at_the_next_speaker(seed_report) -> None:  # type: ignore[no-untyped-def]
+    # the wire seed: Zelenskiy said negotiations were becoming "more realistic", while
+    # Lavrov said there was "some hope for compromise". Shown alone, “more realistic” loses
+    # the claim; the whole clause ran on into Lavrov's words.
+    from crosswire.report import quote_wording, render_markdown
+
+    texts = {a.id: a.text for a in seed_report.articles}
+    shown = {
+        q.content: quote_wording(q, texts[q.article_id], seed_report.quotes)
+        for q in seed_report.quotes
+        if q.kind == "mixed"
+    }
+    assert shown["more realistic"] == 'negotiations were becoming "more realistic"'
+    assert shown["some hope for compromise"] == 'there was "some hope for compromise"'
+    assert "negotiations were becoming" in render_markdown([seed_report])

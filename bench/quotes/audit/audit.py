@@ -6,7 +6,8 @@
 
 ``dump`` runs ``crosswire analyze`` (a fresh store, the folder as one stream) and
 writes one JSON line per attribution of the report: article file name, content
-span, kind, cue, source as written, canonical speaker, role. ``score`` counts the
+span, kind, cue, source as written, canonical speaker, role, and the content as
+the report shows it (a mixed quote as its clause). ``score`` counts the
 labels (rules: README.md beside this file); given a new dump, it scores only the
 items whose speaker, role and content are unchanged and lists the others, to read
 again.
@@ -26,6 +27,7 @@ FIELDS = ("speaker", "role", "content")
 
 
 def dump(folder: Path, out: Path) -> int:
+    from crosswire.report import quote_wording
     from crosswire.run import ingest, story_reports
     from crosswire.store import open_store
 
@@ -48,7 +50,10 @@ def dump(folder: Path, out: Path) -> int:
                     "source": a.text[span.start : span.end] if span else None,
                     "speaker": q.speaker.canonical if q.speaker else None,
                     "role": q.speaker.role if q.speaker else None,
-                    "content": q.content,
+                    # a mixed quote as the report shows it: its clause, not the marked words
+                    "content": (
+                        quote_wording(q, a.text, report.quotes) if q.kind == "mixed" else q.content
+                    ),
                 }
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1

@@ -25,7 +25,13 @@ from crosswire.cli._common import (
     errors,
 )
 from crosswire.model import ReadError, StoryReport
-from crosswire.report import article_label, render_html, render_json, render_markdown
+from crosswire.report import (
+    article_label,
+    quote_wording,
+    render_html,
+    render_json,
+    render_markdown,
+)
 from crosswire.run import ingest, story_reports
 from crosswire.run.executors import make_executor
 
@@ -67,6 +73,7 @@ def _stories_table(reports: list[StoryReport]) -> Table:
 
 def _print_story(report: StoryReport) -> None:
     index = {a.id: n for n, a in enumerate(report.articles, 1)}
+    texts = {a.id: a.text for a in report.articles}
     console.rule(f"[bold]{escape(report.story.title)}[/bold]  ({report.story.id})")
     signals = {p.article_id: p.signals for p in report.placements}
     for n, article in enumerate(report.articles, 1):
@@ -94,7 +101,9 @@ def _print_story(report: StoryReport) -> None:
     quotes.add_column("wordings (article)")
     for statement in report.statements:
         wordings = "\n".join(
-            f"\\[{index[q.article_id]}] {q.kind}: {escape(q.content)}" for q in statement.quotes
+            f"\\[{index[q.article_id]}] {q.kind}: "
+            + escape(quote_wording(q, texts[q.article_id], report.quotes))
+            for q in statement.quotes
         )
         who = escape(statement.speaker)
         if statement.role:

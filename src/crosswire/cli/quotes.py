@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -24,15 +25,17 @@ from crosswire.cli._common import (
     console,
 )
 from crosswire.codec import to_dict
-from crosswire.model import Article, Statement, StoryReport
-from crosswire.report import article_label
+from crosswire.model import Article, Quote, Statement, StoryReport
+from crosswire.report import article_label, quote_wording
 
 
 def _when(article: Article) -> str:
     return article.published.date().isoformat() if article.published else "undated"
 
 
-def _statement_table(statement: Statement, articles: dict[str, Article], story: str) -> Table:
+def _statement_table(
+    statement: Statement, articles: dict[str, Article], story: str, others: Sequence[Quote] = ()
+) -> Table:
     """One statement: a row per article reporting it, its wording beside the others."""
     about = ", ".join(x for x in (statement.role, statement.organization) if x)
     title = f"{statement.speaker} ({about})" if about else statement.speaker
@@ -43,7 +46,7 @@ def _statement_table(statement: Statement, articles: dict[str, Article], story: 
         table.add_column(column, overflow="fold")
     for quote in statement.quotes:
         article = articles[quote.article_id]
-        wording = quote.content if quote.kind == "indirect" else f"“{quote.content}”"
+        wording = quote_wording(quote, article.text, others)
         how = quote.kind + (f": {quote.cue}" if quote.cue else "")
         if quote.speaker and quote.speaker.name != statement.speaker:
             how += f" (as {quote.speaker.name})"
@@ -135,7 +138,8 @@ def quotes(
         )
     for report, statement in rows:
         articles = {a.id: a for a in report.articles}
-        console.print(_statement_table(statement, articles, report.story.title if speaker else ""))
+        story = report.story.title if speaker else ""
+        console.print(_statement_table(statement, articles, story, report.quotes))
 
 
 @bench_app.command("quotes")

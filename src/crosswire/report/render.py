@@ -141,12 +141,16 @@ class _Index:
     def __init__(self, report: StoryReport) -> None:
         self.number = {a.id: n for n, a in enumerate(report.articles, 1)}
         self.text = {a.id: a.text for a in report.articles}
+        self.quotes = report.quotes
 
     def cite(self, article_id: str, span: Span | None) -> _Cite:
         cited = ""
         if span is not None:
             cited = _inline(self.text.get(article_id, "")[max(span.start, 0) : span.end])
         return _Cite(article_id, self.number.get(article_id), span, cited)
+
+    def wording(self, quote: Quote) -> str:
+        return quote_wording(quote, self.text.get(quote.article_id, ""), self.quotes)
 
     def cites(self, pairs: Iterable[tuple[str, Span | None]]) -> list[_Cite]:
         """Citations in order, without repeats."""
@@ -345,9 +349,32 @@ def _by_speaker(statements: Sequence[Statement]) -> list[list[Statement]]:
     return list(groups.values())
 
 
-def _quoted(text: str, quote: Quote) -> str:
-    """Quote marks for the speaker's words; a paraphrase (indirect) gets none."""
-    return text if quote.kind == "indirect" else f"“{text}”"
+def quote_wording(quote: Quote, text: str, others: Sequence[Quote] = ()) -> str:
+    """What a reader should see of an attribution: the speaker's words in quote marks, a
+    paraphrase as it stands, and a mixed quote as its whole clause, quote marks as the
+    article wrote them: `negotiations were becoming "more realistic"`, not “more
+    realistic”, which loses the claim ("unbelievably dishonest": who is?). The clause
+    stops where another attribution of the article begins (", while Lavrov said ...")."""
+    clause = quote.clause_span
+    if (
+        quote.kind != "mixed"
+        or clause is None
+        or not 0 <= clause.start <= quote.content_span.start
+        or not quote.content_span.end <= clause.end <= len(text)
+    ):
+        return quote.content if quote.kind == "indirect" else f"“{quote.content}”"
+    end = clause.end
+    for other in others:
+        if other.article_id != quote.article_id or other is quote:
+            continue
+        for span in (other.source_span, other.cue_span, other.content_span):
+            if span is not None and quote.content_span.end < span.start < end:
+                end = span.start
+    wording = text[clause.start : end]
+    if end < clause.end:  # ", while Russian Foreign Minister": up to the last quote mark
+        wording = wording[: quote.content_span.end - clause.start + 1]
+        wording = wording.rstrip(" ,;:")
+    return wording
 
 
 def _quote_note(quote: Quote, statement: Statement) -> str:
@@ -442,7 +469,8 @@ def _md_story(report: StoryReport) -> list[str]:
                 for quote in statement.quotes:
                     cite = _md_cites([index.cite(quote.article_id, quote.content_span)])
                     note = _md(_quote_note(quote, statement))
-                    out += [f"> {_quoted(_md(quote.content), quote)} — {cite} ({note})", ""]
+                    wording = _md(index.wording(quote))
+                    out += [f"> {wording} — {cite} ({note})", ""]
 
     if report.shared_facts:
         out += ["### Corroborated by independent sources", ""]
@@ -842,8 +870,9 @@ def _h_statements(statements: Sequence[Statement], index: _Index) -> list[str]:
     for statement in statements:
         for quote in statement.quotes:
             cite = _h_cites([index.cite(quote.article_id, quote.content_span)])
+            wording = index.wording(quote)
             out.append(
-                f"<blockquote>{_quoted(_e(_inline(quote.content)), quote)} — {cite} "
+                f"<blockquote>{_e(_inline(wording))} — {cite} "
                 f'<span class="note">({_e(_quote_note(quote, statement))})</span></blockquote>'
             )
     return out
