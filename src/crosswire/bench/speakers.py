@@ -19,13 +19,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal
 
-from crosswire.annotate.speakers import AliasTable, name_parts, same_person
+from crosswire.annotate.speakers import AliasTable, canonical_names, name_parts, same_person
 
 NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
 
@@ -136,33 +136,26 @@ def check_speakers(counts: Mapping[str, int], aliases: AliasTable) -> SpeakerChe
     check.counts.update(counts)
     people = [n for n in sorted(counts) if name_parts(n) is not None]
     full = [n for n in people if len(n.split()) > 1]
-    for name in people:
-        if len(name.split()) == 1:
-            fits = [f for f in full if same_person(name, f, aliases)]
-            distinct = _distinct_people(fits, aliases)
-            if len(distinct) > 1:
-                check.ambiguous[name] = distinct
+    fits = {
+        name: [f for f in full if same_person(name, f, aliases)]
+        for name in people
+        if len(name.split()) == 1
+    }
+    for name, found in fits.items():
+        distinct = sorted(set(canonical_names(found, aliases).values()))
+        if len(distinct) > 1:
+            check.ambiguous[name] = distinct
     for a, b in combinations(full, 2):
         if same_person(a, b, aliases):
             check.two_names.append((a, b))
-    for name in people:
-        if len(name.split()) == 1 and name not in check.ambiguous:
-            fits = [f for f in full if same_person(name, f, aliases)]
-            check.two_names += [(name, f) for f in fits]
+    for name, found in fits.items():
+        if name not in check.ambiguous:
+            check.two_names += [(name, f) for f in found]
     for name in sorted(counts):
         kind = not_a_speaker(name)
         if kind is not None:
             check.not_speakers.append((kind, name))
     return check
-
-
-def _distinct_people(names: Iterable[str], aliases: AliasTable) -> list[str]:
-    """One name per person among ``names`` (the first of each group of the same person)."""
-    groups: list[str] = []
-    for name in names:
-        if not any(same_person(name, g, aliases) for g in groups):
-            groups.append(name)
-    return groups
 
 
 def run_speakers(path: Path, aliases: AliasTable) -> SpeakerCheck:
