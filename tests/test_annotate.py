@@ -77,3 +77,33 @@ def test_a_distance_is_never_a_count_of_the_verbs_people(backend) -> None:  # ty
         measures += [measure_of(q) for c in annotated.claims for q in c.quantities]
     assert len(measures) == 2 and measures[0] != measures[1], measures
     assert not any(m == "evacuated" for m in measures), measures
+
+
+def _figures_of(backend, text: str) -> list[tuple[str, float, str | None, bool]]:  # type: ignore[no-untyped-def]
+    (annotated,) = annotate([Article("d", "d.txt", text)], backend)
+    return [(q.text, q.value, q.unit, q.vague) for c in annotated.claims for q in c.quantities]
+
+
+def test_a_sum_restated_in_brackets_is_a_conversion_never_compared(backend) -> None:  # type: ignore[no-untyped-def]
+    # ECB+ 24_3ecb (AP): the heist's own figure is in euros; "$108 million" is the
+    # writer's conversion, and other outlets' conversions differ by the rate they chose
+    figures = _figures_of(
+        backend,
+        "Armed robbers stole diamonds valued at 85 million euros ($108 million) from the "
+        "Paris branch of jeweler Harry Winston, the city prosecutors' office said.",
+    )
+    assert ("85 million", 85e6, "EUR", False) in figures, figures
+    assert ("$108 million", 108e6, "USD", True) in figures, figures
+
+
+def test_a_figure_per_season_is_a_rate_and_mm_is_million(backend) -> None:  # type: ignore[no-untyped-def]
+    # ECB+ 9_ecb (MLB Trade Rumors, Newsday): "$200MM" was 200 dollars, and a yearly
+    # salary was compared with the whole deal
+    per_season = _figures_of(
+        backend,
+        "Teixeira still has an eight-year offer on the table from the Red Sox, worth "
+        "roughly $22 million per season.",
+    )
+    assert [f[2] for f in per_season] == ["USD/season"], per_season
+    deal = _figures_of(backend, "The Red Sox offered Mark Teixeira an eight-year, $200MM deal.")
+    assert [(f[1], f[2]) for f in deal] == [(200e6, "USD")], deal

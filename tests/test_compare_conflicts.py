@@ -184,3 +184,53 @@ def test_a_zero_figure_beside_a_toll_is_compared_not_a_crash() -> None:
     alignment = align_claims([none, two])
     assert [len(f) for f in alignment.facts] == [1, 1]  # figures disagree: never one fact
     assert len(alignment.rivals) == 1  # but one fact but for the figures
+
+
+def test_dollar_figures_of_a_story_reported_in_euros_are_conversions() -> None:
+    # ECB+ 24ecb: "$137-million" (Globe and Mail, Canadian dollars) and "more than $160
+    # million" (an Australian paper) are the one 85 million euros, not a disagreement
+    def usd(article: str, text: str, value: float, qualifier: str | None = None) -> Claim:
+        return _claim(article, text, Quantity(text, value, "USD", qualifier=qualifier))
+
+    canadian = usd("a", "made off with $137-million of diamonds", 137e6)
+    australian = usd("b", "worth more than $160 million has been stolen", 160e6, "more than")
+    assert len(find_conflicts([_fact(canadian, australian)], {})) == 1  # no euros: compared
+    euros = _claim("c", "stole gems worth 85 million euros", Quantity("85 million", 85e6, "EUR"))
+    assert find_conflicts([_fact(canadian, australian), _fact(euros)], {}) == []
+
+
+def test_a_count_since_a_date_is_not_the_count_over_all_time() -> None:
+    # ECB+ 23ecbplus: "arrested four times" (his record) vs "three times since October"
+    from crosswire.model import DateMention
+
+    def arrests(article: str, text: str, n: float, *dates: DateMention) -> Claim:
+        return _claim(article, text, Quantity(str(n), n, "time", event="arrest"), dates=dates)
+
+    since = DateMention("since October", Span(0, 13), None, "month")
+    record = arrests("a", "Gray had previously been arrested four times", 4)
+    recent = arrests("b", "Gray had been arrested three times since October", 3, since)
+    assert find_conflicts([_fact(record, recent)], {}) == []
+    again = arrests("c", "Gray had been arrested twice since October", 2, since)
+    assert len(find_conflicts([_fact(recent, again)], {})) == 1
+
+
+def test_an_announced_event_is_not_the_event_done() -> None:
+    # ECB+ 3_ecbplus (Microsoft's emergency patch): "was to release ... yesterday" was
+    # counted as corroborating four reports that the patch was released
+    from crosswire.compare.same_fact import plan_and_deed
+
+    plan = _claim(
+        "a",
+        "Microsoft was to release an emergency patch yesterday to fix a perilous flaw.",
+        event="be",
+        tense="past",
+    )
+    done = _claim(
+        "b",
+        "Microsoft on Wednesday released an emergency patch to fix a perilous flaw.",
+        event="release",
+        tense="past",
+    )
+    again = _claim("c", "Microsoft has released an emergency patch.", event="release", tense="past")
+    assert plan_and_deed(plan, done) and plan_and_deed(done, plan)
+    assert not plan_and_deed(done, again)

@@ -15,6 +15,7 @@ from crosswire.annotate.speakers import (
     parse_aliases,
     same_person,
     speaker_matches,
+    with_people,
 )
 from crosswire.clean import clean_document
 from crosswire.model import Article, Quote, RawDocument
@@ -452,3 +453,44 @@ def test_a_mixed_quote_reads_as_its_clause_and_stops_at_the_next_speaker(seed_re
     assert shown["more realistic"] == 'negotiations were becoming "more realistic"'
     assert shown["some hope for compromise"] == 'there was "some hope for compromise"'
     assert "negotiations were becoming" in render_markdown([seed_report])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "organization"),
+    [
+        # huff-post_2016-03-09_networks-didn-t-cut-from-donald-: was "Fox News’ Bret Baier"
+        (
+            "Fox News’ Bret Baier noticed that none of the networks cut away for Clinton.",
+            "Bret Baier",
+            "Fox News",
+        ),
+        # west-journal_2016-03-04_kasich-just-revealed-the-thing-h: was "Fox News Sean Hannity"
+        (
+            "At CPAC, Fox News Sean Hannity asked Kasich, who is currently fourth in the "
+            "Republican delegate count, to lay out his path to becoming the party’s nominee.",
+            "Sean Hannity",
+            "Fox News",
+        ),
+    ],
+)
+def test_an_outlet_before_a_name_is_the_organisation_not_the_name(
+    text: str,
+    speaker: str,
+    organization: str,
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    quotes = _quotes(text, backend)
+    found = [(q.speaker.canonical, q.speaker.organization) for q in quotes if q.speaker]
+    assert found == [(speaker, organization)], found
+
+
+def test_one_person_under_one_name_across_stories_bodies_kept_apart() -> None:
+    # polnear-150 report (2026-12-06): "Donald J. Trump" (49 attributions) in some stories,
+    # "Donald Trump" (162) in others; "Obama" where a story never gives his first name
+    names = ["Donald Trump"] * 3 + ["Donald J. Trump", "Obama", "Barack Obama", "Trump"]
+    names += ["Eric Trump", "Senate", "Missouri Senate", "NY Post", "Post"]
+    people = with_people(NO_ALIASES, names)
+    assert people.resolve("Donald J. Trump") == people.resolve("Donald Trump") == "Donald Trump"
+    assert people.resolve("Obama") == "Barack Obama"
+    assert people.resolve("Trump") == "Trump"  # Donald or Eric: left to each story
+    assert people.resolve("Senate") == "Senate" and people.resolve("Post") == "Post"

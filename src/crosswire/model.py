@@ -128,7 +128,9 @@ class Quantity:
     ``unit`` is a currency, ``%`` or the counted noun (``people``); ``event``
     the verb the number belongs to (``kill`` in "killed five people");
     ``qualifier`` a bound the text puts on it (``at least``, ``about``);
-    ``vague`` marks words that give no exact figure ("dozens").
+    ``vague`` marks a figure never compared as a value: words that give no
+    exact figure ("dozens"), an increment ("two more"), a sum restated in
+    another currency ("85 million euros ($108 million)").
     """
 
     text: str

@@ -283,15 +283,58 @@ def merge_split_numbers(entities: list[SpacySpan]) -> list[SpacySpan]:
     return out
 
 
+# "per season", "a year", "an hour": what turns a figure into a rate.
+_RATE_OF = frozenset({"per", "a", "an", "each", "every"})
+_RATE_PERIODS = frozenset(
+    {"year", "season", "month", "week", "day", "hour", "game", "night", "share", "head"}
+)
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+
+
+def _rate(entity: SpacySpan) -> str | None:
+    """The period a figure is counted per ("$22 million per season" -> ``season``): a
+    rate is another measure than a total ("$200 million deal")."""
+    doc = entity.doc
+    # hyphens skipped: "$5 million-a-year"
+    nxt = [t.lower_ for t in doc[entity.end : entity.end + 5] if t.text != "-"][:2]
+    if nxt and nxt[0] in _RATE_ADVERBS:
+        return _RATE_ADVERBS[nxt[0]]
+    if len(nxt) == 2 and nxt[0] in _RATE_OF and nxt[1].rstrip("s") in _RATE_PERIODS:
+        return nxt[1].rstrip("s")
+    return None
+
+
+_CONVERTIBLE = frozenset({"million", "billion", "trillion", "bn", "mln", "m"})
+
+
+def _conversion(entity: SpacySpan) -> bool:
+    """Whether a sum is another sum restated in brackets ("85 million euros ($108
+    million)"): a conversion at a rate the writer chose, not a figure reported."""
+    doc = entity.doc
+    if entity.start < 2 or doc[entity.start - 1].text != "(":
+        return False
+    before = doc[entity.start - 2]
+    return bool(
+        before.like_num
+        or before.lower_ in _CURRENCY_WORDS
+        or before.lower_ in _CONVERTIBLE
+        or before.text in _CURRENCIES
+    )
+
+
 def quantity_of(entity: SpacySpan) -> Quantity | None:
     """A normalised :class:`Quantity` for one number entity, or None if not numeric."""
     if entity.label_ not in NUMBER_LABELS:
         return None
     lowered = _despace(entity.text.lower())
+    if re.search(r"\d(?:st|nd|rd|th)\b", lowered):
+        return None  # "his 2,292nd point": a rank, never a count
+    if entity.label_ == "MONEY":
+        lowered = re.sub(r"(\d)\s?mm\b", r"\1 million", lowered)  # "$200MM": finance's million
     if entity.label_ == "MONEY" and (lost := re.match(r"[ep](\d.*)", lowered)):
         value = parse_number(lost.group(1))
     else:
-        value = parse_number(entity.text)
+        value = parse_number(lowered)
     if value is None:
         return None
     unit: str | None = None
@@ -309,13 +352,16 @@ def quantity_of(entity: SpacySpan) -> Quantity | None:
         unit = "year"  # "dies at 91", "aged 43": an age, never a count of anything
     nxt = entity.doc[entity.end].lower_ if entity.end < len(entity.doc) else ""
     increment = nxt in _INCREMENTS  # "two more victims": an increment, not a total
+    if unit and (period := _rate(entity)):
+        unit = f"{unit}/{period}"
+    converted = unit is not None and entity.label_ == "MONEY" and _conversion(entity)
     return Quantity(
         text=entity.text,
         value=value,
         unit=unit,
         event=_event(entity),
         qualifier=_qualifier(entity),
-        vague=bool(words & VAGUE_WORDS) or increment,
+        vague=bool(words & VAGUE_WORDS) or increment or converted,
         span=Span(entity.start_char, entity.end_char),
     )
 
@@ -342,12 +388,14 @@ def text_amounts(text: str, offset: int, taken: list[Span]) -> list[Quantity]:
         value = float(match.group("num").replace(",", "")) * _SCALES[match.group("scale")]
         before = text[max(0, match.start() - 14) : match.start()].lower()
         qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), None)
+        converted = re.search(r"(?:\d|million|billion|bn|euros?|pounds?)\s?\(\s?$", before)
         out.append(
             Quantity(
                 text=match.group(),
                 value=value,
                 unit=unit,
                 qualifier=qualifier.removeprefix("an ") if qualifier else None,
+                vague=converted is not None,  # "110 billion ($143 billion)": a conversion
                 span=Span(start, end),
             )
         )

@@ -342,8 +342,24 @@ def speaker_matches(query: str, name: str, aliases: AliasTable) -> bool:
 
 
 def _completeness(name: str) -> int:
+    """How much of a person a name gives: given names and surname, initials not counted,
+    so "Donald J. Trump" is no more complete than "Donald Trump" and the spelling
+    written more often is the canonical one."""
     parts = name_parts(name)
-    return 0 if parts is None else len(parts.given) + 1
+    return 0 if parts is None else sum(len(g) > 1 for g in parts.given) + 1
+
+
+def _buckets(name: str, aliases: AliasTable) -> tuple[tuple[str, ...], ...]:
+    """Where a name's person can be among many: names that are one person share their
+    key ("The Washington Post" / "Washington Post") or the first and last letters of
+    their folded surname ("Zelensky" / "Zelenskiy"). So grouping a whole report's
+    speakers is not one comparison per pair of names."""
+    resolved = aliases.resolve(name)
+    parts = name_parts(resolved)
+    key = ("key", name_key(resolved))
+    if parts is None or not parts.surname:
+        return (key,)
+    return key, ("surname", parts.surname[0], parts.surname[-1])
 
 
 def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]:
@@ -358,12 +374,20 @@ def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]
     counts = Counter(names)
     order = sorted(counts, key=lambda n: (-_completeness(n), -counts[n], n.casefold(), n))
     groups: list[list[str]] = []
+    by_bucket: dict[tuple[str, ...], list[int]] = {}
     for name in order:
-        fits = [g for g in groups if all(same_person(name, m, aliases) for m in g)]
+        buckets = _buckets(name, aliases)
+        near = sorted({g for b in buckets for g in by_bucket.get(b, ())})
+        fits = [g for g in near if all(same_person(name, m, aliases) for m in groups[g])]
         if len(fits) == 1 or (fits and _completeness(name) > 1):
-            fits[0].append(name)
+            groups[fits[0]].append(name)
+            home = fits[0]
         else:
             groups.append([name])
+            home = len(groups) - 1
+        for b in buckets:
+            if home not in by_bucket.setdefault(b, []):
+                by_bucket[b].append(home)
     mapping: dict[str, str] = {}
     for group in groups:
         known = [c for c in (aliases.canonical_of(m) for m in group) if c is not None]
@@ -371,6 +395,39 @@ def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]
         for member in group:
             mapping[member] = canonical
     return mapping
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(cells[0].lower() for _, cells in _data_lines("organisation_heads.tsv"))
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a capitalised name ends in an organisation's, a body's or a publication's
+    word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(".") in _organisation_heads()
+
+
+def _a_person(name: str) -> bool:
+    """Whether a speaker's name reads as a person's: capitalised words, no possessive
+    ("Fox News' Bret Baier"), no organisation's ("Missouri Senate")."""
+    parts = name_parts(name)
+    if parts is None or not name[:1].isupper() or "'" in name.replace("’", "'"):
+        return False
+    return not names_a_body(name)
+
+
+def with_people(aliases: AliasTable, names: Iterable[str]) -> AliasTable:
+    """The alias table, plus the people ``names`` (every speaker of a report, across its
+    stories) show: each person's spellings map to one canonical name, so that "Donald
+    J. Trump" in one story and "Donald Trump" in another, or "Priebus" where a story
+    never gives his first name, are one person. A surname that fits several people
+    (Bill and Hillary Clinton) is left to each story, and so are organisations and
+    descriptions: "the Senate" of one story is not the "Missouri Senate" of another."""
+    mapping = canonical_names([n for n in names if _a_person(n)], aliases)
+    extra = tuple((canonical, name) for name, canonical in mapping.items() if name != canonical)
+    return AliasTable(aliases.pairs + extra) if extra else aliases
 
 
 # --- within one article ---------------------------------------------------------------------
@@ -482,6 +539,8 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     ("NATO Secretary General", "President", "Mr"); a PERSON entity, when the
     tagger found one, also bounds the name.
     """
+    if person := _after_outlet(run):
+        return list(run[:person]), list(run[person:])  # "Fox News Sean Hannity"
     cut = 0
     titled = False
     while cut < len(run) - 1:
@@ -497,6 +556,56 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     ):
         titles.append(name.pop(0))
     return titles, name
+
+
+#: Capitalised words a person's name needs after an outlet's ("Fox News Sean Hannity").
+_NAME_AFTER_OUTLET = 2
+
+
+def _after_outlet(name: Sequence[Token]) -> int:
+    """Where a person's name starts after an outlet or body written before it, which the
+    tagger often takes for one organisation: "Fox News' Bret Baier", "Fox News Sean
+    Hannity" (0 when there is none)."""
+    for k in range(len(name) - _NAME_AFTER_OUTLET - 1, -1, -1):
+        if name[k].lower_ not in _organisation_heads():
+            continue
+        rest = [t for t in name[k + 1 :] if not t.is_punct]
+        if len(rest) >= _NAME_AFTER_OUTLET and all(
+            t.text[:1].isupper() and t.is_alpha for t in rest
+        ):
+            start = k + 1
+            while name[start].is_punct:
+                start += 1  # the possessive of "Fox News' Bret Baier"
+            return start
+    return 0
+
+
+def _outlet_of(titles: Sequence[Token]) -> str | None:
+    """The outlet or body a name was written after ("Fox News" of "Fox News' Bret Baier")."""
+    for k in range(len(titles) - 1, -1, -1):
+        if titles[k].lower_ in _organisation_heads():
+            start = k
+            while (
+                start > 0
+                and titles[start - 1].pos_ == "PROPN"
+                and not is_title(titles[start - 1].text)
+            ):
+                start -= 1
+            return _text(titles[start : k + 1])
+    return None
+
+
+def _outlet_person(head: Token) -> tuple[list[Token], list[Token]] | None:
+    """(outlet, name) when the organisation the tagger found at ``head`` is an outlet and
+    a person's name: "Fox News' Bret Baier" (the possessive keeps them one entity)."""
+    ent = _entity_of(head)
+    if ent is None or _entity_label(head) not in _ORG_LABELS or ent.end != head.i + 1:
+        return None
+    words = list(ent)
+    person = _after_outlet(words)
+    if not person:
+        return None
+    return [t for t in words[:person] if not t.is_punct and t.tag_ != "POS"], words[person:]
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -609,12 +718,17 @@ class PeopleIndex:
             run = _name_run(head)
             seen.update(t.i for t in run)
             titles, name = _split_name(run)
+            outlet = None
+            if (split := _outlet_person(head)) is not None:
+                titles, name = split
+                outlet = _text(titles)
             if len(name) < 2 or not self._looks_like_person(titles, name):
                 continue
             parts = name_parts(_text(name))
             if parts is None or not parts.given:
                 continue
             role, organization = self._role_near(head, name[0])
+            organization = outlet or organization
             existing = self._find(parts, head.idx)
             if existing is None:
                 self._known.append(_Known(_text(name), parts, name[0].idx, role, organization))
@@ -639,6 +753,8 @@ class PeopleIndex:
             return True
         if any(is_honorific(t.text) or is_title(t.text) for t in titles):
             return True  # "Chancellor Olaf Scholz", even when the tagger says ORG
+        if _outlet_of(titles) is not None:
+            return True  # "Fox News' Bret Baier", which the tagger takes for one ORG
         return not labels - {""} and all(t.text[:1].isupper() and t.is_alpha for t in name)
 
     def _role_near(self, head: Token, first: Token) -> tuple[str | None, str | None]:
@@ -741,11 +857,30 @@ class PeopleIndex:
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named
+        if (person := self._outlets_person(token)) is not None:
+            return person
         if token.pos_ == "PROPN" or _entity_label(token) == "PERSON":
             return self._named(name_head(token))
         if token.pos_ in ("NOUN", "PROPN"):
             return self._described(token)
         return None
+
+    def _outlets_person(self, token: Token) -> Mention | None:
+        """The person an outlet's possessive introduces, when the parse makes the outlet
+        the subject: "Fox News’ Bret Baier noticed" is Bret Baier of Fox News."""
+        doc = token.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("’", "'", "’s", "'s"):
+            return None
+        if _entity_label(token) not in _ORG_LABELS and token.lower_ not in _organisation_heads():
+            return None
+        first = doc[token.i + 2]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper():
+            return None
+        named = self._named(name_head(first))
+        if named is None or not named.person or name_parts(named.name) is None:
+            return None
+        outlet = _org_name(token) or token.text
+        return Mention(named.name, named.start, named.end, named.role, outlet)
 
     def _known_name(self, token: Token) -> bool:
         """Whether a proper noun the tagger took for a title or an event names a person:
@@ -800,6 +935,8 @@ class PeopleIndex:
     def _named(self, head: Token) -> Mention | None:
         """A proper-noun mention: a known person, else an organisation or a bare name."""
         titles, name = _split_name(_name_run(head))
+        if (split := _outlet_person(head)) is not None:
+            titles, name = split
         text = _text(name)
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         parts = name_parts(text)
@@ -808,6 +945,9 @@ class PeopleIndex:
             if known is not None:
                 return Mention(known.name, start, end, known.role, known.organization)
         label = _entity_label(head)
+        outlet = _outlet_of(titles)
+        if outlet is not None and len(name) >= _NAME_AFTER_OUTLET:
+            return Mention(text, start, end, None, outlet)  # "Fox News' Bret Baier"
         if label in _ORG_LABELS:
             ent = _entity_of(head)
             if ent is not None:

@@ -5,6 +5,7 @@ lists what a reader would trip over among its canonical speakers:
 
 - one person under two names: two canonical names that :func:`same_person`
   says are one person ("Donald J. Trump" and "Donald Trump" in two stories);
+  names of bodies ("Missouri Senate", "NY Post") are not people and are left out;
 - ambiguous names, listed rather than merged: a bare surname that fits several
   full names ("Clinton" beside Hillary and Bill Clinton);
 - names that are not speakers: clause fragments ("if she's elected
@@ -25,7 +26,13 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal
 
-from crosswire.annotate.speakers import AliasTable, canonical_names, name_parts, same_person
+from crosswire.annotate.speakers import (
+    AliasTable,
+    canonical_names,
+    name_parts,
+    names_a_body,
+    same_person,
+)
 
 NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
 
@@ -134,7 +141,8 @@ def check_speakers(counts: Mapping[str, int], aliases: AliasTable) -> SpeakerChe
     """List one person under two names, ambiguous surnames and names that are not speakers."""
     check = SpeakerCheck(speakers=len(counts), attributions=sum(counts.values()))
     check.counts.update(counts)
-    people = [n for n in sorted(counts) if name_parts(n) is not None]
+    # bodies keep their names ("Senate" of one story, "Missouri Senate" of another)
+    people = [n for n in sorted(counts) if name_parts(n) is not None and not names_a_body(n)]
     full = [n for n in people if len(n.split()) > 1]
     fits = {
         name: [f for f in full if same_person(name, f, aliases)]

@@ -82,8 +82,15 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+#: A figure the writer hedges is no report to hold against another: "could be up to $180
+#: million", "a magnitude 6 quake can cause severe damage".
+_HEDGED = re.compile(r"\b(?:can|could|may|might)\b", re.IGNORECASE)
+
+
 def _figures(claim: Claim) -> dict[str, Quantity]:
     """One figure per measure (a claim giving two of one measure is left out for it)."""
+    if _HEDGED.search(claim.text):
+        return {}
     seen: dict[str, list[Quantity]] = {}
     for quantity in claim.quantities:
         measure = measure_of(quantity)
@@ -185,6 +192,8 @@ def _apart(a: Claim, b: Claim) -> bool:
     places_b = {actor_of(p).lower().removeprefix("the ") for p in b.places}
     if places_a and places_b and not any(_same_place(x, y) for x in places_a for y in places_b):
         return True
+    if _bounds(a) != _bounds(b):
+        return True  # "arrested three times since October" / "four times" (in all)
     if not a.dates or not b.dates:
         return False
     times_a = {d.value or d.text.lower() for d in a.dates}
@@ -192,9 +201,37 @@ def _apart(a: Claim, b: Claim) -> bool:
     return not times_a & times_b
 
 
-def _number_conflicts(fact: Fact, published: Mapping[str, date | None]) -> list[Conflict]:
+#: Currencies a story's own sums may be in, so that its dollar figures are conversions.
+_FOREIGN_CURRENCIES = frozenset({"EUR", "GBP", "JPY"})
+
+
+def _dollars_converted(facts: Sequence[Fact]) -> bool:
+    """Whether the story reports a sum in another currency than the dollar: its "$"
+    figures are then conversions, at rates and into dollars (US, Canadian, Australian)
+    each outlet chose ("85 million euros" is "$108 million", "$137-million" and "more
+    than $160 million"), and do not disagree."""
+    return any(
+        not q.vague and measure_of(q) in _FOREIGN_CURRENCIES
+        for fact in facts
+        for claim in fact.claims
+        for q in claim.quantities
+    )
+
+
+_BOUNDS = ("since", "so far", "this year", "to date", "in the past", "over the past")
+
+
+def _bounds(claim: Claim) -> frozenset[str]:
+    """The periods a claim bounds its counts by ("since October", "so far this year"):
+    a count over part of the time is another figure than one over all of it."""
+    return frozenset(d.text.lower() for d in claim.dates if d.text.lower().startswith(_BOUNDS))
+
+
+def _number_conflicts(
+    fact: Fact, published: Mapping[str, date | None], skip: frozenset[str] = frozenset()
+) -> list[Conflict]:
     figures = [(claim, _figures(claim)) for claim in fact.claims]
-    measures = {m for _, f in figures for m in f}
+    measures = {m for _, f in figures for m in f} - skip
     out: list[Conflict] = []
     for measure in sorted(measures):
         sides: list[tuple[Quantity, list[Claim]]] = []
@@ -378,18 +415,19 @@ def find_conflicts(
     """Every disagreement within a fact or between rival claims, as conflicts or updates,
     both sides cited."""
     fact_of = {id(claim): fact for fact in facts for claim in fact.claims}
+    skip = frozenset({"USD"}) if _dollars_converted(facts) else frozenset()
     found: list[Conflict] = []
     for fact in facts:
         if len({c.article_id for c in fact.claims}) < 2:
             continue
-        found += _number_conflicts(fact, published)
+        found += _number_conflicts(fact, published, skip)
         found += _polarity_conflicts(fact)
         found += _value_conflicts(fact, "date", _day, published)
         found += _value_conflicts(fact, "place", _country, published)
     for a, b in rivals:  # one fact but for the figures: only the figures are compared
         home = fact_of.get(id(a)) or fact_of.get(id(b))
         pair = Fact(a.text, (a, b), (a.article_id, b.article_id), 2, id=home.id if home else "")
-        found += _number_conflicts(pair, published)
+        found += _number_conflicts(pair, published, skip)
     out: list[Conflict] = []
     seen: set[tuple[str, frozenset[int]]] = set()
     for conflict in found:

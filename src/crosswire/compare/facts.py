@@ -23,6 +23,7 @@ from crosswire.compare.lexicon import actor_of, developing_measures, measure_of,
 from crosswire.compare.same_fact import (
     MIN_COSINE,
     figures_disagree,
+    plan_and_deed,
     same_fact_model,
     same_fact_probability,
     value_blind,
@@ -137,13 +138,19 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         if a.article == b.article and cosine < SAME_ARTICLE_COSINE:
             continue
         probability = same_fact_probability(a.claim, b.claim, cosine)
-        if probability >= threshold and not figures_disagree(a.claim, b.claim):
+        if (
+            probability >= threshold
+            and not figures_disagree(a.claim, b.claim)
+            and not plan_and_deed(a.claim, b.claim)
+        ):
             agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
         elif a.article != b.article and _rivals(a, b, cosine, threshold):
             rivals.append((a.claim, b.claim))
     for i, j in _copied_passages(items, edges):
         if float(sim[i, j]) < COPIED_COSINE:
             continue  # another sentence of a longer aligned run
+        if plan_and_deed(items[i].claim, items[j].claim):
+            continue  # a copy that turned "was to release" into "released"
         if figures_disagree(items[i].claim, items[j].claim):  # a copy that changed a figure
             rivals.append((items[i].claim, items[j].claim))
             continue

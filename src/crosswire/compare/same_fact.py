@@ -89,6 +89,42 @@ def value_keys(claim: Claim) -> set[str]:
     return keys
 
 
+_BE_TO = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:set|due|expected|scheduled|going|poised|about)\s+)?to\s+[a-z]+",
+    re.IGNORECASE,
+)
+#: Words that announce an event rather than report it done.
+_PLAN = (
+    r"(?:(?:was|were|is|are)\s+(?:(?:set|due|expected|scheduled|going|poised|about)\s+)?to"
+    r"|will|plans?\s+to|planned\s+to)"
+)
+
+
+def _announces(claim: Claim, event: str) -> bool:
+    """Whether the claim announces ``event`` rather than reports it done: "Microsoft was to
+    release an emergency patch", "will release", "plans to release"."""
+    verb = re.escape(event[:5])
+    if re.search(rf"\b{_PLAN}\s+(?:\w+\s+)?{verb}", claim.text, re.IGNORECASE):
+        return True
+    # "was to release" parses as "be": its plan is the announcing clause itself
+    return claim.event == "be" and _BE_TO.search(claim.text) is not None
+
+
+def plan_and_deed(a: Claim, b: Claim) -> bool:
+    """Whether one claim announces what the other reports done ("was to release a patch
+    yesterday" / "released a patch on Wednesday"): two facts, not one, however alike."""
+    for plan, deed in ((a, b), (b, a)):
+        event = deed.event
+        if (
+            event
+            and deed.tense == "past"
+            and not _announces(deed, event)
+            and _announces(plan, event)
+        ):
+            return True
+    return False
+
+
 def figures_disagree(a: Claim, b: Claim) -> bool:
     """Whether the claims give a measure they share values that have nothing in common
     ("plus or minus four percentage points" / "plus or minus 5.7 percentage points").

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.annotate.nlp import NlpBackend
-from crosswire.annotate.speakers import load_aliases
+from crosswire.annotate.speakers import load_aliases, with_people
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
@@ -156,12 +156,28 @@ def ingest_documents(
 
 
 def story_reports(store: Store, story_ids: Sequence[str] | None = None) -> list[StoryReport]:
-    """Compare each stored story (or the ones named) into a report."""
+    """Compare each stored story (or the ones named) into a report.
+
+    Reports on every story give each person one name across stories (``with_people``:
+    "Donald J. Trump" in one, "Donald Trump" in another); a story reported alone
+    names its speakers as that story does.
+    """
     aliases = load_aliases()
-    reports = []
-    for story, _ in store.stories():
-        if story_ids is not None and story.id not in story_ids:
-            continue
-        articles, placements = store.articles_of(story)
-        reports.append(compare_story(story, articles, placements, aliases))
-    return reports
+    stories = [
+        (story, *store.articles_of(story))
+        for story, _ in store.stories()
+        if story_ids is None or story.id in story_ids
+    ]
+    if story_ids is None:
+        names = [
+            q.speaker.canonical
+            for _, articles, _ in stories
+            for article in articles
+            for q in article.quotes
+            if q.speaker is not None
+        ]
+        aliases = with_people(aliases, names)
+    return [
+        compare_story(story, articles, placements, aliases)
+        for story, articles, placements in stories
+    ]
