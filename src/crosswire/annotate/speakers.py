@@ -576,6 +576,10 @@ def _after_outlet(name: Sequence[Token]) -> int:
             start = k + 1
             while name[start].is_punct:
                 start += 1  # the possessive of "Fox News' Bret Baier"
+            while len(name) - start > _NAME_AFTER_OUTLET and (
+                is_title(name[start].text) or is_honorific(name[start].text)
+            ):
+                start += 1  # "Democratic National Committee Chair Debbie Wasserman Schultz"
             return start
     return 0
 
