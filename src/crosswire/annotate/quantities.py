@@ -285,9 +285,7 @@ def merge_split_numbers(entities: list[SpacySpan]) -> list[SpacySpan]:
 
 # "per season", "a year", "an hour": what turns a figure into a rate.
 _RATE_OF = frozenset({"per", "a", "an", "each", "every"})
-_RATE_PERIODS = frozenset(
-    {"year", "season", "month", "week", "day", "hour", "game", "night"}
-)
+_RATE_PERIODS = frozenset({"year", "season", "month", "week", "day", "hour", "game", "night"})
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 
 
