@@ -302,22 +302,22 @@ def _rate(entity: SpacySpan) -> str | None:
     return None
 
 
-_CONVERTIBLE = frozenset({"million", "billion", "trillion", "bn", "mln", "m"})
+# What stands before a bracket that restates it: a number, a scale, a currency word or sign.
+_RESTATED = re.compile(
+    r"(?:\d(?:\s?(?:{scales}))?|\b(?:{scales}|{words})|[{signs}])\s*\(\s*$".format(
+        scales="|".join(sorted(_SCALES, key=len, reverse=True)),
+        words="|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)),
+        signs=re.escape("".join(sorted({k[-1] for k in _CURRENCIES}))),
+    ),
+    re.IGNORECASE,
+)
 
 
-def _conversion(entity: SpacySpan) -> bool:
-    """Whether a sum is another sum restated in brackets ("85 million euros ($108
-    million)"): a conversion at a rate the writer chose, not a figure reported."""
-    doc = entity.doc
-    if entity.start < 2 or doc[entity.start - 1].text != "(":
-        return False
-    before = doc[entity.start - 2]
-    return bool(
-        before.like_num
-        or before.lower_ in _CURRENCY_WORDS
-        or before.lower_ in _CONVERTIBLE
-        or before.text in _CURRENCIES
-    )
+def _restates(before: str) -> bool:
+    """Whether a sum after ``before`` is another sum restated in brackets ("85 million
+    euros ($108 million)", "110 billion ($143 billion)"): a conversion at a rate the
+    writer chose, not a figure reported."""
+    return _RESTATED.search(before) is not None
 
 
 def quantity_of(entity: SpacySpan) -> Quantity | None:
@@ -352,7 +352,11 @@ def quantity_of(entity: SpacySpan) -> Quantity | None:
     increment = nxt in _INCREMENTS  # "two more victims": an increment, not a total
     if unit and (period := _rate(entity)):
         unit = f"{unit}/{period}"
-    converted = unit is not None and entity.label_ == "MONEY" and _conversion(entity)
+    converted = (
+        unit is not None
+        and entity.label_ == "MONEY"
+        and _restates(entity.doc[max(0, entity.start - 4) : entity.start].text)
+    )
     return Quantity(
         text=entity.text,
         value=value,
@@ -386,14 +390,14 @@ def text_amounts(text: str, offset: int, taken: list[Span]) -> list[Quantity]:
         value = float(match.group("num").replace(",", "")) * _SCALES[match.group("scale")]
         before = text[max(0, match.start() - 14) : match.start()].lower()
         qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), None)
-        converted = re.search(r"(?:\d|million|billion|bn|euros?|pounds?)\s?\(\s?$", before)
+        converted = _restates(before)
         out.append(
             Quantity(
                 text=match.group(),
                 value=value,
                 unit=unit,
                 qualifier=qualifier.removeprefix("an ") if qualifier else None,
-                vague=converted is not None,  # "110 billion ($143 billion)": a conversion
+                vague=converted,  # "110 billion ($143 billion)": a conversion
                 span=Span(start, end),
             )
         )

@@ -721,11 +721,9 @@ class PeopleIndex:
             head = name_head(token)
             run = _name_run(head)
             seen.update(t.i for t in run)
-            titles, name = _split_name(run)
-            outlet = None
-            if (split := _outlet_person(head)) is not None:
-                titles, name = split
-                outlet = _text(titles)
+            split = _outlet_person(head)
+            titles, name = split or _split_name(run)
+            outlet = _text(split[0]) if split else None
             if len(name) < 2 or not self._looks_like_person(titles, name):
                 continue
             parts = name_parts(_text(name))
@@ -861,7 +859,7 @@ class PeopleIndex:
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named
-        if (person := self._outlets_person(token)) is not None:
+        if (person := self._possessed_person(token)) is not None:
             return person
         if token.pos_ == "PROPN" or _entity_label(token) == "PERSON":
             return self._named(name_head(token))
@@ -869,7 +867,7 @@ class PeopleIndex:
             return self._described(token)
         return None
 
-    def _outlets_person(self, token: Token) -> Mention | None:
+    def _possessed_person(self, token: Token) -> Mention | None:
         """The person an outlet's possessive introduces, when the parse makes the outlet
         the subject: "Fox News’ Bret Baier noticed" is Bret Baier of Fox News."""
         doc = token.doc
@@ -938,9 +936,7 @@ class PeopleIndex:
 
     def _named(self, head: Token) -> Mention | None:
         """A proper-noun mention: a known person, else an organisation or a bare name."""
-        titles, name = _split_name(_name_run(head))
-        if (split := _outlet_person(head)) is not None:
-            titles, name = split
+        titles, name = _outlet_person(head) or _split_name(_name_run(head))
         text = _text(name)
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         parts = name_parts(text)

@@ -89,15 +89,11 @@ def value_keys(claim: Claim) -> set[str]:
     return keys
 
 
-_BE_TO = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:(?:set|due|expected|scheduled|going|poised|about)\s+)?to\s+[a-z]+",
-    re.IGNORECASE,
-)
+#: "was to", "is expected to": a form of "be" that announces what follows.
+_BE_DUE = r"(?:was|were|is|are)\s+(?:(?:set|due|expected|scheduled|going|poised|about)\s+)?to"
+_BE_TO = re.compile(rf"\b{_BE_DUE}\s+[a-z]+", re.IGNORECASE)
 #: Words that announce an event rather than report it done.
-_PLAN = (
-    r"(?:(?:was|were|is|are)\s+(?:(?:set|due|expected|scheduled|going|poised|about)\s+)?to"
-    r"|will|plans?\s+to|planned\s+to)"
-)
+_PLAN = rf"(?:{_BE_DUE}|will|plans?\s+to|planned\s+to)"
 
 
 def _announces(claim: Claim, event: str) -> bool:
