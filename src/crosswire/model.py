@@ -14,6 +14,7 @@ from typing import Literal
 
 ReuseKind = Literal["verbatim", "syndicated", "rewrite", "partial"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+StanceKind = Literal["propose", "demand", "support", "accept", "reject", "oppose", "warn"]
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,23 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """An actor's stance toward what the sentence names as its object.
+
+    "Wallonia rejects the CETA trade deal": ``actor`` Wallonia, ``stance``
+    reject, ``target`` "the CETA trade deal", ``verb`` the words that state
+    it ("rejects", "calls for"); ``span`` runs from the verb to the end of
+    the target ("rejects the CETA trade deal").
+    """
+
+    actor: str
+    stance: StanceKind
+    target: str
+    verb: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Claim:
     """A factual statement of one article (sentence level)."""
 
@@ -187,7 +205,8 @@ class AnnotatedArticle:
     ``vector`` the article's meaning, read from its headline and opening
     (what the story is, before detail and background); they are plain tuples
     so the value stays a plain, serialisable record. ``terms`` are the content words' lemmas in
-    reading order, what story linking compares.
+    reading order, what story linking compares. ``stances`` are
+    what its sentences say an actor proposes, backs or rejects.
     """
 
     article: Article
@@ -198,6 +217,7 @@ class AnnotatedArticle:
     vector: tuple[float, ...]
     sentence_vectors: tuple[tuple[float, ...], ...] = ()
     terms: tuple[str, ...] = ()
+    stances: tuple[Stance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -351,19 +371,23 @@ class Position:
 
     ``actor`` is the side (a country or organisation: ``Russia``); ``speaker``
     the named person or body that voiced it (``Dmitry Peskov``); ``context``
-    the sentence it was read in.
+    the sentence it was read in. ``target`` is what the stance is toward, as
+    the sentence names it ("the CETA trade deal"); ``topic`` the topic words
+    it falls under, when any (``neutrality``), which group positions but do
+    not decide whether one exists.
     """
 
     actor: str
     speaker: str | None
     role: str | None
-    stance: str
+    stance: StanceKind
     topic: str
     text: str
     citations: tuple[Citation, ...]
     date: str | None = None
     kind: str = "quote"
     context: str = ""
+    target: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from crosswire.annotate.quantities import (
     text_amounts,
 )
 from crosswire.annotate.quotes import extract_quotes
+from crosswire.annotate.stances import article_stances
 from crosswire.model import AnnotatedArticle, Article, Claim, Entity, Quote, Sentence, Span
 
 #: Wordpieces of headline and opening the article vector reads: the lead says what the
@@ -64,6 +65,7 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 vector=tuple(float(x) for x in lead),
                 sentence_vectors=tuple(tuple(float(x) for x in row) for row in sentence_vectors),
                 terms=_terms(doc),
+                stances=article_stances(article, doc, quotes),
             )
         )
     return out

@@ -233,3 +233,38 @@ def bench_speakers(
     console.print(f"not speakers: {len(check.not_speakers)}", highlight=False)
     for kind, name in check.not_speakers:
         console.print(f"  {kind}: {escape(name)} ({check.counts[name]})", highlight=False)
+
+
+@bench_app.command("positions")
+def bench_positions(
+    headlines: Annotated[
+        Path,
+        typer.Argument(help="Labelled headlines (TSV: doc, headline, actor, stance, object)."),
+    ] = Path("bench/positions/headlines.tsv"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Headlines that state a stance ("X demands / rejects / backs Y"): the share that
+    yield that position, whatever the subject; the misses listed for reading."""
+    from crosswire.annotate.nlp import load_backend
+    from crosswire.bench.positions import check_headlines, read_labels
+
+    if not headlines.is_file():
+        _fail(f"{headlines}: no such file")
+    try:
+        labels = read_labels(headlines)
+    except (ValueError, UnicodeDecodeError) as error:
+        _fail(str(error))
+    with console.status("loading the language models"):
+        backend = load_backend()
+    check = check_headlines(labels, backend)
+    summary = check.summary()
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return
+    console.print(
+        f"{check.yielded} of {check.labels} headlines yield their position "
+        f"({summary['share']:.3f}), {summary['headlines_per_s']} headlines/s",
+        highlight=False,
+    )
+    for miss in check.misses:
+        console.print(f"  missed: {escape(miss)}", highlight=False)

@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from typing import cast, get_args
 
 from crosswire.annotate.speakers import demonyms
-from crosswire.model import Quantity
+from crosswire.model import Quantity, StanceKind
 
 
 def _rows(package: str, name: str) -> Iterator[list[str]]:
@@ -70,6 +71,17 @@ def actor_of(name: str | None, organization: str | None = None) -> str:
     return (name or organization or "").strip()
 
 
+def side_named(name: str) -> str:
+    """The side a name is, only when the whole name is one ("Kremlin" -> Russia, "the
+    Ukrainians" -> Ukraine); else the name itself: "the Business Council of British
+    Columbia" is no British actor, as :func:`actor_of`'s word search would have it."""
+    table = _actors()
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+    key = re.sub(r"(?:’s|'s)$", "", key)
+    countries = {v.lower(): v for v in table.values()}
+    return table.get(key) or countries.get(key) or name.strip()
+
+
 @cache
 def known_sides() -> frozenset[str]:
     """Every side the actor tables know (countries, institutions)."""
@@ -114,11 +126,15 @@ def antonyms() -> frozenset[frozenset[str]]:
 
 
 @cache
-def stance_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (cells[0], re.compile(cells[1], re.IGNORECASE))
-        for cells in _rows("crosswire.compare", "stances.tsv")
-    )
+def stance_cues() -> tuple[tuple[StanceKind, re.Pattern[str]], ...]:
+    """Cues of a stance in a quote's words; a row naming an unknown stance is an error."""
+    known = set(get_args(StanceKind))
+    out: list[tuple[StanceKind, re.Pattern[str]]] = []
+    for cells in _rows("crosswire.compare", "stances.tsv"):
+        if cells[0] not in known:
+            raise ValueError(f"stances.tsv: unknown stance {cells[0]!r}")
+        out.append((cast(StanceKind, cells[0]), re.compile(cells[1], re.IGNORECASE)))
+    return tuple(out)
 
 
 @cache

@@ -1,7 +1,12 @@
-"""Who stands where: per actor, what they propose, accept, reject or demand.
+"""Who stands where: per actor, what they propose, demand, back, accept, reject or oppose.
 
-Positions come from the story's statements (a speaker's quote, reported by
-one or more articles) and from claims whose subject is an actor ("Russia may
+A position is an actor's stance toward what the sentence names as its object,
+whatever it is about: the annotate stage's stances ("Wallonia rejects the CETA
+trade deal", "Pence calls for an independent prosecutor"). Topic words
+(``topics.tsv``) only group them; they also let a quote with no stance verb
+count as a position on a known topic ("the model can only be Ukrainian").
+Those come from the story's statements (a speaker's quote, reported by one
+or more articles) and from claims whose subject is an actor ("Russia may
 accept this as a form of demilitarisation"). Speakers are put on their side
 through data (``actors.tsv``, ``capitals.tsv``, demonyms): Kremlin spokesman
 Dmitry Peskov speaks for Russia, Ukraine's negotiator Mikhailo Podolyak for
@@ -18,15 +23,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from crosswire.compare.lexicon import actor_of, stance_cues, topic_cues
-from crosswire.model import AnnotatedArticle, Citation, Claim, Position, Quote, Span, Statement
+from crosswire.compare.lexicon import actor_of, side_named, stance_cues, topic_cues
+from crosswire.model import (
+    AnnotatedArticle,
+    Citation,
+    Claim,
+    Position,
+    Quote,
+    Span,
+    Stance,
+    StanceKind,
+    Statement,
+)
 
 SHORT_QUOTE_WORDS = 6
 MERGE_OVERLAP = 0.7
 GENERIC_TOPICS = frozenset({"peace talks"})
 
 
-def stance_of(text: str) -> str | None:
+def stance_of(text: str) -> StanceKind | None:
+    """The stance a quote's words state by cue ("can only be", "is a variant")."""
     for stance, cue in stance_cues():
         if cue.search(text):
             return stance
@@ -74,6 +90,8 @@ def _from_statement(
         elif claim is not None:
             text = claim.text
     stance = stance_of(f"{quote.cue or ''} {text}")
+    if stance is None:
+        return None  # a topic named with no stance ("refers to its actions as ...")
     topics = [t for t in topics_of(text) if t not in GENERIC_TOPICS]
     if not topics and stance is not None and quote.kind == "direct" and previous is not None:
         # "the model can only be 'Ukrainian'": the topic is in the sentence before
@@ -88,7 +106,7 @@ def _from_statement(
         actor=actor,
         speaker=speaker.canonical if speaker.canonical != actor else None,
         role=speaker.role,
-        stance=stance or "says",
+        stance=stance,
         topic=", ".join(topics),
         text=text,
         citations=tuple(Citation(q.article_id, q.content_span) for q in statement.quotes),
@@ -124,16 +142,67 @@ def _from_claim(
     )
 
 
+def _quote_at(article: AnnotatedArticle, span: Span) -> Quote | None:
+    """The quote whose words hold the stance's verb ("Peskov said Russia may be willing to
+    accept ..."), not one whose cue the verb is ("he calls for $1 trillion")."""
+    for quote in article.quotes:
+        if quote.content_span.start <= span.start < quote.content_span.end:
+            return quote
+    return None
+
+
+def _sentence_at(article: AnnotatedArticle, span: Span) -> tuple[str, Span]:
+    """The sentence holding ``span``, and its characters."""
+    for sentence in article.sentences:
+        if sentence.start <= span.start < sentence.end:
+            return sentence.text, Span(sentence.start, sentence.end)
+    return article.article.text[span.start : span.end], span
+
+
+def _from_stance(
+    stance: Stance, article: AnnotatedArticle, published: Mapping[str, date | None]
+) -> Position | None:
+    """A stance as a position: its actor's side, voiced by the quote's speaker when the
+    stance sits in a quote ("Peskov said Russia may accept a neutral Ukraine": Russia,
+    voiced by Peskov)."""
+    actor = side_named(stance.actor)
+    if not actor[:1].isupper():
+        return None
+    quote = _quote_at(article, stance.span)
+    speaker = role = None
+    if quote is not None and quote.speaker is not None and quote.speaker.canonical != actor:
+        speaker, role = quote.speaker.canonical, quote.speaker.role
+    elif actor != stance.actor:
+        speaker = stance.actor
+    sentence, where = _sentence_at(article, stance.span)
+    claim, _ = _claim_at(article, stance.span)
+    topics = [t for t in topics_of(stance.target) if t not in GENERIC_TOPICS]
+    return Position(
+        actor=actor,
+        speaker=speaker,
+        role=role,
+        stance=stance.stance,
+        topic=", ".join(topics),
+        text=sentence,
+        citations=(Citation(article.article.id, where),),
+        date=_date(claim, published.get(article.article.id)),
+        kind="quote" if quote is not None else "claim",
+        context=sentence,
+        target=stance.target,
+    )
+
+
 def _merge(positions: Sequence[Position]) -> list[Position]:
     """One position per actor, speaker, stance and wording, citing every report of it."""
     out: list[Position] = []
     for position in positions:
         for n, kept in enumerate(out):
-            if (kept.actor, kept.speaker, kept.stance, kept.topic) == (
+            if (kept.actor, kept.speaker, kept.stance, kept.topic, kept.target) == (
                 position.actor,
                 position.speaker,
                 position.stance,
                 position.topic,
+                position.target,
             ) and (claim_overlap(kept.text, position.text) >= MERGE_OVERLAP):
                 out[n] = replace(kept, citations=(*kept.citations, *position.citations))
                 break
@@ -180,34 +249,67 @@ def build_positions(
     statements: Sequence[Statement],
     published: Mapping[str, date | None],
 ) -> list[Position]:
-    """Every actor's stated positions, grouped by actor, oldest first within each."""
+    """Every actor's stated positions: per actor, per object, oldest first, so one
+    actor's positions on one object read as how it moved."""
     by_id = {a.article.id: a for a in articles}
     out: list[Position] = []
+    stated: set[tuple[str, str]] = set()  # (article, sentence) a stance already reads
+    for article in articles:
+        for stance in article.stances:
+            position = _from_stance(stance, article, published)
+            if position is not None:
+                out.append(position)
+                stated.add((article.article.id, position.context))
     quoted: set[tuple[str, int]] = set()
     for statement in statements:
         position = _from_statement(statement, by_id, published)
-        if position is None:
-            continue
-        out.append(position)
         for quote in statement.quotes:
             claim, _ = _claim_at(by_id[quote.article_id], quote.content_span)
             if claim is not None:
                 quoted.add((claim.article_id, claim.span.start))
+        if position is None or _already_stated(position, by_id, stated):
+            continue
+        out.append(position)
     for article in articles:
         for claim in article.claims:
             position = _from_claim(claim, published, quoted)
-            if position is not None:
+            if position is not None and (claim.article_id, claim.text) not in stated:
                 out.append(position)
     out = _merge(_named_speakers(out, statements))
+    return _ordered(out, articles)
+
+
+def _already_stated(
+    position: Position, by_id: Mapping[str, AnnotatedArticle], stated: set[tuple[str, str]]
+) -> bool:
+    """Whether a topic position's quote sits in a sentence a stance already reads."""
+    cite = position.citations[0]
+    return (cite.article_id, _sentence_at(by_id[cite.article_id], cite.span)[0]) in stated
+
+
+def object_key(position: Position) -> str:
+    """What a position is on, for grouping: its topic words, else its object's words
+    ("the CETA trade deal" and "CETA trade deal" are one)."""
+    if position.topic:
+        return position.topic
+    words = re.findall(r"[a-z0-9]+", position.target.lower())
+    return " ".join(w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her"))
+
+
+def _ordered(positions: list[Position], articles: Sequence[AnnotatedArticle]) -> list[Position]:
     order = {a.article.id: i for i, a in enumerate(articles)}
-    first_seen: dict[str, int] = {}
-    for position in out:
-        first_seen.setdefault(position.actor, len(first_seen))
-    out.sort(
+    first_actor: dict[str, int] = {}
+    first_object: dict[tuple[str, str], int] = {}
+    for position in positions:
+        first_actor.setdefault(position.actor, len(first_actor))
+        first_object.setdefault((position.actor, object_key(position)), len(first_object))
+    return sorted(
+        positions,
         key=lambda p: (
-            first_seen[p.actor],
+            first_actor[p.actor],
+            first_object[(p.actor, object_key(p))],
+            p.date or "",
             order.get(p.citations[0].article_id, 0),
             p.citations[0].span.start,
-        )
+        ),
     )
-    return out

@@ -225,6 +225,14 @@ def _conflict_line(conflict: Conflict, index: _Index) -> tuple[str, list[tuple[s
     return head, sides
 
 
+def _position_on(position: Position) -> str:
+    """What a position is on: its object as the sentence names it, with the topic it
+    falls under ("a neutral non-aligned status (neutrality)"), or the topic alone."""
+    if position.target and position.topic:
+        return f"{_inline(position.target)} ({position.topic})"
+    return _inline(position.target) or position.topic
+
+
 def _position_who(position: Position) -> str:
     who = _inline(position.actor)
     if position.speaker:
@@ -272,8 +280,9 @@ def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
         out.append("| --- | --- | --- | --- | --- | --- |")
         for p in report.positions:
             text = f"“{_md_cell(p.text)}”" if p.kind == "quote" else _md_cell(p.text)
+            who, on = _md_cell(_position_who(p)), _md_cell(_position_on(p))
             out.append(
-                f"| {_md_cell(_position_who(p))} | {p.stance} | {_md_cell(p.topic)} | {text} | "
+                f"| {who} | {p.stance} | {on} | {text} | "
                 f"{p.date or ''} | {_md_cites(index.for_citations(p.citations))} |"
             )
         out.append("")
@@ -319,7 +328,8 @@ def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
             text = f"“{text}”" if p.kind == "quote" else text
             out.append(
                 f"<tr><td>{_e(_position_who(p))}</td><td>{_e(p.stance)}</td>"
-                f"<td>{_e(p.topic)}</td><td>{text} {_h_cites(index.for_citations(p.citations))}"
+                f"<td>{_e(_position_on(p))}</td><td>{text} "
+                f"{_h_cites(index.for_citations(p.citations))}"
                 f"</td><td>{_e(p.date or '')}</td></tr>"
             )
         out.append("</tbody></table>")

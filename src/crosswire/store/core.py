@@ -35,6 +35,7 @@ from crosswire.model import (
     Placement,
     Quote,
     Sentence,
+    Stance,
     Story,
     StorySignal,
 )
@@ -178,6 +179,7 @@ def _decoded_article(row: Sequence[Any]) -> tuple[AnnotatedArticle, Placement]:
         quotes=tuple(from_dict(Quote, q) for q in data["quotes"]),
         claims=tuple(from_dict(Claim, c) for c in data["claims"]),
         terms=tuple(data.get("terms", ())),
+        stances=tuple(from_dict(Stance, c) for c in data.get("stances", ())),
         vector=tuple(float(x) for x in _rows(vector).ravel()) if vector else (),
         sentence_vectors=tuple(tuple(float(x) for x in v) for v in _rows(sentence_vectors))
         if sentence_vectors
@@ -448,6 +450,7 @@ class Store(ABC):
             "quotes": to_dict(annotated.quotes),
             "claims": to_dict(annotated.claims),
             "terms": list(annotated.terms),
+            "stances": to_dict(annotated.stances),
         }
         self._run(
             "INSERT INTO articles (id, story_id, seq, origin, headline, article, annotations, "

@@ -1,0 +1,184 @@
+"""Positions on any subject: an actor's stance toward what the sentence names (issue 17).
+
+Before, a position needed a hit on seven Ukraine-war topics, so "Pence
+demands an independent prosecutor" or "Wallonia rejects the CETA trade deal"
+gave none. Each sentence here is real (PolNeAR headlines and bodies).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crosswire.annotate.pipeline import annotate
+from crosswire.bench.positions import check_headlines, read_labels
+from crosswire.compare.positions import build_positions
+from crosswire.model import Article, Stance
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "positions"
+
+
+def _stances(backend, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    (article,) = annotate([Article("a", "a.txt", text)], backend)
+    return [(s.actor, s.stance, s.target) for s in article.stances]
+
+
+def test_a_headline_demand_is_a_position_whatever_it_is_about(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(
+        backend,
+        "Mike Pence Calls for Special Prosecutor after Report Reveals Clinton’s Meetings "
+        "with Foundation Donors.\nThe Republican vice presidential nominee spoke on Monday.",
+    )
+    assert ("Mike Pence", "demand", "Special Prosecutor") in found
+
+
+def test_two_stances_joined_by_and_keep_their_actor(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(backend, "France’s Marine Le Pen Backs Trump And Denounces Clinton.")
+    assert ("Marine Le Pen", "support", "Trump") in found
+    assert ("Marine Le Pen", "oppose", "Clinton") in found
+
+
+def test_an_object_clause_is_the_target(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(backend, "Trump demands Ginsburg resign for criticizing him as unfit.")
+    assert found == [("Trump", "demand", "Ginsburg resign")]
+
+
+def test_a_headline_speaker_before_the_colon_is_the_first_person(backend) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(backend, "Clinton: I support D.C. statehood.") == [
+        ("Clinton", "support", "D.C. statehood")
+    ]
+
+
+def test_calling_someone_an_epithet_is_opposition(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(
+        backend,
+        "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.",
+    )
+    assert ("Chris Christie", "oppose", "Hillary Clinton") in found
+
+
+def test_a_stance_not_taken_is_no_position(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(backend, "Paul Ryan says he's not ready to support Trump.")
+    assert not [s for s in found if s[1] == "support"]
+
+
+def test_a_means_is_not_a_stance(backend) -> None:  # type: ignore[no-untyped-def]
+    """The seeds: Ukrainians "must fight to defend our state" is no position on the state."""
+    found = _stances(
+        backend,
+        'Later on Wednesday, he said Ukrainians must fight to "defend our state, our life, '
+        'our Ukrainian life".',
+    )
+    assert found == []
+
+
+def test_a_quoted_first_person_stance_is_the_speakers(backend) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sanders spoke to reporters in Vermont on Sunday.\n"
+        '"We reject the Puerto Rico debt deal as it stands," Bernie Sanders said.'
+    )
+    found = _stances(backend, text)
+    assert ("Bernie Sanders", "reject", "the Puerto Rico debt deal") in found
+
+
+def test_a_position_needs_no_topic_and_shows_its_object(backend) -> None:  # type: ignore[no-untyped-def]
+    articles = annotate(
+        [
+            Article(
+                "a",
+                "a.txt",
+                "Netanyahu rejects Trump's remarks about Muslims but will meet with him.\n"
+                "The Israeli prime minister said on Thursday he would meet all candidates.",
+            )
+        ],
+        backend,
+    )
+    (position,) = build_positions(articles, (), {"a": date(2015, 12, 10)})
+    assert (position.actor, position.stance, position.topic) == ("Netanyahu", "reject", "")
+    assert position.target == "Trump's remarks about Muslims"
+    assert position.date == "2015-12-10"
+    (citation,) = position.citations
+    assert citation.span.start == 0  # the whole sentence, stance verb included
+
+
+def test_headline_positions_stay_above_their_floors(backend) -> None:  # type: ignore[no-untyped-def]
+    """`crosswire bench positions`: 39 of 41 PolNeAR train headlines that state a stance
+    yield it (0.951), 11 of 11 dev headlines (labelled before the code ran on them; the
+    first run found 5, the misses led to the epithet, noun-subject, "seek" and "vow"
+    rows). Floors a little under, so a change that loses two headlines fails."""
+    train = check_headlines(read_labels(BENCH / "headlines.tsv"), backend)
+    dev = check_headlines(read_labels(BENCH / "headlines_dev.tsv"), backend)
+    assert train.yielded / train.labels >= 0.92, train.misses
+    assert dev.yielded / dev.labels >= 0.90, dev.misses
+
+
+def test_a_malformed_label_row_names_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "h.tsv"
+    bad.write_text("# comment\nx.txt\tTrump backs Cruz.\tTrump\tlikes\tCruz\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"h\.tsv:2: expected"):
+        read_labels(bad)
+
+
+def test_a_stance_is_a_plain_record() -> None:
+    from crosswire.codec import from_dict, to_dict
+    from crosswire.model import Span
+
+    stance = Stance("Wallonia", "reject", "the CETA trade deal", "rejects", Span(17, 36))
+    assert from_dict(Stance, to_dict(stance)) == stance
+
+
+def test_refusing_to_disavow_is_no_disavowal(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(
+        backend,
+        "Sen. Ted Cruz refuses to disavow the endorsement of Sen. Lindsey Graham, Congress’ "
+        "most zealous advocate for wage-cutting mass migration.",
+    )
+    assert [(a, s) for a, s, _ in found] == [("Sen. Ted Cruz", "reject")]
+    assert found[0][2].startswith("disavow the endorsement")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But he said he wants to see Clinton embrace some of his top priorities if she's "
+        "the nominee.",
+        "Meanwhile, CPAC attendees learned Friday that Donald Trump backed out of the conference.",
+        "Plenty of companies in a wide range of fields have embraced the idea.",
+        "Those numbers have no influence on the state-by-state results but offer a window "
+        "into both the success of Sanders in generating enthusiasm.",
+        "He questioned her judgment based on her decision to allow a super PAC to support "
+        "her campaign.",
+    ],
+)
+def test_a_wish_a_phrasal_verb_or_a_count_is_no_stance(backend, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(backend, "Earlier that day the campaign spoke.\n" + sentence) == []
+
+
+def test_a_relative_clause_stance_is_its_antecedents(backend) -> None:  # type: ignore[no-untyped-def]
+    found = _stances(
+        backend,
+        "The platform is appealing, said Kurt Walters, the campaign director at "
+        "Rootstrikers, a group that favors limiting the influence of big donors in politics.",
+    )
+    assert ("Rootstrikers", "support", "limiting the influence of big donors in politics") in (
+        found
+    )
+
+
+def test_a_place_in_a_bodys_name_does_not_make_it_that_country(backend) -> None:  # type: ignore[no-untyped-def]
+    articles = annotate(
+        [
+            Article(
+                "a",
+                "a.txt",
+                "The minimum wage in the province is set to rise in June.\n"
+                "Still, the Business Council of British Columbia opposed an increase.",
+            )
+        ],
+        backend,
+    )
+    (position,) = build_positions(articles, (), {"a": None})
+    assert position.actor == "Business Council of British Columbia"
+    assert (position.stance, position.target) == ("oppose", "an increase")
