@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: A first line this short is the headline ("Trump demands Ginsburg resign for criticizing him").
 HEADLINE_WORDS = 20
 #: The longest object kept, in words: beyond it the object is a clause of its own.
-TARGET_WORDS = 15
+TARGET_WORDS = 20
 #: Share of a line's words that are capitalised for it to read as a title-case headline.
 TITLE_CASE_SHARE = 0.6
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -40,6 +40,8 @@ _FIRST_PERSON = frozenset({"i", "we"})
 #: that favors limiting ...").
 _RELATIVES = frozenset({"that", "which", "who"})
 _QUANTIFIERS = frozenset({"all", "both", "each", "some", "any"})
+#: How many clauses up a denial reaches ("did not say ... I will support").
+_DENIAL_REACH = 3
 #: Particles that make a stance verb another verb ("backed out", "called off").
 _PHRASAL = frozenset({"out", "off", "down", "away", "up"})
 #: An object this short that ends in a pronoun says nothing of what it is.
@@ -171,8 +173,8 @@ def find_stances(
         else:
             stance, particle_token = entry
             target = _target(token, particle_token, sentence, headline)
-        if target is None or _negated(token):
-            continue
+        if target is None or _negated(token) or target[0].i <= token.i <= target[-1].i:
+            continue  # "what Mr. Trump has threatened to do": the object lies elsewhere
         before = sentence.doc[token.i - 1] if token.i > sentence.start else None
         joined = before is not None and before.lower_ == "and"
         if headline and out and not joined and token.pos_ != "VERB":
@@ -261,8 +263,14 @@ def _negated(token: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "for") for c in token.children):
         return True  # "if she backs the plan", "a reason for Bush to back Cruz"
-    governor = token.head if token.dep_ == "ccomp" else None
-    return governor is not None and any(c.dep_ == "neg" for c in governor.children)
+    word = token
+    for _ in range(_DENIAL_REACH):  # "I did not say, you know, ... I will support Obama"
+        if word.dep_ not in ("ccomp", "xcomp", "parataxis", "conj") or word.head is word:
+            return False
+        word = word.head
+        if any(c.dep_ == "neg" for c in word.children):
+            return True
+    return False
 
 
 def _actor(token: Token, sentence: SpacySpan, headline: bool) -> list[Token] | None:
@@ -429,8 +437,9 @@ def _target(
     ("refuses *to disavow ...*", "demanded *that Trump drop out*")."""
     if particle is not None and particle.lower_ == "on":
         return _trimmed(_words_after(particle, sentence))  # "calls on the U.S. to lead"
-    if particle is not None and particle.dep_ == "aux" and particle.head.i > particle.i:
-        return _trimmed(_subtree(particle.head))  # "agreed to be acquired by Actavis"
+    if particle is not None and particle.dep_ in ("aux", "mark") and particle.head.i > particle.i:
+        # "agreed to be acquired by Actavis", "called for the wage ... to be raised to $15"
+        return _trimmed([w for w in _subtree(particle.head) if w.i > particle.i])
     if particle is not None:
         objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp", "dobj")]
         found = _subtree(objects[0]) if objects else None
@@ -504,7 +513,10 @@ def _trimmed(words: list[Token] | None) -> list[Token] | None:
         return None  # "backs him", "welcomed them all"
     if len(words) <= _VAGUE_WORDS and words[-1].lower_ in _PRONOUNS:
         return None  # "refuse to live in that": what "that" is lies elsewhere
-    return words[:TARGET_WORDS]
+    words = words[:TARGET_WORDS]
+    while len(words) > 1 and (words[-1].pos_ in ("ADP", "DET", "CCONJ") or words[-1].is_punct):
+        words = words[:-1]  # a long object cut between words, not after "to" or "the"
+    return words
 
 
 def _through_quote(words: list[Token]) -> list[Token]:

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from crosswire.annotate.speakers import load_aliases, name_parts, speaker_matches
 from crosswire.compare.lexicon import actor_of, side_named, stance_cues, topic_cues
 from crosswire.model import (
     AnnotatedArticle,
@@ -159,13 +160,29 @@ def _sentence_at(article: AnnotatedArticle, span: Span) -> tuple[str, Span]:
     return article.article.text[span.start : span.end], span
 
 
+def _full_name(name: str, article: AnnotatedArticle) -> str:
+    """The article's full name for an actor written short ("Bernie", "Mr. Sanders",
+    "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one speaker of the article it
+    names; else the name as written (two fit, or none)."""
+    aliases = load_aliases()
+    full = {
+        q.speaker.canonical
+        for q in article.quotes
+        if q.speaker is not None
+        and " " in q.speaker.canonical.strip()
+        and name_parts(q.speaker.canonical) is not None  # people, not "the Business Council"
+    }
+    fits = {c for c in full if speaker_matches(name, c, aliases)}
+    return fits.pop() if len(fits) == 1 else name
+
+
 def _from_stance(
     stance: Stance, article: AnnotatedArticle, published: Mapping[str, date | None]
 ) -> Position | None:
     """A stance as a position: its actor's side, voiced by the quote's speaker when the
     stance sits in a quote ("Peskov said Russia may accept a neutral Ukraine": Russia,
     voiced by Peskov)."""
-    actor = side_named(stance.actor)
+    actor = side_named(_full_name(stance.actor, article))
     if not actor[:1].isupper():
         return None
     quote = _quote_at(article, stance.span)
