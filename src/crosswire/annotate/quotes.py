@@ -56,6 +56,8 @@ _MEDIA = frozenset(
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_MAX_NAME = 4
 _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
+_SIGNATURE_DASHES = "―—–"
+_SIGNATURE_MAX_WORDS = 5
 
 CueKind = Literal["verb", "phrase", "source"]
 
@@ -514,6 +516,12 @@ class _Reader:
             for child in quote.children:
                 if child.dep_ in ("dobj", "nsubjpass") and not self.quoted(child.idx):
                     return child
+        if head.dep_ == "xcomp" and head.head.pos_ == "VERB":
+            # "provocations prompted *NATO* to order", "urged *Congress* to act": who is
+            # made to act is the object, not the subject
+            objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
+            if objects and not self.quoted(objects[0].idx):
+                return objects[0]
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
             return self.subject(head.head, depth + 1)
         if depth < 2 and head.dep_ == "pcomp" and head.head.dep_ == "prep":
@@ -565,8 +573,8 @@ class _Reader:
             return True
         if _passive(head):
             return True
-        if head.lemma_.lower() in _APPEARANCE:
-            return True
+        if head.lemma_.lower() in _APPEARANCE and not any(c.dep_ == "dobj" for c in head.children):
+            return True  # "it *seems*", not "Obama *sounded* a call for ..."
         return subject.lower_ == "it" and subject.dep_ == "expl"
 
     def phrase(self, token: Token, avoid: tuple[int, int]) -> tuple[int, int] | None:
@@ -699,6 +707,8 @@ class _Reader:
             # a neighbouring name is not the speaker either
             return self.people.mention(subject)
         after = [t for t in region if t.i >= cue.end][:1]
+        if after and after[0].ent_type_ in ("DATE", "TIME"):
+            after = []  # "..., Tulsa police Chief Chuck Jordan said *Monday*": a day says nothing
         if after and after[0].pos_ == "DET" and after[0].head.i > after[0].i:
             after = [after[0].head]  # "..., said the 46-year-old"
         if after and _addressee(after[0], head):
@@ -844,6 +854,33 @@ def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
     extent = tail[-1].idx + len(tail[-1])
     mention = reader.speaker(cue, tail, tail=True)
     return _Found("direct", content, mention, cue, extent, reader.source_span(cue, mention))
+
+
+def _signed(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
+    """A quote signed like a reader's comment or an epigraph, a dash and a name ending
+    its paragraph: "“Trump must stop portraying Latinos as ...”― Carla Sanchez"."""
+    _, line_end = reader.line_of(passage.close)
+    end = min(line_end, next_open)
+    after = reader.text[passage.close + 1 : end].lstrip()
+    if not after or after[0] not in _SIGNATURE_DASHES:
+        return None
+    words = [
+        t
+        for t in reader.tokens(passage.close + 1, end)
+        if not t.is_punct and t.text not in _SIGNATURE_DASHES
+    ]
+    if not words or len(words) > _SIGNATURE_MAX_WORDS or words[-1].pos_ != "PROPN":
+        return None
+    if not all(t.text[:1].isupper() for t in words):
+        return None  # "— and so on", a sentence going on after a dash
+    mention = reader.people.mention(name_head(words[-1]))
+    if mention is None or not mention.person:
+        return None
+    content = reader.trim(passage.open + 1, passage.close, ",;:")
+    source = (words[0].idx, words[-1].idx + len(words[-1]))
+    # a signature gives a name and nothing else: the parse's "role" is the quote's words
+    signed = replace(mention, role=None, organization=None)
+    return _Found("direct", content, signed, None, source[1], source)
 
 
 def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
@@ -1177,7 +1214,11 @@ def _attributions(
         if _inline(reader, passage):
             result = _mixed(reader, passage)
         else:
-            result = _lead(reader, passage, previous) or _tail(reader, passage, following)
+            result = (
+                _lead(reader, passage, previous)
+                or _tail(reader, passage, following)
+                or _signed(reader, passage, following)
+            )
             if result is None:
                 content = reader.trim(passage.open + 1, passage.close, ",;:")
                 if len(reader.text[content[0] : content[1]].split()) >= _MIN_UNATTRIBUTED_WORDS:
