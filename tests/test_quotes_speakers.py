@@ -635,3 +635,27 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(backend) -> None:
         ("Carla Sanchez", None),
         ("Martha Aguilar", None),
     ], said
+
+
+def test_a_thing_used_to_prove_is_not_who_proves(backend) -> None:  # type: ignore[no-untyped-def]
+    # breitbart_2016-09-29_politifact-donald-trump-: "the example of Chicago" became the
+    # speaker once the object of "prompted NATO to order" was
+    text = (
+        "Trump responded by using the example of Chicago to prove that gun control is not "
+        "the solution."
+    )
+    assert _speaker_of(text, "that gun control", backend)[0] == "Trump"
+
+
+def test_a_surname_shared_is_not_the_person_called_by_their_given_name(backend) -> None:  # type: ignore[no-untyped-def]
+    # usa-today_2016-09-16_hold-melania-trump-to-he: "Everything Trump says" went to
+    # Melania Trump, named in full last, whom the letters call "Melania"
+    text = (
+        "Several weeks ago, Donald Trump stated that Melania would discuss her immigration "
+        "story.\n\n"
+        "We asked whether Melania Trump's story would influence the credibility of her "
+        "husband's policies.\n\n"
+        "Give her a break. Melania was born in a poor communist country.\n\n"
+        "We don't care. Everything Trump says is a lie unless proven otherwise."
+    )
+    assert _speaker_of(text, "is a lie", backend)[0] == "Donald Trump"

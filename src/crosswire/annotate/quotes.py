@@ -520,7 +520,7 @@ class _Reader:
             # "provocations prompted *NATO* to order", "urged *Congress* to act": who is
             # made to act is the object, not the subject
             objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
-            if objects and not self.quoted(objects[0].idx):
+            if objects and _agent(objects[0], self.people) and not self.quoted(objects[0].idx):
                 return objects[0]
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
             return self.subject(head.head, depth + 1)
@@ -732,6 +732,18 @@ class _Reader:
 # --- attributions ---------------------------------------------------------------------------
 
 
+def _agent(token: Token, people: PeopleIndex) -> bool:
+    """Whether a word can be someone made to act: a name, a body, a person, a group
+    ("prompted *NATO* to order", "left many E.U. *nations* feeling"), not a thing used
+    ("using *the example of Chicago* to prove")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if token.tag_ == "NNS":
+        return True
+    mention = people.mention(token)
+    return mention is not None and mention.person
+
+
 def _addressee(token: Token, cue: Token) -> bool:
     """Whether ``token`` is who the cue speaks to or about: its object ("told *CNN*",
     "telling *one aide*") or the object of its "to" ("said *to voters*")."""
@@ -880,7 +892,8 @@ def _signed(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
     source = (words[0].idx, words[-1].idx + len(words[-1]))
     # a signature gives a name and nothing else: the parse's "role" is the quote's words
     signed = replace(mention, role=None, organization=None)
-    return _Found("direct", content, signed, None, source[1], source)
+    # ends at the closing mark: the next paragraph's quote is another reader's, not hers
+    return _Found("direct", content, signed, None, passage.close + 1, source)
 
 
 def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:

@@ -58,8 +58,9 @@ _SHARES = frozenset({"half", "third", "quarter", "majority", "minority", "most",
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-#: How many heads up from a pronoun's clause its binding subject is looked for.
-_MAX_BINDING_CLIMB = 8
+#: How a pronoun's clause hangs from the clause whose subject it can be bound to.
+_BOUND_CLAUSES = frozenset({"ccomp", "advcl", "conj"})
+_MAX_PLURAL_WORDS = 4
 _FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
 
 
@@ -707,6 +708,7 @@ class PeopleIndex:
         self._skip = tuple(skip)
         self._known: list[_Known] = []
         self._written: dict[str, list[int]] = {}  # where each known name is written in full
+        self._alone = self._names_alone()
         self._collect_names()
         self._salient: list[tuple[int, Mention]] = []
         self._main_subjects: list[tuple[int, Mention]] = []  # named subjects of main clauses
@@ -754,6 +756,21 @@ class PeopleIndex:
                     existing.role or role,
                     existing.organization or organization,
                 )
+
+    def _names_alone(self) -> frozenset[str]:
+        """Folded one-word names written alone outside quotes: a given name there ("Melania
+        was born in a poor communist country") is how the article calls that person, so
+        their surname alone ("Everything Trump says") is the other person of that name."""
+        alone = set()
+        for token in self._doc:
+            if (
+                token.pos_ == "PROPN"
+                and name_head(token) is token
+                and len(_name_run(token)) == 1
+                and not self._skipped(token.idx)
+            ):
+                alone.add(fold(token.text))
+        return frozenset(alone)
 
     def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
         labels = {_entity_label(t) for t in name}
@@ -812,7 +829,9 @@ class PeopleIndex:
                     and mention.person
                     and name_parts(mention.name) is not None
                     and (_entity_label(token) == "PERSON" or mention.name in self.known_names())
-                ):
+                    and token.dep_ != "poss"
+                    and not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)
+                ):  # "a former Miss Universe" names no one; "Obama's policies" are spoken of
                     self._people_named.append((token.idx, mention))
                 run = _name_run(token)
                 gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
@@ -824,24 +843,26 @@ class PeopleIndex:
                 self._gender[name] = top
 
     def _binder(self, pronoun: Token) -> Token | None:
-        """The subject of the clause a pronoun's clause hangs from, when written before
-        the pronoun: "*Donald Trump* is drawing criticism after he appeared to suggest",
-        "*Republicans* had called the hearing because they felt"."""
-        verb = pronoun.head
-        for _ in range(_MAX_BINDING_CLIMB):
-            if verb.head is verb:
-                return None
-            verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c is not pronoun]
-            if subjects:
-                first = subjects[0]
-                return first if first.i < pronoun.i and not self._skipped(first.idx) else None
-        return None
+        """The subject of the clause right above a pronoun's own, when written before the
+        pronoun and no other person stands between: "*Donald Trump* is drawing criticism
+        after he appeared to suggest", "*Republicans* had called the hearing because they
+        felt", "*Clinton* says she hopes". Farther up, the parse too often climbs into
+        another person's clause."""
+        clause = pronoun.head
+        if pronoun.dep_ not in _SUBJECT_DEPS or clause.dep_ not in _BOUND_CLAUSES:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS]
+        if not subjects or subjects[0].i > pronoun.i or self._skipped(subjects[0].idx):
+            return None
+        binder = subjects[0]
+        between = self._doc[binder.i + 1 : pronoun.i]
+        if any(_entity_label(t) == "PERSON" and t.i > name_head(binder).i for t in between):
+            return None
+        return binder
 
     def _bound(self, pronoun: Token, gender: str) -> Mention | None:
         """The person a "he" or "she" is bound to in its own sentence (:meth:`_binder`),
-        when the genders agree; with the binder's gender unknown, only when no other
-        person is named between them ("Trump told Clinton that she ...")."""
+        unless the genders disagree ("Trump said she ...")."""
         binder = self._binder(pronoun)
         if binder is None:
             return None
@@ -852,12 +873,7 @@ class PeopleIndex:
         if bound is None or not bound.person or name_parts(bound.name) is None:
             return None
         known = self._gender.get(bound.name)
-        if known is not None:
-            return bound if known == gender else None
-        between = self._doc[binder.i + 1 : pronoun.i]
-        if any(_entity_label(t) == "PERSON" and t.i > name_head(binder).i for t in between):
-            return None
-        return bound
+        return bound if known in (None, gender) else None
 
     def _collect_subjects(self) -> None:
         """Person subjects in reading order: the antecedents of "he" and "she".
@@ -903,7 +919,7 @@ class PeopleIndex:
         ``position``, else the first. "Scott said" after "Bobby Scott is not a household
         name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
         before and the article's first Scott came earlier."""
-        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        matches = self._candidates(parts)
         if not matches:
             return None
 
@@ -912,6 +928,15 @@ class PeopleIndex:
 
         best = max(matches, key=latest)
         return best if latest(best) >= 0 else matches[0]
+
+    def _candidates(self, parts: NameParts) -> list[_Known]:
+        """The known people ``parts`` may name; of several sharing a surname, not those the
+        article calls by their given name alone ("Melania", "Bill")."""
+        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        if not parts.given and len(matches) > 1:
+            others = [k for k in matches if not any(g in self._alone for g in k.parts.given)]
+            matches = others or matches
+        return matches
 
     def _by_role(self, role: str, organization: str | None, position: int) -> _Known | None:
         noun = role.split()[-1].lower()
@@ -1016,8 +1041,8 @@ class PeopleIndex:
         if binder is None or binder.tag_ not in _PLURAL_TAGS:
             return None
         mention = self.mention(binder)
-        if mention is None:
-            return None
+        if mention is None or len(mention.name.split()) > _MAX_PLURAL_WORDS:
+            return None  # not "In the Wells Fargo scandal, people were mistakenly charged fees"
         return replace(mention, start=pronoun.idx, end=pronoun.idx + len(pronoun))
 
     def _pronoun(self, token: Token) -> Mention | None:
