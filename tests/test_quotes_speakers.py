@@ -659,3 +659,34 @@ def test_a_surname_shared_is_not_the_person_called_by_their_given_name(backend) 
         "We don't care. Everything Trump says is a lie unless proven otherwise."
     )
     assert _speaker_of(text, "is a lie", backend)[0] == "Donald Trump"
+
+
+def test_who_is_willing_is_the_subject_of_were_not_the_last_name_before_it(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-09-08_obama-on-climate-change-the-tren: the speaker was "Tennessee"
+    text = (
+        "In fact, some Republicans, including Senator Lamar Alexander of Tennessee, were "
+        "willing to go forward with a more limited climate bill."
+    )
+    assert _speaker_of(text, "go forward", backend)[0] == "Republicans"
+
+
+def test_a_report_by_an_outlet_is_the_outlets(backend) -> None:  # type: ignore[no-untyped-def]
+    # west-journal_2016-09-28_clinton-campaign-reportedly-scra: the speaker was "new report"
+    text = (
+        "According to a new report by Politico, Democratic party insiders are desperately "
+        "trying to mobilize black Florida voters to go to the polls for Hillary Clinton."
+    )
+    assert _speaker_of(text, "Democratic party insiders", backend)[0] == "Politico"
+
+
+def test_a_bracketed_note_after_a_name_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+    # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-: Donald Trump's role was
+    # "times", from the AP's "(all times EDT)"
+    text = (
+        "WASHINGTON (AP) — The Latest on the presidential race between Republican Donald "
+        "Trump and Democrat Hillary Clinton (all times EDT):\n\n"
+        "Trump made the pledge at a Retired American Warriors conference in Herndon, "
+        "Virginia on Monday. He said the nation has become more interested in protecting "
+        "the criminals."
+    )
+    assert _speaker_of(text, "the nation has become", backend) == ("Donald Trump", None)

@@ -522,7 +522,9 @@ class _Reader:
             objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
             if objects and _agent(objects[0], self.people) and not self.quoted(objects[0].idx):
                 return objects[0]
-        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
+        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
+            # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
+            # were *willing* to go forward" is the Republicans' will
             return self.subject(head.head, depth + 1)
         if depth < 2 and head.dep_ == "pcomp" and head.head.dep_ == "prep":
             return self.subject(head.head.head, depth + 1)  # "X ..., *saying* that"

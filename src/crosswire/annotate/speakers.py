@@ -684,6 +684,13 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
     return (_text(role) if role else None), organization
 
 
+def _bracketed(noun: Token) -> bool:
+    """Whether an apposition opens with a bracket: "Hillary Clinton (all *times* EDT)" is
+    a note of the story's, no role ("(R-Neb.)" is read as a party tag elsewhere)."""
+    first = noun.left_edge
+    return first.i > 0 and noun.doc[first.i - 1].text.startswith("(")
+
+
 def _appos_role(noun: Token) -> tuple[str | None, str | None]:
     """Role and organisation of a role noun phrase ("Russia's chief negotiator")."""
     left = list(noun.doc[noun.left_edge.i : noun.i + 1])
@@ -793,7 +800,7 @@ class PeopleIndex:
             role, organization = _appos_role(head.head)
         if role is None:
             for child in head.children:
-                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and not _bracketed(child):
                     role, organization = _appos_role(child)
                     break
         doc = head.doc
@@ -1026,6 +1033,14 @@ class PeopleIndex:
                 named = self._named(inner)
                 if named is not None and named.person and named.name in self.known_names():
                     return named
+        for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for author in (c for c in by.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                found = self.mention(author)  # "according to a new report *by Politico*"
+                if found is not None and found.person:
+                    return found
+                run = _name_run(author)  # the name as written, not the tagger's longer entity
+                start, end = run[0].idx, author.idx + len(author)
+                return Mention(_text(run), start, end, None, _text(run), False)
         return self.mention(token)
 
     def _last_named(self, position: int) -> Mention | None:
