@@ -572,6 +572,7 @@ def test_she_is_the_woman_named_in_the_sentence_before_when_no_subject_is_near(
         "Shah.\n\n"
         "PolitiFact Executive Director Aaron Sharockman responded that the website cites "
         "so many Republican claims as inaccurate because they lack significant context.\n\n"
+        "“We’re not just validating numbers,” he told InsideSources.\n\n"
         "PolitiFact is operated by the Tampa Bay Times, a Florida news organization with a "
         "liberal editorial bent.\n\n"
         "During the primaries, the Times gave Hillary Clinton a glowing endorsement:\n\n"

@@ -1077,11 +1077,15 @@ class PeopleIndex:
         ]
         sentence = token.sent
         earlier = self._doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        # a person of unknown gender only when no subject of this gender is a few
+        # sentences back: "These tactics ... in his debates against Clinton. ... he won't"
+        # is still the Trump of two sentences before
+        unsure = not before or before[-1][0] < token.idx - DESCRIPTION_REACH
         near = [
             m
             for position, m in self._people_named
             if earlier.start_char <= position < token.idx
-            and self._gender.get(m.name, gender) == gender
+            and self._gender.get(m.name, gender if unsure else "") == gender
         ]
         if near and (not before or before[-1][0] < earlier.start_char):
             return replace(near[-1], start=token.idx, end=token.idx + len(token))
