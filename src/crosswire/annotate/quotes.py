@@ -56,6 +56,8 @@ _MEDIA = frozenset(
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_MAX_NAME = 4
 _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
+_SIGNATURE_DASHES = "―—–"
+_SIGNATURE_MAX_WORDS = 5
 
 CueKind = Literal["verb", "phrase", "source"]
 
@@ -514,7 +516,15 @@ class _Reader:
             for child in quote.children:
                 if child.dep_ in ("dobj", "nsubjpass") and not self.quoted(child.idx):
                     return child
-        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
+        if head.dep_ == "xcomp" and head.head.pos_ == "VERB":
+            # "provocations prompted *NATO* to order", "urged *Congress* to act": who is
+            # made to act is the object, not the subject
+            objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
+            if objects and _agent(objects[0], self.people) and not self.quoted(objects[0].idx):
+                return objects[0]
+        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
+            # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
+            # were *willing* to go forward" is the Republicans' will
             return self.subject(head.head, depth + 1)
         if depth < 2 and head.dep_ == "pcomp" and head.head.dep_ == "prep":
             return self.subject(head.head.head, depth + 1)  # "X ..., *saying* that"
@@ -565,8 +575,8 @@ class _Reader:
             return True
         if _passive(head):
             return True
-        if head.lemma_.lower() in _APPEARANCE:
-            return True
+        if head.lemma_.lower() in _APPEARANCE and not any(c.dep_ == "dobj" for c in head.children):
+            return True  # "it *seems*", not "Obama *sounded* a call for ..."
         return subject.lower_ == "it" and subject.dep_ == "expl"
 
     def phrase(self, token: Token, avoid: tuple[int, int]) -> tuple[int, int] | None:
@@ -699,6 +709,8 @@ class _Reader:
             # a neighbouring name is not the speaker either
             return self.people.mention(subject)
         after = [t for t in region if t.i >= cue.end][:1]
+        if after and after[0].ent_type_ in ("DATE", "TIME"):
+            after = []  # "..., Tulsa police Chief Chuck Jordan said *Monday*": a day says nothing
         if after and after[0].pos_ == "DET" and after[0].head.i > after[0].i:
             after = [after[0].head]  # "..., said the 46-year-old"
         if after and _addressee(after[0], head):
@@ -720,6 +732,18 @@ class _Reader:
 
 
 # --- attributions ---------------------------------------------------------------------------
+
+
+def _agent(token: Token, people: PeopleIndex) -> bool:
+    """Whether a word can be someone made to act: a name, a body, a person, a group
+    ("prompted *NATO* to order", "left many E.U. *nations* feeling"), not a thing used
+    ("using *the example of Chicago* to prove")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if token.tag_ == "NNS":
+        return True
+    mention = people.mention(token)
+    return mention is not None and mention.person
 
 
 def _addressee(token: Token, cue: Token) -> bool:
@@ -844,6 +868,34 @@ def _tail(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
     extent = tail[-1].idx + len(tail[-1])
     mention = reader.speaker(cue, tail, tail=True)
     return _Found("direct", content, mention, cue, extent, reader.source_span(cue, mention))
+
+
+def _signed(reader: _Reader, passage: Passage, next_open: int) -> _Found | None:
+    """A quote signed like a reader's comment or an epigraph, a dash and a name ending
+    its paragraph: "“Trump must stop portraying Latinos as ...”― Carla Sanchez"."""
+    _, line_end = reader.line_of(passage.close)
+    end = min(line_end, next_open)
+    after = reader.text[passage.close + 1 : end].lstrip()
+    if not after or after[0] not in _SIGNATURE_DASHES:
+        return None
+    words = [
+        t
+        for t in reader.tokens(passage.close + 1, end)
+        if not t.is_punct and t.text not in _SIGNATURE_DASHES
+    ]
+    if not words or len(words) > _SIGNATURE_MAX_WORDS or words[-1].pos_ != "PROPN":
+        return None
+    if not all(t.text[:1].isupper() for t in words):
+        return None  # "— and so on", a sentence going on after a dash
+    mention = reader.people.mention(name_head(words[-1]))
+    if mention is None or not mention.person:
+        return None
+    content = reader.trim(passage.open + 1, passage.close, ",;:")
+    source = (words[0].idx, words[-1].idx + len(words[-1]))
+    # a signature gives a name and nothing else: the parse's "role" is the quote's words
+    signed = replace(mention, role=None, organization=None)
+    # ends at the closing mark: the next paragraph's quote is another reader's, not hers
+    return _Found("direct", content, signed, None, passage.close + 1, source)
 
 
 def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
@@ -1177,7 +1229,11 @@ def _attributions(
         if _inline(reader, passage):
             result = _mixed(reader, passage)
         else:
-            result = _lead(reader, passage, previous) or _tail(reader, passage, following)
+            result = (
+                _lead(reader, passage, previous)
+                or _tail(reader, passage, following)
+                or _signed(reader, passage, following)
+            )
             if result is None:
                 content = reader.trim(passage.open + 1, passage.close, ",;:")
                 if len(reader.text[content[0] : content[1]].split()) >= _MIN_UNATTRIBUTED_WORDS:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,10 @@ _SHARE_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY"})
 _SHARES = frozenset({"half", "third", "quarter", "majority", "minority", "most", "many"})
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: How a pronoun's clause hangs from the clause whose subject it can be bound to.
+_BOUND_CLAUSES = frozenset({"ccomp", "advcl", "conj"})
+_MAX_PLURAL_WORDS = 4
 _FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
 
 
@@ -680,6 +684,13 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
     return (_text(role) if role else None), organization
 
 
+def _bracketed(noun: Token) -> bool:
+    """Whether an apposition opens with a bracket: "Hillary Clinton (all *times* EDT)" is
+    a note of the story's, no role ("(R-Neb.)" is read as a party tag elsewhere)."""
+    first = noun.left_edge
+    return first.i > 0 and noun.doc[first.i - 1].text.startswith("(")
+
+
 def _appos_role(noun: Token) -> tuple[str | None, str | None]:
     """Role and organisation of a role noun phrase ("Russia's chief negotiator")."""
     left = list(noun.doc[noun.left_edge.i : noun.i + 1])
@@ -703,11 +714,15 @@ class PeopleIndex:
         self._doc = doc
         self._skip = tuple(skip)
         self._known: list[_Known] = []
+        self._written: dict[str, list[int]] = {}  # where each known name is written in full
+        self._alone = self._names_alone()
         self._collect_names()
         self._salient: list[tuple[int, Mention]] = []
         self._main_subjects: list[tuple[int, Mention]] = []  # named subjects of main clauses
         self._gender: dict[str, str] = {}
         self._resolved: dict[int, Mention] = {}
+        self._people_named: list[tuple[int, Mention]] = []  # persons named, any place
+        self._learn_genders()
         self._collect_subjects()
 
     # building
@@ -732,6 +747,9 @@ class PeopleIndex:
             role, organization = self._role_near(head, name[0])
             organization = outlet or organization
             existing = self._find(parts, head.idx)
+            self._written.setdefault(existing.name if existing else _text(name), []).append(
+                name[0].idx
+            )
             if existing is None:
                 self._known.append(_Known(_text(name), parts, name[0].idx, role, organization))
             elif (existing.role is None and role) or (
@@ -745,6 +763,21 @@ class PeopleIndex:
                     existing.role or role,
                     existing.organization or organization,
                 )
+
+    def _names_alone(self) -> frozenset[str]:
+        """Folded one-word names written alone outside quotes: a given name there ("Melania
+        was born in a poor communist country") is how the article calls that person, so
+        their surname alone ("Everything Trump says") is the other person of that name."""
+        alone = set()
+        for token in self._doc:
+            if (
+                token.pos_ == "PROPN"
+                and name_head(token) is token
+                and len(_name_run(token)) == 1
+                and not self._skipped(token.idx)
+            ):
+                alone.add(fold(token.text))
+        return frozenset(alone)
 
     def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
         labels = {_entity_label(t) for t in name}
@@ -767,7 +800,7 @@ class PeopleIndex:
             role, organization = _appos_role(head.head)
         if role is None:
             for child in head.children:
-                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and not _bracketed(child):
                     role, organization = _appos_role(child)
                     break
         doc = head.doc
@@ -777,11 +810,84 @@ class PeopleIndex:
             role = f"{role} ({tag})" if role else tag  # "Sen. Ben Sasse (R-Neb.)"
         return role, organization
 
+    def _learn_genders(self) -> None:
+        """Genders that rest on no guess, and the persons the article names anywhere.
+
+        A gender comes from an honorific ("Mr. McKinley") or a pronoun bound in its
+        own sentence to a named subject ("Clinton says *she* hopes"), the majority
+        when they disagree. These are known before any pronoun is resolved: one
+        "she" guessed across sentences ("Trump never contributed ... She says Trump
+        ...") would else make Trump a woman, and every later "he" skip him.
+        """
+        votes: dict[str, Counter[str]] = {}
+        for token in self._doc:
+            if self._skipped(token.idx):
+                continue
+            gender = _PRONOUN_GENDER.get(token.lower_, "")
+            mention: Mention | None = None
+            if gender and token.dep_ in _SUBJECT_DEPS:
+                binder = self._binder(token)
+                if binder is not None and binder.pos_ == "PROPN":
+                    mention = self._named(name_head(binder))
+            elif token.pos_ == "PROPN" and name_head(token) is token:
+                mention = self._named(token)
+                if (
+                    mention is not None
+                    and mention.person
+                    and name_parts(mention.name) is not None
+                    and (_entity_label(token) == "PERSON" or mention.name in self.known_names())
+                    and token.dep_ != "poss"
+                    and not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)
+                ):  # "a former Miss Universe" names no one; "Obama's policies" are spoken of
+                    self._people_named.append((token.idx, mention))
+                run = _name_run(token)
+                gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
+            if gender and mention is not None and mention.person:
+                votes.setdefault(mention.name, Counter())[gender] += 1
+        for name, counted in votes.items():
+            (top, n), *rest = counted.most_common()
+            if not rest or rest[0][1] < n:
+                self._gender[name] = top
+
+    def _binder(self, pronoun: Token) -> Token | None:
+        """The subject of the clause right above a pronoun's own, when written before the
+        pronoun and no other person stands between: "*Donald Trump* is drawing criticism
+        after he appeared to suggest", "*Republicans* had called the hearing because they
+        felt", "*Clinton* says she hopes". Farther up, the parse too often climbs into
+        another person's clause."""
+        clause = pronoun.head
+        if pronoun.dep_ not in _SUBJECT_DEPS or clause.dep_ not in _BOUND_CLAUSES:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS]
+        if not subjects or subjects[0].i > pronoun.i or self._skipped(subjects[0].idx):
+            return None
+        binder = subjects[0]
+        between = self._doc[binder.i + 1 : pronoun.i]
+        if any(_entity_label(t) == "PERSON" and t.i > name_head(binder).i for t in between):
+            return None
+        return binder
+
+    def _bound(self, pronoun: Token, gender: str) -> Mention | None:
+        """The person a "he" or "she" is bound to in its own sentence (:meth:`_binder`),
+        unless the genders disagree ("Trump said she ...")."""
+        binder = self._binder(pronoun)
+        if binder is None:
+            return None
+        if binder.lower_ in _PRONOUN_GENDER:
+            bound = self._resolved.get(binder.i) or self._pronoun(binder)
+        else:
+            bound = self.mention(binder)
+        if bound is None or not bound.person or name_parts(bound.name) is None:
+            return None
+        known = self._gender.get(bound.name)
+        return bound if known in (None, gender) else None
+
     def _collect_subjects(self) -> None:
         """Person subjects in reading order: the antecedents of "he" and "she".
 
-        Genders are learned on the way (from "Mr"/"Ms" and from pronouns
-        already resolved), so that "she" skips a man named just before.
+        Genders are learned first (:meth:`_learn_genders`), then on the way from
+        pronouns resolved, never against what was learned first, so that "she"
+        skips a man named just before.
         """
         for token in self._doc:
             if token.dep_ not in _SUBJECT_DEPS or self._skipped(token.idx):
@@ -816,12 +922,28 @@ class PeopleIndex:
     # lookups
 
     def _find(self, parts: NameParts, position: int) -> _Known | None:
-        """The known person ``parts`` names: the latest before ``position``, else the first."""
-        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        """The known person ``parts`` names: the one written in full last before
+        ``position``, else the first. "Scott said" after "Bobby Scott is not a household
+        name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
+        before and the article's first Scott came earlier."""
+        matches = self._candidates(parts)
         if not matches:
             return None
-        before = [k for k in matches if k.position <= position]
-        return before[-1] if before else matches[0]
+
+        def latest(known: _Known) -> int:
+            return max((p for p in self._written.get(known.name, ()) if p <= position), default=-1)
+
+        best = max(matches, key=latest)
+        return best if latest(best) >= 0 else matches[0]
+
+    def _candidates(self, parts: NameParts) -> list[_Known]:
+        """The known people ``parts`` may name; of several sharing a surname, not those the
+        article calls by their given name alone ("Melania", "Bill")."""
+        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        if not parts.given and len(matches) > 1:
+            others = [k for k in matches if not any(g in self._alone for g in k.parts.given)]
+            matches = others or matches
+        return matches
 
     def _by_role(self, role: str, organization: str | None, position: int) -> _Known | None:
         noun = role.split()[-1].lower()
@@ -845,6 +967,8 @@ class PeopleIndex:
             token = token.head.head
         if token.lower_ in _PRONOUN_GENDER:
             return self._resolved.get(token.i) or self._pronoun(token)
+        if token.lower_ == "they":
+            return self._bound_plural(token)
         if token.pos_ == "PRON" or token.is_punct or party_tag(token):
             return None
         if _entity_label(token) in _SHARE_LABELS or token.lower_ in _SHARES:
@@ -852,13 +976,15 @@ class PeopleIndex:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     return self.mention(pobj)
-        if _entity_label(token) in _NOT_SPEAKERS and not self._known_name(token):
-            return None
         for child in token.children:
+            # "Dmitry Peskov, the Kremlin spokesman"; and a name the parse hangs from the
+            # time line above it: "1:21 p.m. / Donald Trump is drawing criticism"
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not party_tag(child):
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named
+        if _entity_label(token) in _NOT_SPEAKERS and not self._known_name(token):
+            return None
         if (person := self._possessed_person(token)) is not None:
             return person
         if token.pos_ == "PROPN" or _entity_label(token) == "PERSON":
@@ -907,6 +1033,14 @@ class PeopleIndex:
                 named = self._named(inner)
                 if named is not None and named.person and named.name in self.known_names():
                     return named
+        for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for author in (c for c in by.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                found = self.mention(author)  # "according to a new report *by Politico*"
+                if found is not None and found.person:
+                    return found
+                run = _name_run(author)  # the name as written, not the tagger's longer entity
+                start, end = run[0].idx, author.idx + len(author)
+                return Mention(_text(run), start, end, None, _text(run), False)
         return self.mention(token)
 
     def _last_named(self, position: int) -> Mention | None:
@@ -915,17 +1049,49 @@ class PeopleIndex:
         before = [m for p, m in self._main_subjects if position - DESCRIPTION_REACH <= p < position]
         return before[-1] if before else None
 
+    def _bound_plural(self, pronoun: Token) -> Mention | None:
+        """Who "they" are when its sentence says it: a plural subject it is bound to
+        ("Republicans had called the hearing because *they* felt"); else no one."""
+        binder = self._binder(pronoun)
+        if binder is None or binder.tag_ not in _PLURAL_TAGS:
+            return None
+        mention = self.mention(binder)
+        if mention is None or len(mention.name.split()) > _MAX_PLURAL_WORDS:
+            return None  # not "In the Wells Fargo scandal, people were mistakenly charged fees"
+        return replace(mention, start=pronoun.idx, end=pronoun.idx + len(pronoun))
+
     def _pronoun(self, token: Token) -> Mention | None:
+        """The person a "he" or "she" is: the subject it is bound to in its sentence,
+        else the nearest person subject before it of that gender; when none is in this
+        sentence or the one before, a person those two sentences name in another place
+        ("the Times gave *Clinton* a glowing endorsement: She has long been ...")."""
         gender = _PRONOUN_GENDER[token.lower_]
+        bound = self._bound(token, gender)
+        if bound is not None:
+            return replace(bound, start=token.idx, end=token.idx + len(token))
         before = [
-            m
+            (position, m)
             for position, m in self._salient
             if token.idx - PRONOUN_REACH <= position < token.idx
             and self._gender.get(m.name, gender) == gender
         ]
+        sentence = token.sent
+        earlier = self._doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        # a person of unknown gender only when no subject of this gender is a few
+        # sentences back: "These tactics ... in his debates against Clinton. ... he won't"
+        # is still the Trump of two sentences before
+        unsure = not before or before[-1][0] < token.idx - DESCRIPTION_REACH
+        near = [
+            m
+            for position, m in self._people_named
+            if earlier.start_char <= position < token.idx
+            and self._gender.get(m.name, gender if unsure else "") == gender
+        ]
+        if near and (not before or before[-1][0] < earlier.start_char):
+            return replace(near[-1], start=token.idx, end=token.idx + len(token))
         if not before:
             return None  # nobody near: no speaker is better than one 3,000 characters back
-        antecedent = before[-1]
+        antecedent = before[-1][1]
         return Mention(
             antecedent.name,
             token.idx,
