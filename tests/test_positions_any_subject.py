@@ -150,9 +150,20 @@ def test_refusing_to_disavow_is_no_disavowal(backend) -> None:  # type: ignore[n
         "into both the success of Sanders in generating enthusiasm.",
         "He questioned her judgment based on her decision to allow a super PAC to support "
         "her campaign.",
+        "In the normal run of events, China should reject an arrogant, hawkish candidate "
+        "like him out of hand.",
+        "The institutional bulwarks against Mr. Sanders are significant: Hundreds of the "
+        "party's superdelegates have endorsed Mrs. Clinton.",
+        "It will no doubt raise questions as to whether Cruz still supports his 2013 "
+        "amendments.",
+        "Senator Bernie Sanders advocates tax increases of $15 trillion affecting all income "
+        "groups; Mrs. Clinton seeks an additional $1 trillion in revenue.",
+        "Dayton has been a longtime Clinton supporter and has pledged his support as a "
+        "superdelegate.",
+        "That is pretty much what Mr. Trump has threatened to do.",
     ],
 )
-def test_a_wish_a_phrasal_verb_or_a_count_is_no_stance(backend, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wish_advice_a_count_or_a_misread_object_is_no_stance(backend, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert _stances(backend, "Earlier that day the campaign spoke.\n" + sentence) == []
 
 

@@ -44,12 +44,17 @@ _QUANTIFIERS = frozenset({"all", "both", "each", "some", "any"})
 _DENIAL_REACH = 3
 #: Particles that make a stance verb another verb ("backed out", "called off").
 _PHRASAL = frozenset({"out", "off", "down", "away", "up"})
+#: Nouns that name a stance, not its object ("pledged his support", "unveiled endorsements").
+_STANCE_NOUNS = frozenset("support endorsement backing opposition approval".split())
 #: An object this short that ends in a pronoun says nothing of what it is.
 _VAGUE_WORDS = 3
 #: Subjects that count members rather than name an actor ("Plenty of companies").
 _COUNTING = frozenset(
-    "plenty many most some several few all both none others half majority".split()
+    "plenty many most some several few all both none others half majority hundreds "
+    "thousands dozens millions scores".split()
 )
+#: Auxiliaries that make a stance advice, not the subject's ("China should reject him").
+_ADVICE = frozenset({"should", "ought"})
 #: Verbs after which a stance verb is not taken ("refuses to disavow", "declined to endorse").
 _REFUSALS = frozenset({"refuse", "decline", "fail", "reluctant", "hesitate"})
 #: Verbs after which another's stance verb is a wish or a leave ("wants to see Clinton
@@ -173,8 +178,8 @@ def find_stances(
         else:
             stance, particle_token = entry
             target = _target(token, particle_token, sentence, headline)
-        if target is None or _negated(token) or target[0].i <= token.i <= target[-1].i:
-            continue  # "what Mr. Trump has threatened to do": the object lies elsewhere
+        if target is None or _negated(token) or _misplaced(target, token):
+            continue
         before = sentence.doc[token.i - 1] if token.i > sentence.start else None
         joined = before is not None and before.lower_ == "and"
         if headline and out and not joined and token.pos_ != "VERB":
@@ -199,17 +204,32 @@ def find_stances(
     return tuple(out)
 
 
+def _misplaced(target: list[Token], verb: Token) -> bool:
+    """An object that holds its own verb ("what Mr. Trump has threatened to do"), or lies
+    before it across a semicolon or colon ("Sanders advocates X; Mrs. Clinton seeks Y"):
+    the parse took another clause for the object."""
+    if target[0].i <= verb.i <= target[-1].i:
+        return True
+    if target[-1].i > verb.i:
+        return False
+    return any(w.text in (";", ":") for w in verb.doc[target[-1].i + 1 : verb.i])
+
+
 def _entry(
     token: Token, sentence: SpacySpan, headline: bool
 ) -> tuple[StanceKind, Token | None] | None:
     """The stance a token states as a verb, and its particle token when the entry has one."""
     entries = stance_verbs().get(token.lower_)
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "requests to withdraw ... and even to agree to cancel"
     if (
         not entries
-        or token.dep_ == "acl"
-        or (token.dep_ in _CLAUSE_DEPS and token.head.pos_ == "NOUN")
+        or clause.dep_ == "acl"
+        or (clause.dep_ in _CLAUSE_DEPS and clause.head.pos_ == "NOUN")
+        or any(c.lower_ in _ADVICE for c in token.children if c.dep_ == "aux")
     ):
-        return None  # "requests to agree to cancel", "a plan to back": not taken, only named
+        return None  # "requests to agree to cancel", "China should reject him": not taken
     if token.pos_ != "VERB" and not headline:
         return None
     following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
@@ -261,8 +281,9 @@ def _negated(token: Token) -> bool:
     wished = token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in _WISHES
     if wished and any(c.dep_ == "nsubj" for c in token.children):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "for") for c in token.children):
-        return True  # "if she backs the plan", "a reason for Bush to back Cruz"
+    marks = ("if", "unless", "for", "whether")
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
+        return True  # "if she backs the plan", "a reason for Bush to back Cruz", "whether"
     word = token
     for _ in range(_DENIAL_REACH):  # "I did not say, you know, ... I will support Obama"
         if word.dep_ not in ("ccomp", "xcomp", "parataxis", "conj") or word.head is word:
@@ -321,8 +342,8 @@ def _name_around(head: Token, verb: Token) -> list[Token] | None:
         return _name_around(antecedent, verb) if antecedent.i < verb.i else None
     if head.lower_ in _PRONOUNS:
         return [head]
-    if head.lower_ in _COUNTING:
-        return None  # "Plenty of companies have embraced the idea"
+    if head.lower_ in _COUNTING or head.like_num:
+        return None  # "Plenty of companies have embraced the idea", "Hundreds of delegates"
     if head.ent_type_ in _ACTOR_LABELS:
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in _ACTOR_LABELS:
@@ -513,9 +534,15 @@ def _trimmed(words: list[Token] | None) -> list[Token] | None:
         return None  # "backs him", "welcomed them all"
     if len(words) <= _VAGUE_WORDS and words[-1].lower_ in _PRONOUNS:
         return None  # "refuse to live in that": what "that" is lies elsewhere
+    if len(words) <= _VAGUE_WORDS and words[-1].lemma_.lower() in _STANCE_NOUNS:
+        return None  # "pledged his support": to whom lies elsewhere
     words = words[:TARGET_WORDS]
-    while len(words) > 1 and (words[-1].pos_ in ("ADP", "DET", "CCONJ") or words[-1].is_punct):
-        words = words[:-1]  # a long object cut between words, not after "to" or "the"
+    while len(words) > 1 and (
+        (words[-1].pos_ in ("ADP", "DET", "CCONJ") and words[-1].dep_ != "prt")
+        or words[-1].is_punct
+        or (words[-1].ent_type_ in ("DATE", "TIME") and words[0].ent_type_ not in ("DATE", "TIME"))
+    ):
+        words = words[:-1]  # not after "to" or "the"; "endorsed Cruz Wednesday": Cruz
     return words
 
 

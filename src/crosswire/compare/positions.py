@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from crosswire.annotate.speakers import load_aliases, name_parts, speaker_matches
+from crosswire.annotate.stances import stance_verbs
 from crosswire.compare.lexicon import actor_of, side_named, stance_cues, topic_cues
 from crosswire.model import (
     AnnotatedArticle,
@@ -147,6 +148,10 @@ def _quote_at(article: AnnotatedArticle, span: Span) -> Quote | None:
     """The quote whose words hold the stance's verb ("Peskov said Russia may be willing to
     accept ..."), not one whose cue the verb is ("he calls for $1 trillion")."""
     for quote in article.quotes:
+        cue = quote.cue_span
+        if cue is not None and cue.start <= span.start < cue.end:
+            return None  # the stance verb is the quote's cue: the actor's own act
+    for quote in article.quotes:
         if quote.content_span.start <= span.start < quote.content_span.end:
             return quote
     return None
@@ -165,12 +170,14 @@ def _full_name(name: str, article: AnnotatedArticle) -> str:
     "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one speaker of the article it
     names; else the name as written (two fit, or none)."""
     aliases = load_aliases()
+    people = {e.text for e in article.entities if e.label == "PERSON"}
     full = {
         q.speaker.canonical
         for q in article.quotes
         if q.speaker is not None
         and " " in q.speaker.canonical.strip()
         and name_parts(q.speaker.canonical) is not None  # people, not "the Business Council"
+        and any(q.speaker.canonical in p or p in q.speaker.canonical for p in people)
     }
     fits = {c for c in full if speaker_matches(name, c, aliases)}
     return fits.pop() if len(fits) == 1 else name
@@ -182,15 +189,16 @@ def _from_stance(
     """A stance as a position: its actor's side, voiced by the quote's speaker when the
     stance sits in a quote ("Peskov said Russia may accept a neutral Ukraine": Russia,
     voiced by Peskov)."""
-    actor = side_named(_full_name(stance.actor, article))
-    if not actor[:1].isupper():
-        return None
+    full = _full_name(stance.actor, article)
+    actor = side_named(full)
+    if not actor[:1].isupper() or any(w.lower() in stance_verbs() for w in full.split()):
+        return None  # no actor; or a headline fragment taken for a name ("Supporting Gays")
     quote = _quote_at(article, stance.span)
     speaker = role = None
     if quote is not None and quote.speaker is not None and quote.speaker.canonical != actor:
         speaker, role = quote.speaker.canonical, quote.speaker.role
-    elif actor != stance.actor:
-        speaker = stance.actor
+    elif actor != full:
+        speaker = full
     sentence, where = _sentence_at(article, stance.span)
     claim, _ = _claim_at(article, stance.span)
     topics = [t for t in topics_of(stance.target) if t not in GENERIC_TOPICS]
