@@ -154,8 +154,7 @@ def test_refusing_to_disavow_is_no_disavowal(backend) -> None:  # type: ignore[n
         "like him out of hand.",
         "The institutional bulwarks against Mr. Sanders are significant: Hundreds of the "
         "party's superdelegates have endorsed Mrs. Clinton.",
-        "It will no doubt raise questions as to whether Cruz still supports his 2013 "
-        "amendments.",
+        "It will no doubt raise questions as to whether Cruz still supports his 2013 amendments.",
         "Senator Bernie Sanders advocates tax increases of $15 trillion affecting all income "
         "groups; Mrs. Clinton seeks an additional $1 trillion in revenue.",
         "Dayton has been a longtime Clinton supporter and has pledged his support as a "
