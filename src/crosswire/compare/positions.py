@@ -25,7 +25,13 @@ from datetime import date
 
 from crosswire.annotate.speakers import load_aliases, name_parts, speaker_matches
 from crosswire.annotate.stances import stance_verbs
-from crosswire.compare.lexicon import actor_of, side_named, stance_cues, topic_cues
+from crosswire.compare.lexicon import (
+    actor_of,
+    known_sides,
+    side_named,
+    stance_cues,
+    topic_cues,
+)
 from crosswire.model import (
     AnnotatedArticle,
     Citation,
@@ -53,6 +59,23 @@ def stance_of(text: str) -> StanceKind | None:
 
 def topics_of(text: str) -> list[str]:
     return [topic for topic, cue in topic_cues() if cue.search(text)]
+
+
+#: A side named at the head of a quote's words, or after its colon: "Ukraine is offering
+#: ...", "Seemingly very good news: Moscow signals that it might accept ...".
+_HEAD_NAME = re.compile(r"(?:^|:\s+)(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+[a-z]")
+
+
+def _content_side(text: str) -> str | None:
+    """The side a quote's words make their own subject, when one is named there: a
+    Russian negotiator saying "Ukraine is offering ..." reports Ukraine's position."""
+    for match in _HEAD_NAME.finditer(text):
+        if match.group(1).endswith(("’s", "'s")):
+            continue  # "Ukraine’s future membership": spoken of, not speaking
+        side = side_named(match.group(1))
+        if side in known_sides():
+            return side
+    return None
 
 
 def _claim_at(article: AnnotatedArticle, span: Span) -> tuple[Claim | None, Claim | None]:
@@ -101,7 +124,7 @@ def _from_statement(
     if not topics:
         return None
     speaker = quote.speaker
-    actor = actor_of(speaker.canonical, speaker.organization)
+    actor = _content_side(text) or actor_of(speaker.canonical, speaker.organization)
     if not actor[:1].isupper():
         return None  # "reference", "it": no actor
     return Position(
