@@ -283,7 +283,7 @@ def test_sums_of_different_verbs_are_different_sums() -> None:
     assert len(find_conflicts([_fact(box_office, grossed)], {})) == 1
 
 
-def test_a_count_since_an_event_over_nights_is_not_one_nights_count() -> None:
+def test_a_count_over_several_nights_is_not_one_nights_count() -> None:
     # ECB+ 23ecbplus (Kimani Gray protests): "46 arrests" after Wednesday night's protest
     # against "over 50 arrests have been made over four nights" was reported as an update
     def arrests(article: str, text: str, n: float, qualifier: str | None = None) -> Claim:
@@ -297,6 +297,5 @@ def test_a_count_since_an_event_over_nights_is_not_one_nights_count() -> None:
         "over",
     )
     assert find_conflicts([_fact(one_night, in_all)], {}) == []
-    assert (
-        len(find_conflicts([_fact(one_night, arrests("c", "There were 60 arrests.", 60))], {})) == 1
-    )
+    running = arrests("c", "Since the shooting, 60 arrests have been made.", 60)
+    assert len(find_conflicts([_fact(one_night, running)], {})) == 1  # a running total

@@ -220,18 +220,18 @@ def _dollars_converted(facts: Sequence[Fact]) -> bool:
 
 
 _BOUNDS = ("since", "so far", "this year", "to date", "in the past", "over the past")
-#: Spans a count is summed over that are no dates: "since the shooting", "over four nights".
+#: A span of several periods a count is summed over that is no date: "over four nights".
+#: (A count "since the shooting" is the running total, which a later figure updates.)
 _SPANS = re.compile(
-    r"\bsince (?:the|his|her|their|its) [a-z]+"
-    r"|\bover (?:the )?(?:past |last )?(?:[a-z]+|\d+) (?:days|nights|weeks|months|years)\b",
+    r"\bover (?:the )?(?:past |last )?(?:[a-z]+|\d+) (?:days|nights|weeks|months|years)\b",
     re.IGNORECASE,
 )
 
 
 def _bounds(claim: Claim) -> frozenset[str]:
     """The periods a claim bounds its counts by ("since October", "so far this year",
-    "since the shooting ... over four nights"): a count over part of the time, or summed
-    over several nights, is another figure than one over all of it or of one night."""
+    "over four nights"): a count over part of the time, or summed over several nights, is
+    another figure than one over all of it or of one night."""
     dated = {d.text.lower() for d in claim.dates if d.text.lower().startswith(_BOUNDS)}
     return frozenset(dated | {m.lower() for m in _SPANS.findall(claim.text)})
 
