@@ -107,3 +107,9 @@ def test_a_figure_per_season_is_a_rate_and_mm_is_million(backend) -> None:  # ty
     assert [f[2] for f in per_season] == ["USD/season"], per_season
     deal = _figures_of(backend, "The Red Sox offered Mark Teixeira an eight-year, $200MM deal.")
     assert [(f[1], f[2]) for f in deal] == [(200e6, "USD")], deal
+
+
+def test_b_after_a_number_is_billion() -> None:
+    # ECB+ 44ecb (Greek bailout): "bailout loans of 110 b. Euro" was read as 110 euros,
+    # against "110 billion euros in loans", a conflict
+    assert parse_number("110 b. Euro") == pytest.approx(110e9)

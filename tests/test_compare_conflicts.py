@@ -234,3 +234,68 @@ def test_an_announced_event_is_not_the_event_done() -> None:
     again = _claim("c", "Microsoft has released an emergency patch.", event="release", tense="past")
     assert plan_and_deed(plan, done) and plan_and_deed(done, plan)
     assert not plan_and_deed(done, again)
+
+
+def test_figures_of_differently_named_subjects_never_conflict() -> None:
+    # ECB+ 37ecb (Chiefs-Colts): "Jamaal Charles rushed for 226 yards while Peyton Hillis
+    # added 101" was held against "Peyton Hillis rushed for 101 yards" as 226 vs 101
+    def rushed(article: str, text: str, n: float, subject: str, *names: str) -> Claim:
+        yards = Quantity(f"{n:g} yards", n, "yard", event="rush")
+        return _claim(article, text, yards, subject=subject, event="rush", entities=names)
+
+    charles = rushed(
+        "a",
+        "Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.",
+        226,
+        "Jamaal Charles",
+        "Jamaal Charles",
+        "Peyton Hillis",
+    )
+    hillis = rushed(
+        "b", "RB Peyton Hillis rushed for 101 yards.", 101, "RB Peyton Hillis", "Peyton Hillis"
+    )
+    assert find_conflicts([_fact(charles, hillis)], {}) == []
+    again = rushed(
+        "c", "Peyton Hillis rushed for 110 yards.", 110, "Peyton Hillis", "Peyton Hillis"
+    )
+    assert len(find_conflicts([_fact(hillis, again)], {})) == 1
+
+
+def test_sums_of_different_verbs_are_different_sums() -> None:
+    # ECB+ 41ecb (The Hunger Games): "has already brought in over $363 million" (the box
+    # office) and "he was given $3 million upfront" (the director's fee) are two sums
+    box_office = _claim(
+        "a",
+        "The Hunger Games has already brought in over $363 million.",
+        Quantity("over $363 million", 363e6, "USD", event="bring", qualifier="over"),
+    )
+    fee = _claim(
+        "b",
+        "Ross is expecting a raise for his work on the movie (he was given $3 million upfront)",
+        Quantity("$3 million", 3e6, "USD", event="upfront"),
+    )
+    assert find_conflicts([_fact(box_office, fee)], {}) == []
+    grossed = _claim(
+        "c",
+        "The Hunger Games has brought in $300 million.",
+        Quantity("$300 million", 300e6, "USD", event="bring"),
+    )
+    assert len(find_conflicts([_fact(box_office, grossed)], {})) == 1
+
+
+def test_a_count_over_several_nights_is_not_one_nights_count() -> None:
+    # ECB+ 23ecbplus (Kimani Gray protests): "46 arrests" after Wednesday night's protest
+    # against "over 50 arrests have been made over four nights" was reported as an update
+    def arrests(article: str, text: str, n: float, qualifier: str | None = None) -> Claim:
+        return _claim(article, text, Quantity(str(n), n, "arrest", qualifier=qualifier))
+
+    one_night = arrests("a", "After Wednesday night's protest there were 46 arrests.", 46)
+    in_all = arrests(
+        "b",
+        "Since the shooting, over 50 arrests have been made over four nights of protesting.",
+        50,
+        "over",
+    )
+    assert find_conflicts([_fact(one_night, in_all)], {}) == []
+    running = arrests("c", "Since the shooting, 60 arrests have been made.", 60)
+    assert len(find_conflicts([_fact(one_night, running)], {})) == 1  # a running total

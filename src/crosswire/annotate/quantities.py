@@ -23,6 +23,7 @@ _SCALES = {
     "mln": 1e6,
     "m": 1e6,
     "billion": 1e9,
+    "b": 1e9,  # "110 b. Euro"
     "bln": 1e9,
     "bn": 1e9,
     "trillion": 1e12,

@@ -36,6 +36,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from crosswire.compare.lexicon import (
+    CURRENCIES,
     actor_of,
     antonyms,
     developing_measures,
@@ -219,18 +220,27 @@ def _dollars_converted(facts: Sequence[Fact]) -> bool:
 
 
 _BOUNDS = ("since", "so far", "this year", "to date", "in the past", "over the past")
+#: A span of several periods a count is summed over that is no date: "over four nights".
+#: (A count "since the shooting" is the running total, which a later figure updates.)
+_SPANS = re.compile(
+    r"\bover (?:the )?(?:past |last )?(?:[a-z]+|\d+) (?:days|nights|weeks|months|years)\b",
+    re.IGNORECASE,
+)
 
 
 def _bounds(claim: Claim) -> frozenset[str]:
-    """The periods a claim bounds its counts by ("since October", "so far this year"):
-    a count over part of the time is another figure than one over all of it."""
-    return frozenset(d.text.lower() for d in claim.dates if d.text.lower().startswith(_BOUNDS))
+    """The periods a claim bounds its counts by ("since October", "so far this year",
+    "over four nights"): a count over part of the time, or summed over several nights, is
+    another figure than one over all of it or of one night."""
+    dated = {d.text.lower() for d in claim.dates if d.text.lower().startswith(_BOUNDS)}
+    return frozenset(dated | {m.lower() for m in _SPANS.findall(claim.text)})
 
 
 def _number_conflicts(
     fact: Fact, published: Mapping[str, date | None], skip: frozenset[str] = frozenset()
 ) -> list[Conflict]:
     figures = [(claim, _figures(claim)) for claim in fact.claims]
+    found_of = {id(claim): found for claim, found in figures}
     measures = {m for _, f in figures for m in f} - skip
     out: list[Conflict] = []
     for measure in sorted(measures):
@@ -257,8 +267,14 @@ def _number_conflicts(
                 continue
             if any(_elsewhen(x, published) != _elsewhen(y, published) for x in ca for y in cb):
                 continue  # "a 6.4 quake hit Zarand in February": background, another time
-            if measure not in toll_measures() and _other_events(qa, qb):
+            if (measure not in toll_measures() or measure in CURRENCIES) and _other_events(qa, qb):
                 continue  # "scored 20 points" / "needed nine points": other things counted
+            if any(
+                _other_subjects(x, found_of[id(x)][measure], y, found_of[id(y)][measure])
+                for x in ca
+                for y in cb
+            ):
+                continue  # "Charles rushed for 226 yards" / "Hillis rushed for 101 yards"
             if _equal(qa, qb):
                 continue  # "10" and "at least 10": one figure
             developing = measure in developing_measures()
@@ -324,6 +340,25 @@ def _first_day(value: str | None) -> date | None:
 def _other_events(a: Quantity, b: Quantity) -> bool:
     """Whether two figures belong to different verbs (both known)."""
     return bool(a.event and b.event and a.event != b.event)
+
+
+def _named_subject(claim: Claim, quantity: Quantity) -> set[str] | None:
+    """The words of the name that is the subject of the figure's verb ("Jamaal Charles"
+    of "Jamaal Charles rushed for 226 yards"), when the figure belongs to the claim's
+    main verb and its subject names someone; else None."""
+    if not claim.subject or not quantity.event or quantity.event != claim.event:
+        return None
+    names = [name for name in claim.entities if name in claim.subject]
+    words = {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}
+    return words or None
+
+
+def _other_subjects(x: Claim, qa: Quantity, y: Claim, qb: Quantity) -> bool:
+    """Whether the two figures are of differently named subjects ("Jamaal Charles rushed
+    for 226 yards while Peyton Hillis added 101" / "Peyton Hillis rushed for 101 yards"):
+    one player's yards, or one team's offer, are no figure of another's."""
+    a, b = _named_subject(x, qa), _named_subject(y, qb)
+    return a is not None and b is not None and not a & b
 
 
 def _equal(a: Quantity, b: Quantity) -> bool:

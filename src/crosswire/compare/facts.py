@@ -22,7 +22,9 @@ import numpy as np
 from crosswire.compare.lexicon import actor_of, developing_measures, measure_of, toll_measures
 from crosswire.compare.same_fact import (
     MIN_COSINE,
+    coarser_date,
     figures_disagree,
+    other_particulars,
     plan_and_deed,
     same_fact_model,
     same_fact_probability,
@@ -142,6 +144,7 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
             probability >= threshold
             and not figures_disagree(a.claim, b.claim)
             and not plan_and_deed(a.claim, b.claim)
+            and not other_particulars(a.claim, b.claim)
         ):
             agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
         elif a.article != b.article and _rivals(a, b, cosine, threshold):
@@ -151,6 +154,10 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
             continue  # another sentence of a longer aligned run
         if plan_and_deed(items[i].claim, items[j].claim):
             continue  # a copy that turned "was to release" into "released"
+        if other_particulars(items[i].claim, items[j].claim):
+            continue  # a copy that named another award, or gave three sentences for one
+        if headline(items[i].claim) != headline(items[j].claim):
+            continue  # a headline the alignment put beside a body sentence: names, no report
         if figures_disagree(items[i].claim, items[j].claim):  # a copy that changed a figure
             rivals.append((items[i].claim, items[j].claim))
             continue
@@ -172,8 +179,8 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         members = [anchor]
         best: dict[str, int] = {}
         for m, _ in sorted(agree[anchor].items(), key=lambda x: -x[1]):
-            if m in used:
-                continue
+            if m in used or coarser_date(items[m].claim, items[anchor].claim):
+                continue  # "Born in 1923" does not report "born on April 22, 1923"
             if items[m].article == items[anchor].article:
                 members.append(m)  # a near-repeat in the anchor's own article
             elif items[m].article not in best:
@@ -183,6 +190,23 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         facts.append([items[k].claim for k in [anchor, *sorted(members[1:])]])
     facts += [[items[k].claim] for k in range(len(items)) if k not in used]
     return Alignment(facts, rivals)
+
+
+#: A line is title-cased when each of its words longer than this is capitalised (and it
+#: has at least that many).
+_TITLE_WORDS = 3
+
+
+def headline(claim: Claim) -> bool:
+    """Whether the claim reads as a headline, not a body sentence: title-cased ("Convicted
+    Child Molestor Arcade Joseph Comeaux Jr.", where "Bettie Mae Page was born on April
+    22" is not) or without closing punctuation ("Major fire at Waitrose in Wellington")."""
+    text = claim.text.strip()
+    if not text.endswith((".", "!", "?", '"', "”", "'", "’")):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > _TITLE_WORDS]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= _TITLE_WORDS and capitals == len(words)
 
 
 def _figures(article: AnnotatedArticle) -> dict[str, tuple[float, int]]:

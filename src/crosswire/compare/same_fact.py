@@ -138,6 +138,59 @@ def figures_disagree(a: Claim, b: Claim) -> bool:
     return any(not values_a[m] & values_b[m] for m in values_a.keys() & values_b.keys())
 
 
+def _absolute_dates(claim: Claim) -> set[str]:
+    return {d.value for d in claim.dates if d.value and d.value[0] != "-" and not d.relative}
+
+
+def coarser_date(passage: Claim, fact: Claim) -> bool:
+    """Whether the passage dates the fact's event only at a coarser grain ("Born in 1923
+    in Nashville" for "born on April 22, 1923, in Nashville"): it does not report the
+    day. A finer date in the passage ("convicted in June 1998" for "a 1998 conviction")
+    is an extra detail, and reports the fact."""
+    fact_dates, passage_dates = _absolute_dates(fact), _absolute_dates(passage)
+    return any(
+        not any(p.startswith(f) for p in passage_dates)
+        and any(f.startswith(p) for p in passage_dates)
+        for f in fact_dates
+    )
+
+
+#: "the Medal of Honor", "the Gulf of Aden": a named thing of a kind and its specifier.
+_NAMED_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?([A-Z][a-z]+)")
+
+
+def _one_against_many(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` gives one of what ``b`` counts several of ("serving a life sentence" /
+    "serving three life sentences")."""
+    for q in b.quantities:
+        unit = q.unit or ""
+        if q.vague or q.value == 1 or not unit.isalpha() or measure_of(q) in _NOT_COUNTS:
+            continue
+        one = rf"\b(?:a|an|one)\s+(?:[a-z-]+\s+)?{re.escape(unit)}\b"
+        if re.search(one, a.text, re.IGNORECASE):
+            return True
+    return False
+
+
+#: Measures a figure gives without counting things: "a magnitude 6 quake" is no "one".
+_NOT_COUNTS = frozenset({"magnitude", "%", "USD", "EUR", "GBP", "JPY", "money"})
+
+
+def other_particulars(a: Claim, b: Claim) -> bool:
+    """Whether the claims tell apart what they report: one of a thing against several
+    ("a life sentence" / "three life sentences"), or two named things of one kind ("the
+    department's Medal of Honor" / "the city's Medal of Valor"). However alike the rest,
+    they are two facts: the second is no corroboration of the first."""
+    if _one_against_many(a, b) or _one_against_many(b, a):
+        return True
+    named_a: dict[str, set[str]] = {}
+    named_b: dict[str, set[str]] = {}
+    for claim, named in ((a, named_a), (b, named_b)):
+        for kind, specifier in _NAMED_OF.findall(claim.text):
+            named.setdefault(kind, set()).add(specifier)
+    return any(not named_a[k] & named_b[k] for k in named_a.keys() & named_b.keys())
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 

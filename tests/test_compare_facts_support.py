@@ -1,0 +1,121 @@
+"""What a corroborated fact's cited passages must say: cases from the ECB+ stream read by
+hand (bench/stream), on short excerpts of the real sentences (no models needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosswire.compare.facts import align_claims, headline
+from crosswire.compare.same_fact import coarser_date, other_particulars
+from crosswire.model import (
+    AlignedPair,
+    AnnotatedArticle,
+    Article,
+    Claim,
+    DateMention,
+    Quantity,
+    Reuse,
+    Sentence,
+    Span,
+)
+
+
+def _claim(article: str, text: str, *dates: DateMention, **extra: object) -> Claim:
+    return Claim(article, text, Span(0, len(text)), dates=dates, **extra)  # type: ignore[arg-type]
+
+
+def _article(claim: Claim) -> AnnotatedArticle:
+    vector = tuple(np.ones(4) / 2)  # one meaning for all: only the rules tell them apart
+    text = claim.text
+    return AnnotatedArticle(
+        Article(claim.article_id, f"{claim.article_id}.txt", text),
+        (Sentence(0, len(text), text),),
+        (),
+        (),
+        (claim,),
+        vector,
+        (vector,),
+    )
+
+
+def _copy(origin: Claim, copy: Claim) -> Reuse:
+    """The reuse alignment put the two sentences side by side."""
+    pair = AlignedPair(origin.span, copy.span, origin.text, copy.text, 0.9)
+    return Reuse(origin.article_id, copy.article_id, "partial", 0.3, 0.3, (pair,), "order")
+
+
+def _day(text: str, value: str, grain: str = "day") -> DateMention:
+    return DateMention(text, Span(0, len(text)), value, grain)
+
+
+BORN_DAY = _claim(
+    "a",
+    "Bettie Mae Page was born on April 22, 1923, in Nashville, Tennessee.",
+    _day("April 22, 1923", "1923-04-22"),
+)
+BORN_YEAR = _claim(
+    "b",
+    "Born in 1923 in Nashville, Tennessee, Bettie Mae Page was one of six children.",
+    _day("1923", "1923", "year"),
+)
+
+
+def test_a_passage_giving_only_the_year_does_not_report_the_day() -> None:
+    # ECB+ 39ecbplus (Bettie Page): "Born in 1923" was cited for "born on April 22, 1923"
+    assert coarser_date(BORN_YEAR, BORN_DAY) and not coarser_date(BORN_DAY, BORN_YEAR)
+    facts = align_claims([_article(BORN_DAY), _article(BORN_YEAR)], [_copy(BORN_DAY, BORN_YEAR)])
+    assert [len(f) for f in facts.facts] == [1, 1]
+
+
+def test_a_finer_date_in_the_passage_is_an_extra_detail() -> None:
+    # ECB+ 35ecb (Comeaux): "convicted in June 1998" reports "a 1998 ... conviction"
+    conviction = _claim(
+        "a",
+        "Comeaux was serving life for a 1998 sexual assault conviction.",
+        _day("1998", "1998", "year"),
+    )
+    june = _claim(
+        "b",
+        "He was serving a life sentence after being convicted in June 1998.",
+        _day("June 1998", "1998-06", "month"),
+    )
+    assert not coarser_date(june, conviction)
+
+
+def test_one_against_several_or_another_named_award_is_another_fact() -> None:
+    # ECB+ 35ecb (Comeaux): "serving a life sentence" / "serving three life sentences";
+    # ECB+ 20ecbplus (Ortiz): "the department's Medal of Honor" / "Lakewood's Medal of Valor"
+    life = _claim(
+        "a", "Arcade Joseph Comeaux Jr. is a convicted sex offender serving a life sentence."
+    )
+    three = _claim(
+        "b",
+        "Arcade Joseph Comeaux Jr. is serving three life sentences.",
+        quantities=(Quantity("three", 3, "sentence", event="serve"),),
+    )
+    assert other_particulars(life, three) and other_particulars(three, life)
+    honor = _claim(
+        "a", "Last year, Ortiz won the department's Medal of Honor after he shot a carjacker."
+    )
+    valor = _claim(
+        "b",
+        "Last year, he was awarded the city of Lakewood's Medal of Valor after he shot him.",
+    )
+    assert other_particulars(honor, valor)
+    again = _claim("c", "Ortiz received the Medal of Honor last year.")
+    assert not other_particulars(honor, again)
+    facts = align_claims([_article(honor), _article(valor)], [_copy(honor, valor)])
+    assert [len(f) for f in facts.facts] == [1, 1]
+
+
+def test_a_headline_beside_a_body_sentence_is_no_copy_of_it() -> None:
+    # ECB+ 35ecb (Comeaux): the headline "Convicted Child Molestor Arcade Joseph Comeaux
+    # Jr." was aligned as a copy of "... is a convicted sex offender serving a life sentence"
+    title = _claim("a", "Convicted Child Molestor Arcade Joseph Comeaux Jr.")
+    body = _claim(
+        "b", "Arcade Joseph Comeaux Jr. is a convicted sex offender serving a life sentence."
+    )
+    assert headline(title) and not headline(body) and not headline(BORN_DAY)
+    assert headline(_claim("c", "Major fire at Waitrose in Wellington"))
+    facts = align_claims([_article(title), _article(body)], [_copy(body, title)])
+    assert [len(f) for f in facts.facts] == [1, 1]
