@@ -192,3 +192,22 @@ def test_a_place_in_a_bodys_name_does_not_make_it_that_country(backend) -> None:
     (position,) = build_positions(articles, (), {"a": None})
     assert position.actor == "Business Council of British Columbia"
     assert (position.stance, position.target) == ("oppose", "an increase")
+
+
+def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend) -> None:  # type: ignore[no-untyped-def]
+    """The seeds: Russia's negotiator reports Ukraine's offer; a journalist reports
+    Moscow's signal. The speaker voices it; the side named as subject holds it."""
+    from crosswire.compare.statements import build_statements
+
+    text = (
+        "Peskov was responding to comments made by Russia’s chief negotiator, Vladimir "
+        "Medinsky, who earlier told state television: “Ukraine is offering an Austrian or "
+        "Swedish version of a neutral demilitarised state, but at the same time a state "
+        "with its own army and navy.”"
+    )
+    articles = annotate([Article("a", "a.txt", text)], backend)
+    quotes = [q for a in articles for q in a.quotes]
+    positions = build_positions(articles, build_statements(articles, quotes), {"a": None})
+    (medinsky,) = [p for p in positions if p.speaker == "Vladimir Medinsky"]
+    assert (medinsky.actor, medinsky.stance) == ("Ukraine", "propose")
+    assert "neutrality" in medinsky.topic
