@@ -14,6 +14,7 @@ from crosswire.annotate.quantities import (
     text_amounts,
 )
 from crosswire.annotate.quotes import extract_quotes
+from crosswire.annotate.speaking import only_speakers
 from crosswire.annotate.stances import article_stances
 from crosswire.model import AnnotatedArticle, Article, Claim, Entity, Quote, Sentence, Span
 
@@ -60,7 +61,7 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 article=article,
                 sentences=sentences,
                 entities=entities,
-                quotes=(quotes := extract_quotes(article, doc)),
+                quotes=(quotes := only_speakers(extract_quotes(article, doc))),
                 claims=_claims(article, doc, quotes),
                 vector=tuple(float(x) for x in lead),
                 sentence_vectors=tuple(tuple(float(x) for x in row) for row in sentence_vectors),

@@ -54,7 +54,10 @@ _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "WORK_OF_ART"}
 )
 _SHARE_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY"})
-_SHARES = frozenset({"half", "third", "quarter", "majority", "minority", "most", "many"})
+_SHARES = frozenset(
+    "half third quarter majority minority most many number proportion percentage share handful "
+    "dozens hundreds thousands".split()
+)
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})

@@ -33,33 +33,13 @@ from crosswire.annotate.speakers import (
     names_a_body,
     same_person,
 )
+from crosswire.annotate.speaking import speaking_nouns
 
 NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
 
 #: Words that open or join a clause: a speaker holding one is a fragment of a sentence.
 _CLAUSE_WORDS = frozenset(
     {"if", "that", "when", "whether", "because", "while", "how", "although", "unless"}
-)
-#: Common nouns that may speak for themselves in news (a group, an organisation, a
-#: document): "officials said", "the campaign said", "a poll showed". Any other common
-#: noun as a whole speaker ("earnings", "array", "compassion") is flagged.
-_SPEAKING_NOUNS = frozenset(
-    (
-        "official officials source sources aide aides adviser advisers advisor advisors "
-        "spokesman spokeswoman spokesperson campaign campaigns committee group groups party "
-        "government administration agency department company firm court judge jury police "
-        "voters voter supporters supporter critics critic opponents experts expert analysts "
-        "analyst economists observers democrats republicans people residents protesters "
-        "leaders lawmakers members member staff staffers officials' poll polls survey surveys "
-        "report reports study studies statement letter email ad ads memo document documents "
-        "website post tweet filing lawsuit release analysis data results paper newspaper "
-        "network magazine site candidate candidates senator president governor delegates "
-        "delegate superdelegates organizers advocates activists allies strategists operatives "
-        "insiders observers respondents americans anchor host columnist commentator executive "
-        "couple audience coalition country electorate public crowd family board council "
-        "caucus panel union state city team office white house camp chairman chairwoman "
-        "director manager secretary minister prosecutor attorney lawyer"
-    ).split()
 )
 #: Verbs headlines are written with ("WikiLeaks Reveals Effort ..."): a speaker holding
 #: one after its first word is a headline, not a name.
@@ -132,7 +112,7 @@ def not_a_speaker(name: str) -> NotSpeakerKind | None:
     ):
         return "headline"
     single = len(words) == 1 and name[:1].islower() and not lowered[0].endswith("s")
-    if single and lowered[0] not in _SPEAKING_NOUNS:
+    if single and lowered[0] not in speaking_nouns():
         return "noun"  # "earnings" is plural and no speaker either: read the list
     return None
 

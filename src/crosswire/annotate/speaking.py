@@ -1,0 +1,50 @@
+"""Which common nouns can be a speaker on their own.
+
+"Officials said", "a poll showed", "the video shows": a person, a group, an
+organisation or a document speaks. "The average shows", "a number of ...":
+the parse found a subject, but no one is speaking, and a reader shown
+"average" as a speaker is misled. The list is data
+(``data/speaking_nouns.tsv``); a quote whose speaker is another common noun
+alone keeps its words and source span, with no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from crosswire.model import Quote
+
+
+@cache
+def speaking_nouns() -> frozenset[str]:
+    """The common nouns that may speak alone (``data/speaking_nouns.tsv``)."""
+    text = (resources.files("crosswire.annotate") / "data" / "speaking_nouns.tsv").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def can_speak(name: str) -> bool:
+    """Whether a speaker's name can speak: a name, a phrase, or a speaking noun; not a
+    lone common noun such as "average" or "proportion" (a plural, "earnings", is read
+    as a group and left to the list of ``crosswire bench speakers``)."""
+    words = name.split()
+    if len(words) != 1 or not name[:1].islower() or name.lower().endswith("s"):
+        return True
+    return name.lower().strip(",.'’\"") in speaking_nouns()
+
+
+def only_speakers(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """The quotes, a speaker that cannot speak removed (the attribution stays)."""
+    return tuple(
+        replace(q, speaker=None)
+        if q.speaker is not None and not can_speak(q.speaker.canonical)
+        else q
+        for q in quotes
+    )

@@ -1,0 +1,63 @@
+"""Only speakers speak: a lone common noun the parse took for a source is no speaker
+(issue 17: "average", "number" and "proportion" were canonical speakers of the
+polnear-150 report)."""
+
+from __future__ import annotations
+
+from crosswire.annotate.pipeline import annotate
+from crosswire.annotate.speaking import can_speak
+from crosswire.model import Article
+
+
+def test_a_lone_common_noun_is_no_speaker() -> None:
+    assert not can_speak("average")
+    assert not can_speak("proportion")
+
+
+def test_people_groups_and_documents_speak() -> None:
+    assert all(can_speak(n) for n in ("officials", "woman", "poll", "video", "Hillary Clinton"))
+
+
+def test_the_attribution_stays_without_its_speaker(backend) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Clinton leads in the state.\n"
+        "The RealClearPolitics average shows that Clinton leads Trump by 5.2 points in "
+        "Pennsylvania."
+    )
+    (article,) = annotate([Article("a", "a.txt", text)], backend)
+    shown = [q for q in article.quotes if "Clinton leads Trump" in q.content]
+    assert shown, [q.content for q in article.quotes]
+    assert all(q.speaker is None or q.speaker.canonical != "average" for q in shown)
+
+
+def test_a_number_of_people_speak_as_those_people(backend) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump's local operation was clearly outmatched in Wyoming.\n"
+        "In Wyoming, Trump's local operation was clearly outmatched, even though a number of "
+        "attendees said they supported him."
+    )
+    (article,) = annotate([Article("a", "a.txt", text)], backend)
+    (quote,) = [q for q in article.quotes if "supported him" in q.content]
+    assert quote.speaker is not None and quote.speaker.canonical == "attendees"
+
+
+def test_a_poll_average_alone_loses_its_speaker_not_its_words() -> None:
+    """In the polnear-150 report, "according to the RealClearPolitics average" was
+    credited to a speaker named "average"."""
+    from crosswire.annotate.speaking import only_speakers
+    from crosswire.model import Quote, Span, Speaker
+
+    text = (
+        "Mrs. Clinton leads Mr. Trump in national polls by a three-percentage-point margin, "
+        "45.4 percent to 42 percent, according to the RealClearPolitics average."
+    )
+    quote = Quote(
+        article_id="a",
+        content=text[:100],
+        content_span=Span(0, 100),
+        speaker=Speaker("average", "average", None, None, Span(134, 141)),
+        cue="according to",
+        kind="indirect",
+    )
+    (kept,) = only_speakers((quote,))
+    assert kept.speaker is None and kept.content == quote.content
