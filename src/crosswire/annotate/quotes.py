@@ -58,6 +58,7 @@ _HEADLINE_MAX_NAME = 4
 _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "case"})
 
 CueKind = Literal["verb", "phrase", "source"]
 
@@ -641,6 +642,9 @@ class _Reader:
                     chosen = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
                     if chosen:
                         break
+        chosen = self.after_narration(head, chosen)
+        if chosen and chosen[0].dep_ == "ccomp":
+            chosen = _with_subject(chosen, children)
         if chosen and chosen[0].dep_ == "dobj":
             # "described him *as* ...", "praised her *for* ...": the object's complement
             chosen += [
@@ -686,8 +690,33 @@ class _Reader:
             return None
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
             words = _coordinated(self, words, line_end)
+        if chosen and chosen[-1].pos_ in ("NOUN", "PROPN") and words[0].i > head.i:
+            words = _listed(self, words, line_end)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
+        end = _with_negation(self.text, end)
         return ((start, end), kind) if start < end else None
+
+    def after_narration(self, head: Token, chosen: list[Token]) -> list[Token]:
+        """Complements on both sides of a cue, where the one before is the reporter's
+        narration the parse hung on it: an adverbial clause ("*While he acknowledged
+        funding was a major reason ...*, Ham also noted several intangibles left him
+        disillusioned", "*Writing for a panel ...*, Barabak noted that") or a sentence
+        ended by a semicolon or colon ("*It's an extremely unlikely scenario*;
+        Clinton's team says she'll ..."). What the cue reports is the one after it; a
+        fronted quote ("Mills "got an immunity agreement," Jordan said, and ...") stays."""
+        line = self.line_of(head.idx)
+        after = [c for c in chosen if c.i > head.i and self.line_of(c.idx) == line]
+        before = [c for c in chosen if c.i < head.i]
+        if not after or not before:
+            return chosen
+        for clause in before:
+            words = self.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            first = next((t for t in words if t.idx >= line[0] and not t.is_space), clause)
+            between = self.doc[clause.right_edge.i + 1 : head.i]
+            opening = first.dep_ == "mark" or first.tag_ in ("VBG", "VBN", "MD")
+            if not opening and not any(t.text in (";", ":") for t in between):
+                return chosen
+        return [c for c in chosen if c.i > head.i]
 
     def speaker(self, cue: _Cue, region: Sequence[Token], *, tail: bool = False) -> Mention | None:
         """Who a cue attributes speech to; nearby proper nouns if the parse has no subject
@@ -1085,6 +1114,51 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
         words = words + after[: n + 2] + rest[:stop]
 
 
+def _with_subject(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
+    """A clause with no subject of its own whose subject the parse made the cue's
+    object: in "explaining *the firings* amounted to 1 percent" the firings are what
+    amounted, not what was explained (a clause with its subject, "told reporters
+    *he* would", keeps the object out)."""
+    clause = chosen[0]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return chosen
+    objects = [c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return chosen
+    if any(c.dep_ in ("relcl", "acl") for c in objects[0].children):
+        return chosen  # "told *a young woman who suggested ...*": someone described, spoken to
+    return [objects[0], *chosen]
+
+
+def _listed(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
+    """Extend an object over the nouns listed after it that the parse joined to a
+    verb, where no noun can be: "emphasizing economic fairness, *and a need to raise
+    the minimum wage*" (the need is emphasized too, not a second thing she started)."""
+    sentence_end = reader.sentence(words[-1])[1]
+    after = reader.tokens(words[-1].idx + len(words[-1]), min(limit, sentence_end))
+    n = 1 if after and after[0].text == "," else 0
+    if len(after) < n + 2 or after[n].dep_ != "cc":
+        return words
+    noun = next((t for t in after[n + 1 :] if t.dep_ == "conj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.pos_ not in ("VERB", "AUX"):
+        return words
+    between = [t for t in after[n + 1 :] if t.i < noun.i]
+    if noun.head.i >= words[0].i or any(t.dep_ not in _NOUN_MODIFIERS for t in between):
+        return words  # the verb is not one the content hangs from, or a clause comes between
+    last = noun.right_edge.i
+    return words + [t for t in after if t.i <= last]
+
+
+def _with_negation(text: str, end: int) -> int:
+    """A content never ends before the negation written into its last word: the
+    parse may leave a contraction's "n't" out ("as strong as those who do|n’t"),
+    which turns the claim around."""
+    for negation in ("n't", "n’t"):
+        if text[end : end + len(negation)].lower() == negation:
+            return end + len(negation)
+    return end
+
+
 def _according_words(reader: _Reader, cue: _Cue) -> tuple[tuple[int, int], int] | None:
     """What a source phrase reports, in "According to X, Y" (or "Y, according
     to X") Y, with where the phrase ends; None when the sentence has no Y."""
@@ -1095,6 +1169,11 @@ def _according_words(reader: _Reader, cue: _Cue) -> tuple[tuple[int, int], int] 
     last = max(phrase, key=lambda t: t.idx)
     phrase_end = max(last.idx + len(last), reader.cue_span(cue)[1])
     before = reader.trim(sent_start, phrase_start, ",;:.—– ")
+    lead_in = reader.text.rfind(": ", before[0], before[1])
+    if lead_in >= 0:
+        # "Among the tidbits in the newer letter: Trump is 6'3\" tall ..., according to
+        # X": the words before the colon introduce what X reports
+        before = reader.trim(lead_in + 1, before[1], ",;:.—– ")
     after = reader.trim(phrase_end, sent_end, ",;:.")
     start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     return ((start, end), phrase_end) if start < end else None
