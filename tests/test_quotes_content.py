@@ -109,3 +109,35 @@ def test_the_lead_in_before_a_colon_is_not_what_according_to_reports(
     )
     content = _content(text, "according to", backend)
     assert content is not None and content.startswith("Trump is 6'3")
+
+
+def test_no_source_and_no_claim_is_no_attribution(backend) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "Having said": (
+            "No doubt, companies should pay some form of taxes. (Having said that, there are "
+            "some economists who argue that corporate taxes should be very little or nothing "
+            "at all.)"
+        ),
+        "is observed": (
+            "Obama issued a statement in observance of the Muslim holiday Eid-al-Adha. The "
+            "holiday is observed as a Muslim day of sacrifice, during which Muslims worldwide "
+            "will kill and ritually sacrifice animals."
+        ),
+    }
+    for cue, text in texts.items():
+        _, quotes = _quotes(text, backend)
+        assert not any(q.cue == cue for q in quotes), cue
+    # a source named, the same few words stay an attribution
+    _, quotes = _quotes("The economists argue that corporate taxes should be very low.", backend)
+    assert any(q.cue == "argue" for q in quotes)
+
+
+def test_the_reporters_aside_on_a_person_named_ends_the_content(
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Donald Trump is demanding President Barack Obama make a pledge not to pardon Hillary "
+        "Clinton, who has not been charged with nor convicted of any kind of crime."
+    )
+    content = _content(text, "is demanding", backend)
+    assert content is not None and content.endswith("not to pardon Hillary Clinton")

@@ -58,6 +58,7 @@ _HEADLINE_MAX_NAME = 4
 _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
+_BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "case"})
 
 CueKind = Literal["verb", "phrase", "source"]
@@ -692,6 +693,7 @@ class _Reader:
             words = _coordinated(self, words, line_end)
         if chosen and chosen[-1].pos_ in ("NOUN", "PROPN") and words[0].i > head.i:
             words = _listed(self, words, line_end)
+        words = _without_aside(words, head)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
         end = _with_negation(self.text, end)
         return ((start, end), kind) if start < end else None
@@ -1149,6 +1151,24 @@ def _listed(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
     return words + [t for t in after if t.i <= last]
 
 
+def _without_aside(words: list[Token], cue: Token) -> list[Token]:
+    """A content ends before the reporter's aside on a person it names: a clause
+    ", who ..." closing it ("not to pardon Hillary Clinton*, who has not been
+    charged*", "the health of Donald Trump*, who is 70*"). An aside holding the cue
+    ("Schultz, who ..., Mr. King said, has ...") is the speaker's words."""
+    last = words[-1]
+    for token in words:
+        if token.dep_ != "relcl" or token.head.pos_ != "PROPN" or token.right_edge.i < last.i:
+            continue
+        first = token.left_edge
+        if first.lower_ != "who" or token.left_edge.i <= cue.i <= token.right_edge.i:
+            continue
+        kept = [w for w in words if w.i < first.i - 1]
+        if kept and first.nbor(-1).text == ",":
+            return kept
+    return words
+
+
 def _with_negation(text: str, end: int) -> int:
     """A content never ends before the negation written into its last word: the
     parse may leave a contraction's "n't" out ("as strong as those who do|n’t"),
@@ -1331,7 +1351,11 @@ def _attributions(
     ]
     if judged:
         candidates = _in_context(reader, candidates, claimed)
-    found += candidates if keep_all else _kept(reader, models, candidates)
+    if keep_all:
+        found += candidates
+    else:
+        kept = _kept(reader, models, candidates)
+        found += [f for f in kept if not _no_one_and_no_claim(reader, f)]
     for passage, content in unattributed:
         source = _inherit(reader, found, passage.open)
         mention = source.mention if source else None
@@ -1347,6 +1371,19 @@ def _attributions(
         )
     found.sort(key=lambda f: f.content)
     return reader, found
+
+
+def _no_one_and_no_claim(reader: _Reader, found: _Found) -> bool:
+    """Reported speech naming no source whose content is no claim either: only what
+    a passive acts on ("*The holiday* is observed as ...", "*The coal* was piled") or a
+    word or two ("Having said *that*", "the one supporting *Bush*"). A reader of who
+    said what can check neither who nor what; PolNeAR marks a few, the reader none."""
+    if found.kind != "indirect" or found.source is not None or found.mention is not None:
+        return False
+    if "k=nsubjpass" in found.features:
+        return True
+    start, end = found.content
+    return len(reader.text[start:end].split()) <= _BARE_MAX_WORDS
 
 
 def _in_context(
