@@ -141,3 +141,25 @@ def test_the_reporters_aside_on_a_person_named_ends_the_content(
     )
     content = _content(text, "is demanding", backend)
     assert content is not None and content.endswith("not to pardon Hillary Clinton")
+
+
+def test_the_preposition_completing_an_object_is_reported_with_it(
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    texts = {
+        "unveiled": (
+            "Clinton unveiled a list of endorsements from 95 retired generals and admirals.",
+            "a list of endorsements from 95 retired generals and admirals",
+        ),
+        "compares": (
+            "Mr. Clarke compares his struggles to those of the former president, who also ran "
+            "into financial trouble at one point.",
+            "his struggles to those of the former president",
+        ),
+    }
+    for cue, (text, content) in texts.items():
+        said = _content(text, cue, backend)
+        assert said is not None and said.startswith(content), cue
+    # a day after the object is the cue's, not what it reports
+    said = _content("Obama unveiled the plan on Monday.", "unveiled", backend)
+    assert said == "the plan"

@@ -616,7 +616,7 @@ class _Reader:
         found = self.reported(cue)
         return found[0] if found is not None else None
 
-    def reported(self, cue: _Cue) -> tuple[tuple[int, int], str] | None:
+    def reported(self, cue: _Cue, *, completed: bool = True) -> tuple[tuple[int, int], str] | None:
         """What a cue reports, from the parse: its clausal complement ("said *that
         ...*"), else its infinitive ("wants *to ...*"), object ("backed *the
         bill*") or prepositional object ("called for *a ban*"); after the fact,
@@ -656,6 +656,7 @@ class _Reader:
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
                 )
             ]
+            chosen += _object_completed(chosen, children) if completed else []
         if not chosen and _passive(head):
             # "*He* was backed by ...", "*the bill* was criticized": what the
             # attribution is about is the passive subject
@@ -1028,7 +1029,11 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
         if not sourceless and not reader.judged:
             return None  # keep only what the text leaves sourceless: "was criticized"
     extent = max(end, reader.cue_span(cue)[1])
-    features = attribution_features(reader, cue, (start, end), how, source, sourceless)
+    # the model judges the content as it learned it, before the preposition completing
+    # an object ("accused Holt | of being a Democrat"): that only shows the words whole
+    bare = reader.reported(cue, completed=False)
+    judged = bare[0] if bare is not None else (start, end)
+    features = attribution_features(reader, cue, judged, how, source, sourceless)
     return _Found("indirect", (start, end), mention, cue, extent, source, None, features)
 
 
@@ -1114,6 +1119,23 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
             (k for k, t in enumerate(rest) if t.text in ",;" or t.text in _SENTENCE_END), None
         )
         words = words + after[: n + 2] + rest[:stop]
+
+
+def _object_completed(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
+    """The preposition right after a cue's object that the parse hung on the cue but
+    completes what it reports: "accused Holt *of being a Democrat*", "compares his
+    struggles *to those of the former president*", "unveiled a list of endorsements
+    *from 95 retired generals*". Not a day or place ("on Monday", "in a statement")."""
+    end = max(c.right_edge.i for c in chosen)
+    for child in children:
+        if child.dep_ != "prep" or child.i != end + 1 or child in chosen:
+            continue
+        if child.lower_ not in _CONTENT_PREPS and child.lower_ != "from":
+            continue
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+            return [child]
+    return []
 
 
 def _with_subject(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
