@@ -89,6 +89,14 @@ def score(
         if label is None:
             counts["not found"] += 1
             continue
+        if not before and row.get("reported") is False:
+            # the report no longer shows it: it left the sample (README.md, "Items no
+            # longer reported"); shown again, it is read again
+            if now is not None and _key(item) in now:
+                changed.append(f"{item['item']}: {item['doc']} {item['start']}-{item['end']}")
+            else:
+                counts["no longer reported"] += 1
+            continue
         if now is not None:
             current = now.get(_key(item))
             if current is None or any(current[f] != item[f] for f in FIELDS):

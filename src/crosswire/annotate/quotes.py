@@ -58,6 +58,8 @@ _HEADLINE_MAX_NAME = 4
 _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with", "over"})
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
+_BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "case"})
 
 CueKind = Literal["verb", "phrase", "source"]
 
@@ -614,7 +616,7 @@ class _Reader:
         found = self.reported(cue)
         return found[0] if found is not None else None
 
-    def reported(self, cue: _Cue) -> tuple[tuple[int, int], str] | None:
+    def reported(self, cue: _Cue, *, completed: bool = True) -> tuple[tuple[int, int], str] | None:
         """What a cue reports, from the parse: its clausal complement ("said *that
         ...*"), else its infinitive ("wants *to ...*"), object ("backed *the
         bill*") or prepositional object ("called for *a ban*"); after the fact,
@@ -641,6 +643,9 @@ class _Reader:
                     chosen = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
                     if chosen:
                         break
+        chosen = self.after_narration(head, chosen)
+        if chosen and chosen[0].dep_ == "ccomp":
+            chosen = _with_subject(chosen, children)
         if chosen and chosen[0].dep_ == "dobj":
             # "described him *as* ...", "praised her *for* ...": the object's complement
             chosen += [
@@ -651,6 +656,7 @@ class _Reader:
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for"))
                 )
             ]
+            chosen += _object_completed(chosen, children) if completed else []
         if not chosen and _passive(head):
             # "*He* was backed by ...", "*the bill* was criticized": what the
             # attribution is about is the passive subject
@@ -686,8 +692,34 @@ class _Reader:
             return None
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
             words = _coordinated(self, words, line_end)
+        if chosen and chosen[-1].pos_ in ("NOUN", "PROPN") and words[0].i > head.i:
+            words = _listed(self, words, line_end)
+        words = _without_aside(words, head)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
+        end = _with_negation(self.text, end)
         return ((start, end), kind) if start < end else None
+
+    def after_narration(self, head: Token, chosen: list[Token]) -> list[Token]:
+        """Complements on both sides of a cue, where the one before is the reporter's
+        narration the parse hung on it: an adverbial clause ("*While he acknowledged
+        funding was a major reason ...*, Ham also noted several intangibles left him
+        disillusioned", "*Writing for a panel ...*, Barabak noted that") or a sentence
+        ended by a semicolon or colon ("*It's an extremely unlikely scenario*;
+        Clinton's team says she'll ..."). What the cue reports is the one after it; a
+        fronted quote ("Mills "got an immunity agreement," Jordan said, and ...") stays."""
+        line = self.line_of(head.idx)
+        after = [c for c in chosen if c.i > head.i and self.line_of(c.idx) == line]
+        before = [c for c in chosen if c.i < head.i]
+        if not after or not before:
+            return chosen
+        for clause in before:
+            words = self.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            first = next((t for t in words if t.idx >= line[0] and not t.is_space), clause)
+            between = self.doc[clause.right_edge.i + 1 : head.i]
+            opening = first.dep_ == "mark" or first.tag_ in ("VBG", "VBN", "MD")
+            if not opening and not any(t.text in (";", ":") for t in between):
+                return chosen
+        return [c for c in chosen if c.i > head.i]
 
     def speaker(self, cue: _Cue, region: Sequence[Token], *, tail: bool = False) -> Mention | None:
         """Who a cue attributes speech to; nearby proper nouns if the parse has no subject
@@ -997,7 +1029,11 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
         if not sourceless and not reader.judged:
             return None  # keep only what the text leaves sourceless: "was criticized"
     extent = max(end, reader.cue_span(cue)[1])
-    features = attribution_features(reader, cue, (start, end), how, source, sourceless)
+    # the model judges the content as it learned it, before the preposition completing
+    # an object ("accused Holt | of being a Democrat"): that only shows the words whole
+    bare = reader.reported(cue, completed=False)
+    judged = bare[0] if bare is not None else (start, end)
+    features = attribution_features(reader, cue, judged, how, source, sourceless)
     return _Found("indirect", (start, end), mention, cue, extent, source, None, features)
 
 
@@ -1085,6 +1121,86 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
         words = words + after[: n + 2] + rest[:stop]
 
 
+def _object_completed(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
+    """The preposition right after a cue's object that the parse hung on the cue but
+    completes what it reports: "accused Holt *of being a Democrat*", "compares his
+    struggles *to those of the former president*", "unveiled a list of endorsements
+    *from 95 retired generals*". Not a day or place ("on Monday", "in a statement")."""
+    end = max(c.right_edge.i for c in chosen)
+    for child in children:
+        if child.dep_ != "prep" or child.i != end + 1 or child in chosen:
+            continue
+        if child.lower_ not in _CONTENT_PREPS and child.lower_ != "from":
+            continue
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+            return [child]
+    return []
+
+
+def _with_subject(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
+    """A clause with no subject of its own whose subject the parse made the cue's
+    object: in "explaining *the firings* amounted to 1 percent" the firings are what
+    amounted, not what was explained (a clause with its subject, "told reporters
+    *he* would", keeps the object out)."""
+    clause = chosen[0]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return chosen
+    objects = [c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return chosen
+    if any(c.dep_ in ("relcl", "acl") for c in objects[0].children):
+        return chosen  # "told *a young woman who suggested ...*": someone described, spoken to
+    return [objects[0], *chosen]
+
+
+def _listed(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
+    """Extend an object over the nouns listed after it that the parse joined to a
+    verb, where no noun can be: "emphasizing economic fairness, *and a need to raise
+    the minimum wage*" (the need is emphasized too, not a second thing she started)."""
+    sentence_end = reader.sentence(words[-1])[1]
+    after = reader.tokens(words[-1].idx + len(words[-1]), min(limit, sentence_end))
+    n = 1 if after and after[0].text == "," else 0
+    if len(after) < n + 2 or after[n].dep_ != "cc":
+        return words
+    noun = next((t for t in after[n + 1 :] if t.dep_ == "conj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.pos_ not in ("VERB", "AUX"):
+        return words
+    between = [t for t in after[n + 1 :] if t.i < noun.i]
+    if noun.head.i >= words[0].i or any(t.dep_ not in _NOUN_MODIFIERS for t in between):
+        return words  # the verb is not one the content hangs from, or a clause comes between
+    last = noun.right_edge.i
+    return words + [t for t in after if t.i <= last]
+
+
+def _without_aside(words: list[Token], cue: Token) -> list[Token]:
+    """A content ends before the reporter's aside on a person it names: a clause
+    ", who ..." closing it ("not to pardon Hillary Clinton*, who has not been
+    charged*", "the health of Donald Trump*, who is 70*"). An aside holding the cue
+    ("Schultz, who ..., Mr. King said, has ...") is the speaker's words."""
+    last = words[-1]
+    for token in words:
+        if token.dep_ != "relcl" or token.head.pos_ != "PROPN" or token.right_edge.i < last.i:
+            continue
+        first = token.left_edge
+        if first.lower_ != "who" or token.left_edge.i <= cue.i <= token.right_edge.i:
+            continue
+        kept = [w for w in words if w.i < first.i - 1]
+        if kept and first.nbor(-1).text == ",":
+            return kept
+    return words
+
+
+def _with_negation(text: str, end: int) -> int:
+    """A content never ends before the negation written into its last word: the
+    parse may leave a contraction's "n't" out ("as strong as those who do|n’t"),
+    which turns the claim around."""
+    for negation in ("n't", "n’t"):
+        if text[end : end + len(negation)].lower() == negation:
+            return end + len(negation)
+    return end
+
+
 def _according_words(reader: _Reader, cue: _Cue) -> tuple[tuple[int, int], int] | None:
     """What a source phrase reports, in "According to X, Y" (or "Y, according
     to X") Y, with where the phrase ends; None when the sentence has no Y."""
@@ -1095,6 +1211,11 @@ def _according_words(reader: _Reader, cue: _Cue) -> tuple[tuple[int, int], int] 
     last = max(phrase, key=lambda t: t.idx)
     phrase_end = max(last.idx + len(last), reader.cue_span(cue)[1])
     before = reader.trim(sent_start, phrase_start, ",;:.—– ")
+    lead_in = reader.text.rfind(": ", before[0], before[1])
+    if lead_in >= 0:
+        # "Among the tidbits in the newer letter: Trump is 6'3\" tall ..., according to
+        # X": the words before the colon introduce what X reports
+        before = reader.trim(lead_in + 1, before[1], ",;:.—– ")
     after = reader.trim(phrase_end, sent_end, ",;:.")
     start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     return ((start, end), phrase_end) if start < end else None
@@ -1252,7 +1373,11 @@ def _attributions(
     ]
     if judged:
         candidates = _in_context(reader, candidates, claimed)
-    found += candidates if keep_all else _kept(reader, models, candidates)
+    if keep_all:
+        found += candidates
+    else:
+        kept = _kept(reader, models, candidates)
+        found += [f for f in kept if not _no_one_and_no_claim(reader, f)]
     for passage, content in unattributed:
         source = _inherit(reader, found, passage.open)
         mention = source.mention if source else None
@@ -1268,6 +1393,19 @@ def _attributions(
         )
     found.sort(key=lambda f: f.content)
     return reader, found
+
+
+def _no_one_and_no_claim(reader: _Reader, found: _Found) -> bool:
+    """Reported speech naming no source whose content is no claim either: only what
+    a passive acts on ("*The holiday* is observed as ...", "*The coal* was piled") or a
+    word or two ("Having said *that*", "the one supporting *Bush*"). A reader of who
+    said what can check neither who nor what; PolNeAR marks a few, the reader none."""
+    if found.kind != "indirect" or found.source is not None or found.mention is not None:
+        return False
+    if "k=nsubjpass" in found.features:
+        return True
+    start, end = found.content
+    return len(reader.text[start:end].split()) <= _BARE_MAX_WORDS
 
 
 def _in_context(
