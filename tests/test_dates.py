@@ -77,3 +77,24 @@ def test_url_path_and_no_date() -> None:
     assert derive_published("Text.", title=url).day == date(2005, 11, 28)
     unknown = derive_published("Ukraine and Russia hope for a breakthrough on Wednesday.")
     assert unknown.day is None and unknown.basis == "unknown"
+
+
+def test_a_bare_month_ahead_in_the_present_is_the_coming_one() -> None:
+    """polnear-150: "... if he is the Republican nominee in November", published in April
+    2016, is November 2016 (the timeline put it in 2015); a past claim stays past."""
+    ahead = find_dates(
+        "Democratic voters in all five states see Clinton as the candidate with the better "
+        "chance to beat Donald Trump if he is the Republican nominee in November.",
+        0,
+        date(2016, 4, 27),
+        "present",
+    )
+    assert [m.value for m in ahead] == ["2016-11"]
+    past = find_dates(
+        "The Belgians tracked down the sole surviving suspect of attacks that killed 130 "
+        "people in Paris in November.",
+        0,
+        date(2016, 3, 23),
+        "past",
+    )
+    assert [m.value for m in past] == ["2015-11"]

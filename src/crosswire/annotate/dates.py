@@ -157,8 +157,10 @@ def _relative_week(text: str, reference: date | None) -> tuple[str | None, str]:
 def _month(text: str, reference: date | None, tense: str | None = None) -> tuple[str | None, str]:
     """A month: with its year, or the one nearest publication in the claim's direction.
 
-    "in December" said in March is last December, unless the claim speaks of
-    the future ("will", "by May", "next May").
+    "in December" said in March is last December when the claim speaks of the
+    past ("prices rose in December"); the coming one when it speaks of the
+    future ("will", "by May", "next May") or in the present ("if he is the
+    Republican nominee in November", said in March 2016: November 2016).
     """
     lowered = text.lower()
     month = next(i for i, name in enumerate(MONTHS, 1) if name in lowered)
@@ -171,7 +173,7 @@ def _month(text: str, reference: date | None, tense: str | None = None) -> tuple
     forward = lowered.startswith(("next", "until", "by")) or tense == "future"
     if lowered.startswith("next"):
         year += month <= reference.month
-    elif month > reference.month and not forward:
+    elif month > reference.month and not forward and tense != "present":
         year -= 1
     elif month < reference.month and forward:
         year += 1
