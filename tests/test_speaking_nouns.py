@@ -61,3 +61,20 @@ def test_a_poll_average_alone_loses_its_speaker_not_its_words() -> None:
     )
     (kept,) = only_speakers((quote,))
     assert kept.speaker is None and kept.content == quote.content
+
+
+def test_a_title_alone_names_no_one(backend) -> None:  # type: ignore[no-untyped-def]
+    """polnear-150, Clinton in Delaware: "she said" was credited to "General", role "former
+    Attorney", from "Beau Biden, the former Attorney General of Delaware"."""
+    text = (
+        "Sanders held a rally Saturday while Clinton hosted a get out the vote event Monday "
+        "— during which she gave a shout out to Vice President Joe Biden and his late son "
+        "Beau Biden, the former Attorney General of Delaware, who died of cancer last year.\n"
+        "“I want to mention someone who’s not here but whose representation and advocacy "
+        "for this state and for our country is legendary, and that is Vice President Joe "
+        "Biden,” she said."
+    )
+    (article,) = annotate([Article("a", "a.txt", text)], backend)
+    speakers = {q.speaker.canonical for q in article.quotes if q.speaker is not None}
+    assert "General" not in speakers
+    assert all(not s.startswith("General") for s in speakers)

@@ -1106,6 +1106,12 @@ class PeopleIndex:
     def _named(self, head: Token) -> Mention | None:
         """A proper-noun mention: a known person, else an organisation or a bare name."""
         titles, name = _outlet_person(head) or _split_name(_name_run(head))
+        if (
+            titles
+            and not any(is_honorific(t.text) for t in titles)
+            and all(is_honorific(t.text) or is_title(t.text) for t in name)
+        ):
+            return None  # "the former Attorney General": a title names no one by itself
         text = _text(name)
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         parts = name_parts(text)
