@@ -211,3 +211,17 @@ def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend) -> Non
     (medinsky,) = [p for p in positions if p.speaker == "Vladimir Medinsky"]
     assert (medinsky.actor, medinsky.stance) == ("Ukraine", "propose")
     assert "neutrality" in medinsky.topic
+
+
+def test_an_object_keeps_its_bracket_and_reads_as_the_reporters_sentence(backend) -> None:  # type: ignore[no-untyped-def]
+    """The seeds: "Kyiv would pledge nonalignment (no foreign military bases) ..." is shown
+    as the reporter's sentence (no quote marks around it) with the whole bracket."""
+    text = (
+        "The talks continued on Wednesday.\n"
+        "Specifically, Kyiv would pledge nonalignment (no foreign military bases) while "
+        "maintaining its own military."
+    )
+    articles = annotate([Article("a", "a.txt", text)], backend)
+    (position,) = build_positions(articles, (), {"a": None})
+    assert position.target == "nonalignment (no foreign military bases)"
+    assert (position.actor, position.kind) == ("Ukraine", "claim")

@@ -526,7 +526,7 @@ def _trimmed(words: list[Token] | None) -> list[Token] | None:
     cut = next((n for n, w in enumerate(words) if "\n" in w.text_with_ws), None)
     if cut is not None:
         words = words[: cut + 1]  # an object never runs into the next paragraph
-    while words and words[-1].is_punct:
+    while words and words[-1].is_punct and not _closes(words):
         words = words[:-1]
     if words and words[-1].pos_ in ("ADP", "DET"):
         words = _through_quote(words)  # "warned of the dangers of “owners of technology”"
@@ -539,11 +539,21 @@ def _trimmed(words: list[Token] | None) -> list[Token] | None:
     words = words[:TARGET_WORDS]
     while len(words) > 1 and (
         (words[-1].pos_ in ("ADP", "DET", "CCONJ") and words[-1].dep_ != "prt")
-        or words[-1].is_punct
+        or (words[-1].is_punct and not _closes(words))
         or (words[-1].ent_type_ in ("DATE", "TIME") and words[0].ent_type_ not in ("DATE", "TIME"))
     ):
         words = words[:-1]  # not after "to" or "the"; "endorsed Cruz Wednesday": Cruz
+    following = words[-1].doc[words[-1].i + 1] if words[-1].i + 1 < len(words[-1].doc) else None
+    opened = sum(w.text == "(" for w in words) > sum(w.text == ")" for w in words)
+    if opened and following is not None and following.text == ")":
+        words = [*words, following]  # "nonalignment (no foreign military bases)"
     return words
+
+
+def _closes(words: list[Token]) -> bool:
+    """Whether the last word closes a bracket the object opened: "nonalignment (no
+    foreign military bases)" keeps its ")"."""
+    return words[-1].text == ")" and any(w.text == "(" for w in words)
 
 
 def _through_quote(words: list[Token]) -> list[Token]:

@@ -234,7 +234,7 @@ def _from_stance(
         text=sentence,
         citations=(Citation(article.article.id, where),),
         date=_date(claim, published.get(article.article.id)),
-        kind="quote" if quote is not None else "claim",
+        kind="claim",  # the text is the reporter's sentence, not the speaker's words
         context=sentence,
         target=stance.target,
     )

@@ -228,7 +228,7 @@ def _conflict_line(conflict: Conflict, index: _Index) -> tuple[str, list[tuple[s
 def _position_on(position: Position) -> str:
     """What a position is on: its object as the sentence names it, with the topic it
     falls under ("a neutral non-aligned status (neutrality)"), or the topic alone."""
-    if position.target and position.topic:
+    if position.target and position.topic and position.topic.lower() not in position.target.lower():
         return f"{_inline(position.target)} ({position.topic})"
     return _inline(position.target) or position.topic
 
