@@ -78,3 +78,23 @@ def test_a_title_alone_names_no_one(backend) -> None:  # type: ignore[no-untyped
     speakers = {q.speaker.canonical for q in article.quotes if q.speaker is not None}
     assert "General" not in speakers
     assert all(not s.startswith("General") for s in speakers)
+
+
+def test_a_role_that_repeats_the_speakers_noun_is_no_role() -> None:
+    """PolNeAR dev: "Central European leaders" had role "leaders", "their attorneys" role
+    "attorneys"; a role is a title or office the text gives, not the speaker again."""
+    from crosswire.annotate.speaking import only_speakers
+    from crosswire.model import Quote, Span, Speaker
+
+    quote = Quote(
+        article_id="a",
+        kind="indirect",
+        content="the video should be released",
+        content_span=Span(40, 68),
+        speaker=Speaker("their attorneys", "their attorneys", "attorneys", None, Span(0, 15)),
+    )
+    (kept,) = only_speakers((quote,))
+    assert kept.speaker is not None and kept.speaker.role is None
+    titled = Speaker("Jon Tester", "Jon Tester", "Sen. (D-Mont.)", None, Span(0, 10))
+    (same,) = only_speakers((Quote("a", "indirect", "x", Span(20, 21), titled),))
+    assert same.speaker == titled

@@ -41,10 +41,20 @@ def can_speak(name: str) -> bool:
 
 
 def only_speakers(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
-    """The quotes, a speaker that cannot speak removed (the attribution stays)."""
-    return tuple(
-        replace(q, speaker=None)
-        if q.speaker is not None and not can_speak(q.speaker.canonical)
-        else q
-        for q in quotes
-    )
+    """The quotes, a speaker that cannot speak removed (the attribution stays), and a role
+    that only repeats the speaker's own noun dropped ("Central European leaders", role
+    "leaders"; "their attorneys", role "attorneys"): a role is a title the text gives."""
+    out: list[Quote] = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and not can_speak(speaker.canonical):
+            quote = replace(quote, speaker=None)
+        elif speaker is not None and speaker.role and _repeats(speaker.role, speaker.canonical):
+            quote = replace(quote, speaker=replace(speaker, role=None))
+        out.append(quote)
+    return tuple(out)
+
+
+def _repeats(role: str, name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and role.lower().strip() == words[-1]
