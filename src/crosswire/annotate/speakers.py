@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+
+from crosswire.annotate.tables import data_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -70,14 +72,6 @@ _FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
 # --- data files -----------------------------------------------------------------------------
 
 
-def _data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
-    """Tab-separated rows of a bundled data file, without comments and blank lines."""
-    text = (resources.files("crosswire.annotate") / "data" / name).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield number, [cell.strip() for cell in line.split("\t")]
-
-
 @lru_cache(maxsize=1)
 def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
@@ -85,7 +79,7 @@ def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     honorifics: dict[str, str] = {}
     titles: set[str] = set()
     persons: set[str] = set()
-    for number, cells in _data_lines("person_titles.tsv"):
+    for number, cells in data_lines("person_titles.tsv"):
         if cells[0] == "honorific":
             honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
         elif cells[0] == "title":
@@ -100,7 +94,7 @@ def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lower-cased demonym or short form -> place (``austrian`` -> ``Austria``)."""
-    return {cells[0].lower(): cells[1] for _, cells in _data_lines("demonyms.tsv")}
+    return {cells[0].lower(): cells[1] for _, cells in data_lines("demonyms.tsv")}
 
 
 def is_honorific(word: str) -> bool:
@@ -406,7 +400,7 @@ def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]
 
 @lru_cache(maxsize=1)
 def _organisation_heads() -> frozenset[str]:
-    return frozenset(cells[0].lower() for _, cells in _data_lines("organisation_heads.tsv"))
+    return frozenset(cells[0].lower() for _, cells in data_lines("organisation_heads.tsv"))
 
 
 def names_a_body(name: str) -> bool:

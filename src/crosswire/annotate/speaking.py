@@ -12,32 +12,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
+from crosswire.annotate.tables import data_lines
 from crosswire.model import Quote
 
 
 @cache
 def speaking_nouns() -> frozenset[str]:
     """The common nouns that may speak alone (``data/speaking_nouns.tsv``)."""
-    text = (resources.files("crosswire.annotate") / "data" / "speaking_nouns.tsv").read_text(
-        encoding="utf-8"
-    )
-    return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
+    return frozenset(cells[0].lower() for _, cells in data_lines("speaking_nouns.tsv"))
 
 
 def can_speak(name: str) -> bool:
     """Whether a speaker's name can speak: a name, a phrase, or a speaking noun; not a
     lone common noun such as "average" or "proportion" (a plural, "earnings", is read
     as a group and left to the list of ``crosswire bench speakers``)."""
-    words = name.split()
-    if len(words) != 1 or not name[:1].islower() or name.lower().endswith("s"):
+    word = name.lower().strip(",.'’\"")
+    if len(name.split()) != 1 or not name[:1].islower() or word.endswith("s"):
         return True
-    return name.lower().strip(",.'’\"") in speaking_nouns()
+    return word in speaking_nouns()
 
 
 def only_speakers(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, cast, get_args
 
+from crosswire.annotate.tables import data_lines
 from crosswire.model import Article, Quote, Span, Stance, StanceKind
 
 if TYPE_CHECKING:
@@ -92,13 +92,6 @@ _EPITHET_REACH = 4
 _ACTOR_WORDS = 5
 
 
-def _rows(name: str) -> Iterator[tuple[int, list[str]]]:
-    text = (resources.files("crosswire.annotate") / "data" / name).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield number, [cell.strip() for cell in line.split("\t")]
-
-
 def _forms(verb: str) -> set[str]:
     """The regular forms of a verb: "slam" -> slams, slammed, slamming; "decry" -> decries."""
     forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", verb + "ing"}
@@ -116,7 +109,7 @@ def stance_verbs() -> dict[str, tuple[tuple[StanceKind, str], ...]]:
     stance is an error naming its line."""
     known = set(get_args(StanceKind))
     out: dict[str, list[tuple[StanceKind, str]]] = {}
-    for number, cells in _rows("stance_verbs.tsv"):
+    for number, cells in data_lines("stance_verbs.tsv"):
         if len(cells) < 2 or cells[1] not in known:
             raise ValueError(
                 f"stance_verbs.tsv:{number}: expected verb<TAB>stance, stance one of "
@@ -131,7 +124,7 @@ def stance_verbs() -> dict[str, tuple[tuple[StanceKind, str], ...]]:
 @cache
 def epithets() -> frozenset[str]:
     """Words that, said of someone with "call", oppose them (``data/epithets.tsv``)."""
-    return frozenset(cells[0].lower() for _, cells in _rows("epithets.tsv"))
+    return frozenset(cells[0].lower() for _, cells in data_lines("epithets.tsv"))
 
 
 def title_case(sentence: SpacySpan) -> bool:
@@ -167,7 +160,8 @@ def find_stances(
     whose actor stays a pronoun, or whose verb is negated, is left out: no
     position is better than a wrong one.
     """
-    headline = headline or title_case(sentence)
+    titled = title_case(sentence)
+    headline = headline or titled
     out: list[Stance] = []
     for token in sentence:
         entry = _entry(token, sentence, headline)
@@ -177,7 +171,7 @@ def find_stances(
             target = _called(token, sentence, headline)
         else:
             stance, particle_token = entry
-            target = _target(token, particle_token, sentence, headline)
+            target = _target(token, particle_token, sentence, headline, titled)
         if target is None or _negated(token) or _misplaced(target, token):
             continue
         before = sentence.doc[token.i - 1] if token.i > sentence.start else None
@@ -451,7 +445,7 @@ def _speaker_for(actor: list[Token], quotes: Sequence[Quote]) -> str | None:
 
 
 def _target(
-    token: Token, particle: Token | None, sentence: SpacySpan, headline: bool
+    token: Token, particle: Token | None, sentence: SpacySpan, headline: bool, titled: bool
 ) -> list[Token] | None:
     """What the stance is toward: the particle's object ("calls for *a ban*"), the direct
     object with what it is urged to do ("urges *Britain to remain*"), or the verb's clause
@@ -472,7 +466,7 @@ def _target(
         if found is None:
             found = _words_after(particle, sentence)
         return _trimmed(found)
-    if not headline or (token.pos_ == "VERB" and not title_case(sentence)):
+    if not headline or (token.pos_ == "VERB" and not titled):
         found = _object_of(token)  # a headline in sentence case parses as one
         if found is not None:
             return _trimmed(found)

@@ -33,7 +33,7 @@ from crosswire.annotate.speakers import (
     names_a_body,
     same_person,
 )
-from crosswire.annotate.speaking import speaking_nouns
+from crosswire.annotate.speaking import can_speak
 
 NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
 
@@ -111,8 +111,7 @@ def not_a_speaker(name: str) -> NotSpeakerKind | None:
         and set(lowered[1:]) & (_HEADLINE_VERBS)
     ):
         return "headline"
-    single = len(words) == 1 and name[:1].islower() and not lowered[0].endswith("s")
-    if single and lowered[0] not in speaking_nouns():
+    if not can_speak(name):
         return "noun"  # "earnings" is plural and no speaker either: read the list
     return None
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from crosswire.annotate.speakers import load_aliases, name_parts, speaker_matches
+from crosswire.annotate.speakers import AliasTable, load_aliases, name_parts, speaker_matches
 from crosswire.annotate.stances import stance_verbs
 from crosswire.compare.lexicon import (
     actor_of,
@@ -58,7 +58,10 @@ def stance_of(text: str) -> StanceKind | None:
 
 
 def topics_of(text: str) -> list[str]:
-    return [topic for topic, cue in topic_cues() if cue.search(text)]
+    """The topics a text names, leaving out those too general to group by ("peace talks")."""
+    return [
+        topic for topic, cue in topic_cues() if cue.search(text) and topic not in GENERIC_TOPICS
+    ]
 
 
 #: A side named at the head of a quote's words, or after its colon: "Ukraine is offering
@@ -117,10 +120,10 @@ def _from_statement(
     stance = stance_of(f"{quote.cue or ''} {text}")
     if stance is None:
         return None  # a topic named with no stance ("refers to its actions as ...")
-    topics = [t for t in topics_of(text) if t not in GENERIC_TOPICS]
+    topics = topics_of(text)
     if not topics and stance is not None and quote.kind == "direct" and previous is not None:
         # "the model can only be 'Ukrainian'": the topic is in the sentence before
-        topics = [t for t in topics_of(previous.text) if t not in GENERIC_TOPICS]
+        topics = topics_of(previous.text)
     if not topics:
         return None
     speaker = quote.speaker
@@ -150,7 +153,7 @@ def _from_claim(
     if actor == claim.subject.strip():
         return None  # the subject is no known side
     stance = stance_of(claim.text)
-    topics = [t for t in topics_of(claim.text) if t not in GENERIC_TOPICS]
+    topics = topics_of(claim.text)
     if stance is None or not topics:
         return None
     return Position(
@@ -188,13 +191,11 @@ def _sentence_at(article: AnnotatedArticle, span: Span) -> tuple[str, Span]:
     return article.article.text[span.start : span.end], span
 
 
-def _full_name(name: str, article: AnnotatedArticle) -> str:
-    """The article's full name for an actor written short ("Bernie", "Mr. Sanders",
-    "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one speaker of the article it
-    names; else the name as written (two fit, or none)."""
-    aliases = load_aliases()
+def _full_names(article: AnnotatedArticle) -> set[str]:
+    """The people an article names in full among its speakers ("Bernie Sanders"), read
+    once per article for :func:`_full_name`."""
     people = {e.text for e in article.entities if e.label == "PERSON"}
-    full = {
+    return {
         q.speaker.canonical
         for q in article.quotes
         if q.speaker is not None
@@ -202,17 +203,25 @@ def _full_name(name: str, article: AnnotatedArticle) -> str:
         and name_parts(q.speaker.canonical) is not None  # people, not "the Business Council"
         and any(q.speaker.canonical in p or p in q.speaker.canonical for p in people)
     }
+
+
+def _full_name(name: str, full: set[str], aliases: AliasTable) -> str:
+    """The article's full name for an actor written short ("Bernie", "Mr. Sanders",
+    "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one speaker of the article it
+    names; else the name as written (two fit, or none)."""
     fits = {c for c in full if speaker_matches(name, c, aliases)}
     return fits.pop() if len(fits) == 1 else name
 
 
 def _from_stance(
-    stance: Stance, article: AnnotatedArticle, published: Mapping[str, date | None]
+    stance: Stance,
+    article: AnnotatedArticle,
+    published: Mapping[str, date | None],
+    full: str,
 ) -> Position | None:
-    """A stance as a position: its actor's side, voiced by the quote's speaker when the
-    stance sits in a quote ("Peskov said Russia may accept a neutral Ukraine": Russia,
-    voiced by Peskov)."""
-    full = _full_name(stance.actor, article)
+    """A stance as a position: its actor's side (``full``, the actor's full name in the
+    article), voiced by the quote's speaker when the stance sits in a quote ("Peskov said
+    Russia may accept a neutral Ukraine": Russia, voiced by Peskov)."""
     actor = side_named(full)
     if not actor[:1].isupper() or any(w.lower() in stance_verbs() for w in full.split()):
         return None  # no actor; or a headline fragment taken for a name ("Supporting Gays")
@@ -224,7 +233,7 @@ def _from_stance(
         speaker = full
     sentence, where = _sentence_at(article, stance.span)
     claim, _ = _claim_at(article, stance.span)
-    topics = [t for t in topics_of(stance.target) if t not in GENERIC_TOPICS]
+    topics = topics_of(stance.target)
     return Position(
         actor=actor,
         speaker=speaker,
@@ -302,9 +311,12 @@ def build_positions(
     by_id = {a.article.id: a for a in articles}
     out: list[Position] = []
     stated: set[tuple[str, str]] = set()  # (article, sentence) a stance already reads
+    aliases = load_aliases()
     for article in articles:
+        full = _full_names(article) if article.stances else set()
         for stance in article.stances:
-            position = _from_stance(stance, article, published)
+            name = _full_name(stance.actor, full, aliases)
+            position = _from_stance(stance, article, published, name)
             if position is not None:
                 out.append(position)
                 stated.add((article.article.id, position.context))
