@@ -20,8 +20,12 @@ GROUPING_F1 = 0.2
 # million: US, Canadian and Australian dollars) were relabelled non-conflicts, as the
 # stream labels had them; the code before this stop found the other 14 as well (14 of 19,
 # and flagged all ten conversion pairs). The issue asked recall >= 0.815 on the old labels.
+# Since 2026-12-07 (fourth stop): 1.000 precision, 0.947 recall (18 of 19), 0 of 52
+# non-conflicts flagged: reports of one toll, sum or aftershock count in other words
+# ("five people had received treatment" / "two villagers slightly injured", 0.47 alike)
+# are compared on that figure. The miss left: a magnitude its article gives twice.
 CONFLICT_PRECISION = 0.9
-CONFLICT_RECALL = 0.73
+CONFLICT_RECALL = 0.94
 NON_CONFLICTS = 30
 
 

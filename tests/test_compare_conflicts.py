@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from crosswire.compare.conflicts import compatible, find_conflicts
-from crosswire.compare.facts import own_reporting, source_groups
+from crosswire.compare.facts import Rivals, own_reporting, source_groups
 from crosswire.compare.lexicon import actor_of, measure_of
 from crosswire.model import AlignedPair, Claim, Derivation, Fact, Quantity, Reuse, Span
 
@@ -155,9 +155,9 @@ def test_delegate_counts_of_different_states_never_conflict() -> None:
     north_dakota = won("a", "Cruz won 25 delegates in North Dakota.", 25, "North Dakota")
     indiana = won("b", "Cruz won 27 delegates in Indiana.", 27, "Indiana")
     assert find_conflicts([_fact(north_dakota, indiana)], {}) == []
-    assert find_conflicts([], {}, [(north_dakota, indiana)]) == []
+    assert find_conflicts([], {}, [Rivals(north_dakota, indiana)]) == []
     other_count = won("c", "Cruz won 18 delegates in North Dakota.", 18, "North Dakota")
-    (conflict,) = find_conflicts([], {}, [(north_dakota, other_count)])
+    (conflict,) = find_conflicts([], {}, [Rivals(north_dakota, other_count)])
     assert conflict.aspect == "number" and conflict.fact_id == ""
 
 
@@ -299,3 +299,97 @@ def test_a_count_over_several_nights_is_not_one_nights_count() -> None:
     assert find_conflicts([_fact(one_night, in_all)], {}) == []
     running = arrests("c", "Since the shooting, 60 arrests have been made.", 60)
     assert len(find_conflicts([_fact(one_night, running)], {})) == 1  # a running total
+
+
+def test_a_persons_prior_arrests_are_not_the_events_arrests() -> None:
+    # ECB+ 44ecbplus (Kimani Gray): the Daily News' "four prior arrests" is Gray's record;
+    # the NYPD's one arrest is the night's
+    prior = _claim(
+        "a",
+        'Police sources also told the News that "Gray has four prior arrests."',
+        Quantity("four", 4, "arrest", event="have"),
+    )
+    night = _claim(
+        "b",
+        "The NYPD said one person was arrested for disorderly conduct.",
+        Quantity("one", 1, "person", event="arrest"),
+    )
+    assert measure_of(prior.quantities[0]) == measure_of(night.quantities[0]) == "arrested"
+    assert find_conflicts([_fact(prior, night)], {}) == []
+    record = _claim("c", "Gray has four arrests.", Quantity("four", 4, "arrest", event="have"))
+    assert len(find_conflicts([_fact(record, night)], {})) == 1  # without "prior": compared
+
+
+def test_rivals_by_their_headline_figure_are_compared_on_that_figure_alone() -> None:
+    # ECB+ 20_3ecbplus: the article's quake killed 10; "It killed 612 people and injured
+    # more than 1,400" is the Zarand quake of February, not a rival of another report
+    injured = _claim(
+        "a",
+        "Ten people were killed and at least 50 injured when an earthquake razed villages.",
+        killed(10),
+        Quantity("at least 50", 50, "people", event="injure", qualifier="at least"),
+    )
+    zarand = _claim(
+        "b",
+        "It killed 612 people and injured more than 1,400, leveling several villages.",
+        killed(612),
+        Quantity("more than 1,400", 1400, None, event="injure", qualifier="more than"),
+    )
+    on_injured = Rivals(injured, zarand, frozenset({"injured"}))
+    assert find_conflicts([], {}, [on_injured]) == []  # at least 50 and more than 1,400
+    (dead,) = find_conflicts([], {}, [Rivals(injured, zarand)])  # every measure: 10 vs 612
+    assert dead.what == "dead"
+
+
+def test_reports_of_one_toll_in_other_words_are_rivals_unless_about_another_quake() -> None:
+    # ECB+ 20ecb and 20_3ecbplus: sentences only 0.47 alike in meaning, each giving its
+    # article's figure of the injured, are compared on it; a sentence giving another
+    # toll than its article's own ("It killed 612 ...", the Zarand quake) is not
+
+    from crosswire.compare.facts import align_claims
+    from crosswire.model import AnnotatedArticle, Article, Sentence
+
+    def article(name: str, *claims: tuple[Claim, tuple[float, ...]]) -> AnnotatedArticle:
+        placed, sentences, offset = [], [], 0
+        for claim, _ in claims:
+            span = Span(offset, offset + len(claim.text))
+            placed.append(Claim(name, claim.text, span, quantities=claim.quantities))
+            sentences.append(Sentence(span.start, span.end, claim.text))
+            offset = span.end + 1
+        text = " ".join(c.text for c, _ in claims)
+        return AnnotatedArticle(
+            Article(name, f"{name}.txt", text),
+            tuple(sentences),
+            (),
+            (),
+            tuple(placed),
+            claims[0][1],
+            tuple(v for _, v in claims),
+        )
+
+    def injured(n: float) -> Quantity:
+        return Quantity(str(n), n, "people", event="injure")
+
+    here, apart, other = (1.0, 0.0, 0.0), (0.47, 0.88, 0.0), (0.0, 0.0, 1.0)
+    governor = article(
+        "a",
+        (_claim("a", "The governor said five people had received treatment.", injured(5)), here),
+    )
+    isna = article(
+        "b",
+        (
+            _claim("b", "Residential units were damaged and two villagers injured.", injured(2)),
+            apart,
+        ),
+    )
+    (rival,) = align_claims([governor, isna]).rivals
+    assert rival.measures == {"injured"}
+    (conflict,) = find_conflicts([], {}, [rival])
+    assert [s.value for s in conflict.sides] == ["5 injured", "2 injured"]
+
+    zarand = article(
+        "c",
+        (_claim("c", "The quake killed 10 people, officials said.", killed(10)), other),
+        (_claim("c", "It killed 612 people and injured 1,400.", killed(612), injured(1400)), apart),
+    )
+    assert align_claims([governor, zarand]).rivals == []

@@ -35,6 +35,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from crosswire.compare.facts import Rivals
 from crosswire.compare.lexicon import (
     CURRENCIES,
     actor_of,
@@ -88,6 +89,11 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 _HEDGED = re.compile(r"\b(?:can|could|may|might)\b", re.IGNORECASE)
 
 
+#: What follows a figure that makes it a count of the past: "Gray has four prior arrests"
+#: is his record, not the arrests at the protest ("one person has been arrested").
+_HISTORY = r"\s+(?:prior|previous|earlier|past|former)\b"
+
+
 def _figures(claim: Claim) -> dict[str, Quantity]:
     """One figure per measure (a claim giving two of one measure is left out for it)."""
     if _HEDGED.search(claim.text):
@@ -96,6 +102,8 @@ def _figures(claim: Claim) -> dict[str, Quantity]:
     for quantity in claim.quantities:
         measure = measure_of(quantity)
         if quantity.vague or not measure or quantity.value <= 0:
+            continue
+        if re.search(re.escape(quantity.text) + _HISTORY, claim.text, re.IGNORECASE):
             continue
         if measure in ("people", "year", "%") and not quantity.event:
             continue
@@ -237,11 +245,14 @@ def _bounds(claim: Claim) -> frozenset[str]:
 
 
 def _number_conflicts(
-    fact: Fact, published: Mapping[str, date | None], skip: frozenset[str] = frozenset()
+    fact: Fact,
+    published: Mapping[str, date | None],
+    skip: frozenset[str] = frozenset(),
+    only: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     figures = [(claim, _figures(claim)) for claim in fact.claims]
     found_of = {id(claim): found for claim, found in figures}
-    measures = {m for _, f in figures for m in f} - skip
+    measures = {m for _, f in figures for m in f if not only or m in only} - skip
     out: list[Conflict] = []
     for measure in sorted(measures):
         sides: list[tuple[Quantity, list[Claim]]] = []
@@ -445,7 +456,7 @@ def _value_conflicts(
 def find_conflicts(
     facts: Sequence[Fact],
     published: Mapping[str, date | None],
-    rivals: Sequence[tuple[Claim, Claim]] = (),
+    rivals: Sequence[Rivals] = (),
 ) -> list[Conflict]:
     """Every disagreement within a fact or between rival claims, as conflicts or updates,
     both sides cited."""
@@ -459,10 +470,11 @@ def find_conflicts(
         found += _polarity_conflicts(fact)
         found += _value_conflicts(fact, "date", _day, published)
         found += _value_conflicts(fact, "place", _country, published)
-    for a, b in rivals:  # one fact but for the figures: only the figures are compared
+    for rival in rivals:  # one fact but for the figures: only the figures are compared
+        a, b = rival.first, rival.second
         home = fact_of.get(id(a)) or fact_of.get(id(b))
         pair = Fact(a.text, (a, b), (a.article_id, b.article_id), 2, id=home.id if home else "")
-        found += _number_conflicts(pair, published, skip)
+        found += _number_conflicts(pair, published, skip, rival.measures)
     out: list[Conflict] = []
     seen: set[tuple[str, frozenset[int]]] = set()
     for conflict in found:

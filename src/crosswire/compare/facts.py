@@ -40,14 +40,15 @@ from crosswire.model import (
     Span,
 )
 
-#: Claims of different articles this alike in meaning that give figures of a toll or the
-#: magnitude (``toll_measures``: what the event did) are compared for conflicts even
-#: when their wording differs ("five people were injured" / "two villagers slightly
-#: injured"), if they are at least ``SAME_MEASURE_MASKED`` one fact with figures masked.
-#: Sums of money and other counts are compared only as one fact: a story's articles give
-#: many sums (a contract, a box office, a director's fee) and counts of many things.
-SAME_MEASURE_COSINE = 0.5
-SAME_MEASURE_MASKED = 0.1
+#: Claims of different articles this alike in meaning that each give their article's
+#: headline figure of a toll, the magnitude or the sum (``_headline_measures``: what the
+#: event did) are compared for conflicts on that measure alone, even when their wording
+#: differs ("five people had received treatment after being injured" / "two villagers
+#: slightly injured"; "three strong aftershocks were felt" / "followed by at least four
+#: major aftershocks"). Their other figures are compared only as one fact: "It killed
+#: 612 people and injured more than 1,400", an earlier quake's toll, is no rival of
+#: "Ten people were killed" for being the article's first figure of the injured.
+SAME_MEASURE_COSINE = 0.45
 #: An article that gives this many values of a sum or a magnitude at most states *the*
 #: figure; one with more (what each campaign raised) names many things.
 FEW_VALUES = 1
@@ -96,6 +97,16 @@ class _Item:
 
 
 @dataclass(frozen=True)
+class Rivals:
+    """Two claims of different articles that report one fact but for its values, and the
+    measures to compare them on (``measures``; empty: every measure they share)."""
+
+    first: Claim
+    second: Claim
+    measures: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Alignment:
     """The story's facts, and pairs of claims that report one fact but for its values.
 
@@ -107,7 +118,7 @@ class Alignment:
     """
 
     facts: list[list[Claim]]
-    rivals: list[tuple[Claim, Claim]]
+    rivals: list[Rivals]
 
 
 def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = ()) -> Alignment:
@@ -132,7 +143,7 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         return Alignment([], [])
     sim = np.vstack([i.vector for i in items]) @ np.vstack([i.vector for i in items]).T
     agree: dict[int, dict[int, float]] = {k: {} for k in range(len(items))}
-    rivals: list[tuple[Claim, Claim]] = []
+    rivals: list[Rivals] = []
     threshold = same_fact_model().threshold
     floor = min(MIN_COSINE, SAME_MEASURE_COSINE)
     for i, j in zip(*np.nonzero(np.triu(sim >= floor, k=1)), strict=True):
@@ -147,8 +158,8 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
             and not other_particulars(a.claim, b.claim)
         ):
             agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
-        elif a.article != b.article and _rivals(a, b, cosine, threshold):
-            rivals.append((a.claim, b.claim))
+        elif a.article != b.article and (rival := _rivals(a, b, cosine)) is not None:
+            rivals.append(rival)
     for i, j in _copied_passages(items, edges):
         if float(sim[i, j]) < COPIED_COSINE:
             continue  # another sentence of a longer aligned run
@@ -159,7 +170,7 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         if headline(items[i].claim) != headline(items[j].claim):
             continue  # a headline the alignment put beside a body sentence: names, no report
         if figures_disagree(items[i].claim, items[j].claim):  # a copy that changed a figure
-            rivals.append((items[i].claim, items[j].claim))
+            rivals.append(Rivals(items[i].claim, items[j].claim))
             continue
         agree[i].setdefault(j, threshold)
         agree[j].setdefault(i, threshold)
@@ -226,7 +237,11 @@ def _headline_measures(claim: Claim, figures: Mapping[str, tuple[float, int]]) -
     sum a heist took): its one figure of the measure, or for a toll its first, since later
     ones are most often background ("a 6.1 quake in September injured 40, 15 of them on
     Qeshm" after the lead's "injuring five people"). Sums and magnitudes given several
-    times are too often of other things (a contract, a box office, a fee) to pick one."""
+    times are too often of other things (a contract, a box office, a fee) to pick one.
+
+    A claim that gives another toll than its article's own is about another event, and
+    has none: "It killed 612 people and injured more than 1,400" (an earlier quake) in an
+    article whose quake killed 10."""
     out = set()
     for q in claim.quantities:
         measure = measure_of(q)
@@ -237,24 +252,24 @@ def _headline_measures(claim: Claim, figures: Mapping[str, tuple[float, int]]) -
             distinct <= FEW_VALUES or measure in developing_measures()
         ):
             out.add(measure)
+        elif measure in developing_measures():
+            return set()
     return out
 
 
-def _rivals(a: _Item, b: _Item, cosine: float, threshold: float) -> bool:
+def _rivals(a: _Item, b: _Item, cosine: float) -> Rivals | None:
     """Whether two claims report one fact but for its values: the same fact once figures
-    and dates are masked, or in sentences alike in meaning, each giving its article's
-    headline figure of one measure."""
+    and dates are masked (compared on every measure), or sentences alike in meaning that
+    each give their article's headline figure of one measure (compared on that one)."""
     x, y = a.claim, b.claim
     if not (x.quantities or x.dates) or not (y.quantities or y.dates):
-        return False
-    masked = same_fact_probability(value_blind(x), value_blind(y), cosine)
-    if masked >= MASKED_PROBABILITY:
-        return True
-    return (
-        cosine >= SAME_MEASURE_COSINE
-        and masked >= SAME_MEASURE_MASKED
-        and bool(_headline_measures(x, a.figures) & _headline_measures(y, b.figures))
-    )
+        return None
+    if same_fact_probability(value_blind(x), value_blind(y), cosine) >= MASKED_PROBABILITY:
+        return Rivals(x, y)
+    shared = _headline_measures(x, a.figures) & _headline_measures(y, b.figures)
+    if cosine >= SAME_MEASURE_COSINE and shared:
+        return Rivals(x, y, frozenset(shared))
+    return None
 
 
 def _copied_passages(items: Sequence[_Item], edges: Sequence[Reuse]) -> Iterator[tuple[int, int]]:
@@ -389,7 +404,7 @@ def build_facts(
     articles: Sequence[AnnotatedArticle],
     groups: Sequence[Sequence[str]],
     edges: Sequence[Reuse],
-) -> tuple[list[Fact], list[tuple[Claim, Claim]]]:
+) -> tuple[list[Fact], list[Rivals]]:
     """Every fact of the story, each sentence in one fact only, with its sources counted;
     and the rival claims (:class:`Alignment`)."""
     wires = {a.article.id: a.article.credited_source for a in articles}
