@@ -68,6 +68,38 @@ def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend) ->
     assert missing.exit_code == 1
 
 
+def test_a_mistyped_folder_fails_and_leaves_the_reports_as_they_were(tmp_path: Path) -> None:
+    # issue 18: a mistyped folder read 0 articles, rewrote the report folder and exited 0
+    db, out = tmp_path / "c.db", tmp_path / "report"
+    out.mkdir()
+    (out / "index.html").write_text("yesterday's report")
+    args = ["analyze", str(tmp_path / "artciles"), "--db", str(db), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "artciles: no such file or directory" in result.output
+    assert "read no article" in result.output and "unchanged" in result.output
+    assert (out / "index.html").read_text() == "yesterday's report"
+
+
+def test_a_web_address_is_fetched_through_the_checks_not_read_as_a_path(tmp_path: Path) -> None:
+    # issue 18: "https://..." became the path "https:/..." ("no such file or directory")
+    url = "http://127.0.0.1:9/story.html"
+    result = runner.invoke(app, ["analyze", url, "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if line.startswith("skipped")]
+    assert line.startswith(f"skipped {url}: refused") and "--allow-private" in line
+
+
+def test_the_python_api_says_when_it_read_nothing() -> None:
+    import crosswire
+
+    with (
+        pytest.warns(UserWarning, match="/nope: no such file"),
+        pytest.raises(ValueError, match=r"read no article.*/nope: no such file"),
+    ):
+        crosswire.analyze(["/nope"])
+
+
 def test_version_and_missing_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["version"])
     assert result.exit_code == 0 and result.output.startswith("crosswire ")

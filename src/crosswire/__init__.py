@@ -45,13 +45,31 @@ __all__ = [
 
 
 def analyze(paths: list[str], db: str = ":memory:") -> list[StoryReport]:
-    """Read ``paths`` into the store ``db`` and return a report per story.
+    """Read ``paths`` (files, folders, web addresses) into the store ``db`` and return a
+    report per story.
 
-    The one-call Python API: ``crosswire.analyze(["examples/"])``.
+    The one-call Python API: ``crosswire.analyze(["examples/"])``. An input that cannot
+    be read is skipped with a warning naming it and why; when nothing at all is read,
+    ``ValueError`` says so (a mistyped folder is not an empty list of stories).
     """
-    from crosswire.run import ingest, story_reports
+    import warnings
+
+    from crosswire.model import ReadError
+    from crosswire.read.urls import PoliteFetcher
+    from crosswire.run import ingest_documents, story_reports
+    from crosswire.run.watch import read_sources
     from crosswire.store import open_store
 
-    with open_store(db) as store:
-        ingest(paths, store)
-        return story_reports(store)
+    def warn(error: ReadError) -> None:
+        warnings.warn(f"skipped {error.origin}: {error.reason}", stacklevel=4)
+
+    fetcher = PoliteFetcher()
+    try:
+        with open_store(db) as store:
+            result = ingest_documents(read_sources(paths, fetcher), store, on_error=warn)
+            if not result.read:
+                why = "; ".join(f"{e.origin}: {e.reason}" for e in result.errors[:3])
+                raise ValueError(f"read no article from {paths}: {why or 'no readable file'}")
+            return story_reports(store)
+    finally:
+        fetcher.close()

@@ -25,6 +25,7 @@ from crosswire.cli._common import (
     errors,
 )
 from crosswire.model import ReadError, StoryReport
+from crosswire.read.urls import PoliteFetcher
 from crosswire.report import (
     article_label,
     quote_wording,
@@ -32,8 +33,9 @@ from crosswire.report import (
     render_json,
     render_markdown,
 )
-from crosswire.run import ingest, story_reports
+from crosswire.run import ingest_documents, story_reports
 from crosswire.run.executors import make_executor
+from crosswire.run.watch import read_sources
 
 
 def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format]) -> list[Path]:
@@ -141,7 +143,10 @@ def _print_story(report: StoryReport) -> None:
 @app.command()
 def analyze(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders: .txt, .html, .htm, .jsonl.")
+        list[str],
+        typer.Argument(
+            help="Files, folders (.txt, .html, .htm, .jsonl, feeds, .warc) or web addresses."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", help="Folder for the reports.")] = Path("report"),
@@ -158,6 +163,10 @@ def analyze(
     address: Annotated[
         str | None, typer.Option("--address", help="Ray cluster address (default: start one).")
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Fetch web addresses on private networks too."),
+    ] = False,
 ) -> None:
     """Ingest articles, group them into stories, and write the reports."""
     with (
@@ -177,10 +186,29 @@ def analyze(
             runner = make_executor(executor, workers=workers or None, address=address)
         except (ValueError, ImportError) as error:
             _fail(f"--executor {executor}: {error}")
+        fetcher = PoliteFetcher(allow_private=allow_private)
         try:
-            result = ingest(paths, store, on_error=on_error, progress=progress, executor=runner)
+            result = ingest_documents(
+                read_sources(paths, fetcher),
+                store,
+                on_error=on_error,
+                progress=progress,
+                executor=runner,
+            )
         finally:
             runner.close()
+            fetcher.close()
+        if not result.read:
+            bar.stop()
+            _fail(
+                f"read no article from {', '.join(paths)}: "
+                + (
+                    f"{len(result.errors)} skipped (above)"
+                    if result.errors
+                    else "no file of a kind crosswire reads (see --help)"
+                )
+                + f"; {db} and {out} are unchanged"
+            )
         bar.update(task, description="comparing", total=None)
         reports = story_reports(store)
     console.print(

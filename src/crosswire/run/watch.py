@@ -64,7 +64,7 @@ def _from_url(
     try:
         page = fetcher.get(source)
     except FetchRefused as refused:
-        yield ReadError(source, str(refused))
+        yield ReadError(source, _why(source, refused))
         return
     data = page.content.encode("utf-8")
     links: list[str] = []
@@ -96,11 +96,30 @@ def _from_url(
         try:
             article = fetcher.get(link)
         except FetchRefused as refused:
-            yield ReadError(link, str(refused))
+            yield ReadError(link, _why(link, refused))
             continue
         markup = "html" in article.content_type or "<html" in article.content[:500].lower()
         kind: Literal["text", "html"] = "html" if markup else "text"
         yield RawDocument(origin=link, content=article.content, format=kind, url=article.url)
+
+
+def read_sources(
+    sources: Sequence[str | Path], fetcher: PoliteFetcher
+) -> Iterator[RawDocument | ReadError]:
+    """Every document of files, folders and web addresses, read once (``crosswire analyze
+    report/ https://example.org/feed.xml``): a web address goes through the fetcher's
+    checks, as in :func:`watch`, and is never mistaken for a path."""
+    state = WatchState()
+    for source in sources:
+        if isinstance(source, str) and _is_url(source):
+            yield from _from_url(source, fetcher, state)
+        else:
+            yield from read_paths([source])
+
+
+def _why(url: str, refused: FetchRefused) -> str:
+    """The refusal's reason without the address the error line already names."""
+    return str(refused).removeprefix(f"{url}: ")
 
 
 def _is_page(content: str, content_type: str) -> bool:
@@ -116,7 +135,7 @@ def _remote_warc(source: str, fetcher: PoliteFetcher) -> Iterator[RawDocument | 
     try:
         archive = fetcher.get_bytes(source, max_bytes=MAX_REMOTE_WARC_BYTES)
     except FetchRefused as refused:
-        yield ReadError(source, str(refused))
+        yield ReadError(source, _why(source, refused))
         return
     with tempfile.TemporaryDirectory(prefix="crosswire-warc-") as folder:
         path = Path(folder) / Path(source.split("?")[0]).name
