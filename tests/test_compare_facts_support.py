@@ -6,7 +6,12 @@ from __future__ import annotations
 import numpy as np
 
 from crosswire.compare.facts import align_claims, headline
-from crosswire.compare.same_fact import coarser_date, other_particulars
+from crosswire.compare.same_fact import (
+    coarser_date,
+    negated_by_prefix,
+    other_particulars,
+    same_fact,
+)
 from crosswire.model import (
     AlignedPair,
     AnnotatedArticle,
@@ -118,4 +123,42 @@ def test_a_headline_beside_a_body_sentence_is_no_copy_of_it() -> None:
     assert headline(title) and not headline(body) and not headline(BORN_DAY)
     assert headline(_claim("c", "Major fire at Waitrose in Wellington"))
     facts = align_claims([_article(title), _article(body)], [_copy(body, title)])
+    assert [len(f) for f in facts.facts] == [1, 1]
+
+
+def test_a_headline_s_capitals_are_not_names_when_judging_the_same_fact() -> None:
+    # ECB+ 23ecbplus (Palmer dairy): every capitalised word counted as a shared name, so
+    # "Was Uninsured" and "Burns Down" were one fact; only the tagger's names are names
+    def line(article: str, text: str, *names: str, event: str | None = None) -> Claim:
+        return _claim(article, text, entities=names, event=event)  # as the tagger read them
+
+    dairy = "Matanuska Maid Dairy Building"
+    uninsured = line("a", f"{dairy} Was Uninsured", dairy)
+    burns = line("b", f"{dairy} Burns Down", dairy)
+    assert not same_fact(uninsured, burns, 0.785)
+    charged = line(
+        "a", "Man charged with arson over Waitrose fire in Wellington", "Wellington", event="man"
+    )
+    fire = line("b", "Major fire at Waitrose in Wellington", "Wellington", event="fire")
+    assert not same_fact(charged, fire, 0.744)
+    store = line("a", "Paris Store Hit by $2.6 Million Jewelry Heist", event="hit")
+    hit = line("b", "Paris hit by 2 mn-euro jewelry heist", "Paris", event="hit")
+    assert same_fact(store, hit, 0.845)  # the same news in two headlines still is
+
+
+def test_a_word_negated_by_its_prefix_is_another_fact() -> None:
+    # ECB+ 41ecbplus (Internet Explorer): "issued a patch" was corroborated by attacks on
+    # "a previously unknown, unpatched vulnerability"
+    issued = _claim(
+        "a", "Microsoft has reportedly issued a patch to fix a previously unknown vulnerability."
+    )
+    exploited = _claim(
+        "b", "Attackers are exploiting a previously unknown, unpatched vulnerability in IE."
+    )
+    assert negated_by_prefix(issued, exploited) and negated_by_prefix(exploited, issued)
+    released = _claim("c", "Microsoft released a patch for a previously unknown flaw.")
+    assert not negated_by_prefix(issued, released)  # "unknown" in both negates nothing
+    until = _claim("d", "The United States said the patch was issued until Tuesday.")
+    assert not negated_by_prefix(issued, until)
+    facts = align_claims([_article(issued), _article(exploited)], [_copy(issued, exploited)])
     assert [len(f) for f in facts.facts] == [1, 1]

@@ -24,6 +24,8 @@ from crosswire.compare.same_fact import (
     MIN_COSINE,
     coarser_date,
     figures_disagree,
+    headline,
+    negated_by_prefix,
     other_particulars,
     plan_and_deed,
     same_fact_model,
@@ -155,6 +157,7 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
             probability >= threshold
             and not figures_disagree(a.claim, b.claim)
             and not plan_and_deed(a.claim, b.claim)
+            and not negated_by_prefix(a.claim, b.claim)
             and not other_particulars(a.claim, b.claim)
         ):
             agree[int(i)][int(j)] = agree[int(j)][int(i)] = probability
@@ -165,6 +168,8 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
             continue  # another sentence of a longer aligned run
         if plan_and_deed(items[i].claim, items[j].claim):
             continue  # a copy that turned "was to release" into "released"
+        if negated_by_prefix(items[i].claim, items[j].claim):
+            continue  # a rewrite that made the patch "unpatched"
         if other_particulars(items[i].claim, items[j].claim):
             continue  # a copy that named another award, or gave three sentences for one
         if headline(items[i].claim) != headline(items[j].claim):
@@ -201,23 +206,6 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
         facts.append([items[k].claim for k in [anchor, *sorted(members[1:])]])
     facts += [[items[k].claim] for k in range(len(items)) if k not in used]
     return Alignment(facts, rivals)
-
-
-#: A line is title-cased when each of its words longer than this is capitalised (and it
-#: has at least that many).
-_TITLE_WORDS = 3
-
-
-def headline(claim: Claim) -> bool:
-    """Whether the claim reads as a headline, not a body sentence: title-cased ("Convicted
-    Child Molestor Arcade Joseph Comeaux Jr.", where "Bettie Mae Page was born on April
-    22" is not) or without closing punctuation ("Major fire at Waitrose in Wellington")."""
-    text = claim.text.strip()
-    if not text.endswith((".", "!", "?", '"', "”", "'", "’")):
-        return True
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > _TITLE_WORDS]
-    capitals = sum(w[0].isupper() for w in words)
-    return len(words) >= _TITLE_WORDS and capitals == len(words)
 
 
 def _figures(article: AnnotatedArticle) -> dict[str, tuple[float, int]]:

@@ -121,6 +121,24 @@ def plan_and_deed(a: Claim, b: Claim) -> bool:
     return False
 
 
+#: A word negated by its prefix: "unpatched", "uninsured", "unidentified".
+_UN_WORD = re.compile(r"un([a-z]{4,})")
+
+
+def negated_by_prefix(a: Claim, b: Claim) -> bool:
+    """Whether one claim denies by a prefix what the other states ("attackers are
+    exploiting a previously unknown, *unpatched* vulnerability" / "Microsoft has issued a
+    *patch*"; "was *uninsured*" / "was insured"): two facts, not one, however alike. A
+    word both claims hold ("previously unknown") negates nothing between them."""
+    words_a, words_b = set(_words(a.text)), set(_words(b.text))
+    for own, other in ((words_a - words_b, words_b), (words_b - words_a, words_a)):
+        for word in own:
+            match = _UN_WORD.fullmatch(word)
+            if match and any(w.startswith(match.group(1)[:_STEM]) for w in other):
+                return True
+    return False
+
+
 def figures_disagree(a: Claim, b: Claim) -> bool:
     """Whether the claims give a measure they share values that have nothing in common
     ("plus or minus four percentage points" / "plus or minus 5.7 percentage points").
@@ -191,6 +209,33 @@ def other_particulars(a: Claim, b: Claim) -> bool:
     return any(not named_a[k] & named_b[k] for k in named_a.keys() & named_b.keys())
 
 
+#: A line is title-cased when each of its words longer than this is capitalised (and it
+#: has at least that many).
+_TITLE_WORDS = 3
+
+
+def headline(claim: Claim) -> bool:
+    """Whether the claim reads as a headline, not a body sentence: title-cased ("Convicted
+    Child Molestor Arcade Joseph Comeaux Jr.", where "Bettie Mae Page was born on April
+    22" is not) or without closing punctuation ("Major fire at Waitrose in Wellington")."""
+    text = claim.text.strip()
+    if not text.endswith((".", "!", "?", '"', "”", "'", "’")):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > _TITLE_WORDS]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= _TITLE_WORDS and capitals == len(words)
+
+
+def _names(claim: Claim) -> set[str]:
+    """The claim's capitalised words, lower-cased; in a headline, where words are
+    capitalised for the layout ("Matanuska Maid Dairy Building Was Uninsured", "Man
+    charged with arson over Waitrose fire"), only the words of the names the tagger
+    found, so that "Was Uninsured" and "Burns Down" differ as words, not as names."""
+    if headline(claim):
+        return {w.lower() for name in claim.entities for w in _NAME.findall(name)}
+    return {n.lower() for n in _NAME.findall(claim.text)}
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -223,8 +268,7 @@ def pair_features(a: Claim, b: Claim, cosine: float) -> list[float]:
         ga, gb = _grams(words_a, n), _grams(words_b, n)
         grams += _shares(sum((ga & gb).values()), sum(ga.values()), sum(gb.values()))
     numbers_a, numbers_b = _numbers(a.text), _numbers(b.text)
-    names_a = {n.lower() for n in _NAME.findall(a.text)}
-    names_b = {n.lower() for n in _NAME.findall(b.text)}
+    names_a, names_b = _names(a), _names(b)
     negation_a = any(w in _NEGATIONS for w in words_a)
     negation_b = any(w in _NEGATIONS for w in words_b)
     lower_a, lower_b = a.text.lower(), b.text.lower()
