@@ -172,7 +172,7 @@ def find_stances(
         else:
             stance, particle_token = entry
             target = _target(token, particle_token, sentence, headline, titled)
-        if target is None or _negated(token) or _misplaced(target, token):
+        if target is None or _negated(token) or _predicted(token) or _misplaced(target, token):
             continue
         before = sentence.doc[token.i - 1] if token.i > sentence.start else None
         joined = before is not None and before.lower_ == "and"
@@ -286,6 +286,29 @@ def _negated(token: Token) -> bool:
         if any(c.dep_ == "neg" for c in word.children):
             return True
     return False
+
+
+#: Auxiliaries that put a stance in the future or the conditional.
+_FORETOLD = frozenset({"will", "would", "'ll", "wo"})
+
+
+def _predicted(token: Token) -> bool:
+    """Whether the stance is someone else's forecast of it: "Sanders will back Clinton,
+    eventually, former rival says", "Kunin predicted that Sanders would endorse Clinton".
+    Only what is taken, or promised by the actor ("Sanders said he will back Clinton"),
+    is a position."""
+    if not any(c.dep_ == "aux" and c.lower_ in _FORETOLD for c in token.children):
+        return False
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head is clause:
+        return False
+    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    teller = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if not own or not teller or own[0].pos_ == "PRON":
+        return False
+    return own[0].lower_ != teller[0].lower_
 
 
 def _actor(token: Token, sentence: SpacySpan, headline: bool) -> list[Token] | None:
