@@ -75,6 +75,17 @@ def test_a_forecast_of_someone_elses_stance_is_no_position(backend) -> None:  # 
     assert [s[1:] for s in reported] == [("support", "the bill")]  # a stance taken, reported
 
 
+def test_a_pledge_to_support_is_one_position_of_support(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, huff-post 2016-04-27: one phrase gave two rows, "propose: support
+    # Clinton as the nominee" beside "support: Clinton"
+    found = _stances(
+        backend,
+        "While Sanders has pledged to support Clinton as the nominee, Devine suggested "
+        "that it wouldn't be a simple or even an orderly process.",
+    )
+    assert found == [("Sanders", "support", "Clinton")]
+
+
 def test_a_means_is_not_a_stance(backend) -> None:  # type: ignore[no-untyped-def]
     """The seeds: Ukrainians "must fight to defend our state" is no position on the state."""
     found = _stances(

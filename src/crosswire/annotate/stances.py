@@ -195,7 +195,20 @@ def find_stances(
                 span=Span(token.idx, target[-1].idx + len(target[-1].text)),
             )
         )
-    return tuple(out)
+    return tuple(s for s in out if not _wraps_another(s, out))
+
+
+def _wraps_another(stance: Stance, found: Sequence[Stance]) -> bool:
+    """Whether the stance's object is another stance of the same actor, which says it
+    better: "Sanders has pledged to support Clinton" is Sanders backing Clinton, not
+    also a proposal "support Clinton as the nominee"."""
+    return any(
+        other is not stance
+        and other.actor == stance.actor
+        and stance.span.start < other.span.start
+        and stance.target.split(" ", 1)[0] == other.verb.split(" ", 1)[0]
+        for other in found
+    )
 
 
 def _misplaced(target: list[Token], verb: Token) -> bool:
