@@ -49,6 +49,13 @@ def test_a_headline_speaker_before_the_colon_is_the_first_person(backend) -> Non
     assert _stances(backend, "Clinton: I support D.C. statehood.") == [
         ("Clinton", "support", "D.C. statehood")
     ]
+    # PolNeAR train, breitbart 2016-04-23: the tagger reads "Clinton Wades" as a person;
+    # the article names Hillary Clinton, never "Clinton Wades"
+    text = (
+        "Clinton Wades In: Urges Britain to Remain In European Union.\n\n"
+        "Hillary Clinton said on Friday that Britain should stay in the European Union."
+    )
+    assert ("Clinton", "demand", "Britain to Remain") in _stances(backend, text)
 
 
 def test_calling_someone_an_epithet_is_opposition(backend) -> None:  # type: ignore[no-untyped-def]
@@ -123,6 +130,19 @@ def test_a_position_needs_no_topic_and_shows_its_object(backend) -> None:  # typ
     assert position.date == "2015-12-10"
     (citation,) = position.citations
     assert citation.span.start == 0  # the whole sentence, stance verb included
+
+
+def test_an_actor_written_short_is_the_person_the_body_names_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, breitbart 2016-04-23: "Clinton" of the headline is the Hillary
+    # Clinton of the body, though she is no speaker there; "Clinton Wades", the tagger's
+    # name in the title-cased headline, is no one
+    text = (
+        "Clinton Wades In: Urges Britain to Remain In European Union.\n\n"
+        "Hillary Clinton has added her voice to those urging Britain to stay in the union."
+    )
+    articles = annotate([Article("a", "a.txt", text)], backend)
+    found = [(p.actor, p.stance) for p in build_positions(articles, (), {"a": None})]
+    assert ("Hillary Clinton", "demand") in found
 
 
 def test_headline_positions_stay_above_their_floors(backend) -> None:  # type: ignore[no-untyped-def]

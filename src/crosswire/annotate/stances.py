@@ -445,9 +445,27 @@ def _before_colon(sentence: SpacySpan) -> list[Token] | None:
         return None
     for ent in sentence.doc.ents:
         if sentence.start <= ent.start and ent.end <= colon.i and ent.label_ in _ACTOR_LABELS:
-            return list(ent)
+            return _named_elsewhere(list(ent), sentence)
     words = [t for t in sentence.doc[sentence.start : colon.i] if _CAPITALISED.match(t.text)]
     return words[:1] or None
+
+
+def _named_elsewhere(words: list[Token], sentence: SpacySpan) -> list[Token]:
+    """The longest start of a headline's name that the article names outside the
+    headline: in "Clinton Wades In: Urges Britain ..." the tagger reads "Clinton Wades" as
+    a person; the article knows "Hillary Clinton", so the actor is "Clinton"."""
+    outside = {
+        w.lower_
+        for ent in sentence.doc.ents
+        if ent.start >= sentence.end or ent.end <= sentence.start
+        for w in ent
+    }
+    if not outside:
+        return words
+    for end in range(len(words), 0, -1):
+        if all(w.lower_ in outside for w in words[:end]):
+            return words[:end]
+    return words
 
 
 def _bare(words: list[Token]) -> list[Token]:

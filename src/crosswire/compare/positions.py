@@ -191,11 +191,13 @@ def _sentence_at(article: AnnotatedArticle, span: Span) -> tuple[str, Span]:
     return article.article.text[span.start : span.end], span
 
 
-def _full_names(article: AnnotatedArticle) -> set[str]:
-    """The people an article names in full among its speakers ("Bernie Sanders"), read
-    once per article for :func:`_full_name`."""
+def _full_names(article: AnnotatedArticle, aliases: AliasTable) -> set[str]:
+    """The people an article names in full ("Bernie Sanders"), among its speakers or, when
+    none of them fits, among the people its body names ("Hillary Clinton" for a headline's
+    "Clinton Wades In: Urges Britain ..."; the tagger's names in a title-cased headline,
+    "Clinton Wades", are no one), read once per article for :func:`_full_name`."""
     people = {e.text for e in article.entities if e.label == "PERSON"}
-    return {
+    speakers = {
         q.speaker.canonical
         for q in article.quotes
         if q.speaker is not None
@@ -203,6 +205,11 @@ def _full_names(article: AnnotatedArticle) -> set[str]:
         and name_parts(q.speaker.canonical) is not None  # people, not "the Business Council"
         and any(q.speaker.canonical in p or p in q.speaker.canonical for p in people)
     }
+    headline_end = len(article.article.text.split("\n", 1)[0])
+    body = {e.text for e in article.entities if e.label == "PERSON" and e.start > headline_end}
+    named = {p for p in body if " " in p.strip() and name_parts(p) is not None}
+    others = {p for p in named if not any(speaker_matches(p, s, aliases) for s in speakers)}
+    return speakers | {p for p in others if not any(p != o and o in p for o in others)}
 
 
 def _full_name(name: str, full: set[str], aliases: AliasTable) -> str:
@@ -313,7 +320,7 @@ def build_positions(
     stated: set[tuple[str, str]] = set()  # (article, sentence) a stance already reads
     aliases = load_aliases()
     for article in articles:
-        full = _full_names(article) if article.stances else set()
+        full = _full_names(article, aliases) if article.stances else set()
         for stance in article.stances:
             name = _full_name(stance.actor, full, aliases)
             position = _from_stance(stance, article, published, name)
