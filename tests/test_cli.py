@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -66,6 +67,29 @@ def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend) ->
     assert "credits Reuters" in shown.output and "joined:" in shown.output
     missing = runner.invoke(app, ["show", "nope", "--db", str(db)])
     assert missing.exit_code == 1
+
+
+def test_analyze_ends_with_a_summary_that_fits_a_terminal(
+    tmp_path: Path,
+    shared_dir: Path,
+    backend,  # type: ignore[no-untyped-def]
+) -> None:
+    # issue 18: analyze printed every story in full (5,480 lines for 146 articles)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for path in sorted((shared_dir / "data/polnear/train/text").glob("*.txt"))[:14]:
+        shutil.copy(path, folder / path.name)
+    db, out = tmp_path / "c.db", tmp_path / "report"
+    result = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) <= 40, result.output
+    assert "largest first" in result.output and "wrote " in result.output
+    counted = re.search(r"; (\d+) stories in", " ".join(lines))
+    stories = int(counted.group(1)) if counted else 0
+    assert stories > 10 and f"… and {stories - 10} more (--verbose" in result.output
+    verbose = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "-v", "--out", str(out)])
+    assert len(verbose.output.splitlines()) > 10 * len(lines)  # every story, in full
 
 
 def test_a_mistyped_folder_fails_and_leaves_the_reports_as_they_were(tmp_path: Path) -> None:

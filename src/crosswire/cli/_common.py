@@ -24,7 +24,8 @@ app = typer.Typer(
 )
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
-SHOW_STORIES = 3
+#: Stories ``analyze`` lists in its closing table (``--verbose``: all, each in full).
+TABLE_STORIES = 10
 
 
 class StoreLocation(str):

@@ -13,7 +13,7 @@ from rich.table import Table
 from crosswire import __version__
 from crosswire.cli._common import (
     DEFAULT_DB,
-    SHOW_STORIES,
+    TABLE_STORIES,
     DbOption,
     Format,
     _fail,
@@ -53,19 +53,26 @@ def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format])
     return written
 
 
-def _stories_table(reports: list[StoryReport]) -> Table:
-    table = Table(title="Stories", show_lines=False, expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("story")
+#: Longest title ``analyze``'s table shows; a longer one ends in "…".
+_TITLE_CHARS = 60
+
+
+def _stories_table(
+    reports: list[StoryReport], number: dict[str, int], title: str = "Stories"
+) -> Table:
+    """One row per story, numbered as ``crosswire show N`` takes it (ids: ``crosswire
+    stories``); a long title is cut so that a row stays a line or two on any terminal."""
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("title")
-    table.add_column("articles", justify="right")
-    table.add_column("sources", justify="right", header_style="bold")
-    table.add_column("quotes", justify="right")
-    for n, report in enumerate(reports, 1):
+    for name in ("articles", "sources", "quotes"):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    for report in reports:
+        name = report.story.title
+        cut = name if len(name) <= _TITLE_CHARS else name[: _TITLE_CHARS - 1].rstrip() + "…"
         table.add_row(
-            str(n),
-            report.story.id,
-            escape(report.story.title),
+            str(number[report.story.id]),
+            escape(cut),
             str(len(report.articles)),
             str(len(report.origin_groups)),
             str(len(report.quotes)),
@@ -167,8 +174,13 @@ def analyze(
         bool,
         typer.Option("--allow-private", help="Fetch web addresses on private networks too."),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every story touched, each in full."),
+    ] = False,
 ) -> None:
-    """Ingest articles, group them into stories, and write the reports."""
+    """Ingest articles, group them into stories, and write the reports (a summary on the
+    terminal: the largest stories touched; a single story touched is printed in full)."""
     with (
         _open(db) as store,
         _progress() as bar,
@@ -218,19 +230,25 @@ def analyze(
     )
     if not reports:
         return
-    console.print(_stories_table(reports))
-    touched = {p.story_id for p in result.placements} or {r.story.id for r in reports}
-    shown = [r for r in reports if r.story.id in touched]
-    for report in shown[:SHOW_STORIES]:
-        _print_story(report)
-    if len(shown) > SHOW_STORIES:
+    number = {r.story.id: n for n, r in enumerate(reports, 1)}
+    touched = {p.story_id for p in result.placements} or set(number)
+    shown = sorted((r for r in reports if r.story.id in touched), key=lambda r: -len(r.articles))
+    listed = shown if verbose else shown[:TABLE_STORIES]
+    title = f"Stories this run touched: {len(shown)} of {len(reports)}, largest first"
+    console.print(_stories_table(listed, number, title))
+    if verbose or len(shown) == 1:
+        for report in shown:
+            _print_story(report)
+    elif len(shown) > len(listed):
         console.print(
-            f"… and {len(shown) - SHOW_STORIES} more stories: `crosswire show N --db {db}`",
+            f"… and {len(shown) - len(listed)} more (--verbose lists them all)",
             highlight=False,
             markup=False,
         )
     written = _write_reports(reports, out, format or [Format.md, Format.html])
     console.print("wrote " + ", ".join(str(p) for p in written), highlight=False)
+    if not verbose and len(shown) > 1:
+        console.print(f"one story in full: crosswire show N --db {db}", highlight=False)
 
 
 @app.command()
