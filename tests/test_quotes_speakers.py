@@ -322,6 +322,7 @@ def test_quotes_command_shows_who_said_what_when_and_where(seed_db: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "Volodymyr Zelenskyy" in result.output and "more realistic" in result.output
     assert "Peskov" not in result.output
+    assert result.output.count("┃ who") == 1  # one table, not one per statement (issue 18)
     # a given name alone finds the person ("--speaker Hillary" finds Hillary Clinton)
     result = runner.invoke(app, ["quotes", "--speaker", "Volodymyr", "--db", str(seed_db)])
     assert result.exit_code == 0 and "more realistic" in result.output, result.output

@@ -25,7 +25,7 @@ from crosswire.cli._common import (
     console,
 )
 from crosswire.codec import to_dict
-from crosswire.model import Article, Quote, Statement, StoryReport
+from crosswire.model import Article, Statement, StoryReport
 from crosswire.report import article_label, quote_wording
 
 
@@ -33,24 +33,34 @@ def _when(article: Article) -> str:
     return article.published.date().isoformat() if article.published else "undated"
 
 
-def _statement_table(
-    statement: Statement, articles: dict[str, Article], story: str, others: Sequence[Quote] = ()
-) -> Table:
-    """One statement: a row per article reporting it, its wording beside the others."""
-    about = ", ".join(x for x in (statement.role, statement.organization) if x)
-    title = f"{statement.speaker} ({about})" if about else statement.speaker
-    if story:
-        title += f" — {story}"
-    table = Table(title=escape(title), title_justify="left", show_lines=True)
-    for column in ("when", "article", "how", "wording"):
-        table.add_column(column, overflow="fold")
-    for quote in statement.quotes:
-        article = articles[quote.article_id]
-        wording = quote_wording(quote, article.text, others)
-        how = quote.kind + (f": {quote.cue}" if quote.cue else "")
-        if quote.speaker and quote.speaker.name != statement.speaker:
-            how += f" (as {quote.speaker.name})"
-        table.add_row(_when(article), escape(article_label(article)), escape(how), escape(wording))
+def _statements_table(rows: Sequence[tuple[StoryReport, Statement]], title: str) -> Table:
+    """Every statement in one table: a row per article reporting it, its wordings side by
+    side, statements apart by a rule; the story's title when they come from several."""
+    stories = len({report.story.id for report, _ in rows})
+    table = Table(title=escape(title), title_justify="left", show_lines=False)
+    table.add_column("who", overflow="fold", min_width=20)
+    table.add_column("when", no_wrap=True)
+    table.add_column("article, how", overflow="fold")
+    table.add_column("wording", overflow="fold", ratio=2)
+    for report, statement in rows:
+        articles = {a.id: a for a in report.articles}
+        about = ", ".join(x for x in (statement.role, statement.organization) if x)
+        who = f"{statement.speaker} ({about})" if about else statement.speaker
+        if stories > 1:
+            who += f"\n— {report.story.title}"
+        for n, quote in enumerate(statement.quotes):
+            article = articles[quote.article_id]
+            wording = quote_wording(quote, article.text, report.quotes)
+            how = quote.kind + (f": {quote.cue}" if quote.cue else "")
+            if quote.speaker and quote.speaker.name != statement.speaker:
+                how += f" (as {quote.speaker.name})"
+            table.add_row(
+                escape(who) if n == 0 else "",
+                _when(article),
+                escape(f"{article_label(article)} ({how})"),
+                escape(wording),
+                end_section=n == len(statement.quotes) - 1,
+            )
     return table
 
 
@@ -136,10 +146,14 @@ def quotes(
             f"{escape(repr(speaker))} names {len(counts)} speakers: {escape(listed)}",
             highlight=False,
         )
-    for report, statement in rows:
-        articles = {a.id: a for a in report.articles}
-        story = report.story.title if speaker else ""
-        console.print(_statement_table(statement, articles, story, report.quotes))
+    stories = len({report.story.id for report, _ in rows})
+    title = (
+        f"What {speaker} said: {len(rows)} statements in {stories} "
+        + ("story" if stories == 1 else "stories")
+        if speaker
+        else f"Who said what in {rows[0][0].story.title}: {len(rows)} statements"
+    )
+    console.print(_statements_table(rows, title))
 
 
 @bench_app.command("quotes")
