@@ -18,7 +18,8 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """The seeds beside a binary file, an empty file, invalid UTF-8 and a 50 MB file."""
+    """The seeds beside a binary file, an empty file, invalid UTF-8, a 50 MB file, and two
+    files of types crosswire does not read."""
     folder = tmp_path_factory.mktemp("batch")
     for name in (SEED_WIRE, SEED_REWRITE):
         shutil.copy(seeds_dir / name, folder / name)
@@ -29,6 +30,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     )
     with (folder / "huge.txt").open("wb") as f:
         f.truncate(50 * 1024 * 1024)
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not read")
+    (folder / "notes.bin").write_bytes(bytes(range(256)))
     return folder
 
 
@@ -41,6 +44,7 @@ def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend) ->
         lines = [line for line in output.splitlines() if bad in line]
         assert len(lines) == 1, (bad, output)
     assert "2 new" in output and "4 skipped" in output and "1 stories" in output
+    assert "2 files of other types left out (.bin 1, .pdf 1)" in output  # issue 18
     assert "Traceback" not in output
     assert (out / "index.html").is_file() and (out / "stories.md").is_file()
     md = (out / "stories.md").read_text()

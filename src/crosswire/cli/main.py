@@ -25,6 +25,7 @@ from crosswire.cli._common import (
     errors,
 )
 from crosswire.model import ReadError, StoryReport
+from crosswire.read import other_files
 from crosswire.read.urls import PoliteFetcher
 from crosswire.report import (
     article_label,
@@ -223,11 +224,15 @@ def analyze(
             )
         bar.update(task, description="comparing", total=None)
         reports = story_reports(store)
+    others = other_files(p for p in paths if not p.startswith(("http://", "https://")))
     console.print(
         f"read {result.read} articles: {result.added} new, {result.already_stored} already "
         f"stored, {len(result.errors)} skipped; {len(reports)} stories in {db}",
         highlight=False,
     )
+    if others:
+        kinds = ", ".join(f"{suffix} {n}" for suffix, n in others.most_common())
+        console.print(f"{others.total()} files of other types left out ({kinds})", highlight=False)
     if not reports:
         return
     number = {r.story.id: n for n, r in enumerate(reports, 1)}

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -75,6 +76,23 @@ def walk(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if not name.startswith(".") and readable(name):
                 yield Path(root) / name
+
+
+def other_files(paths: Iterable[str | Path]) -> Counter[str]:
+    """Files a folder walk of ``paths`` leaves out for their type, counted by suffix
+    (``.pdf``, ``.bin``, ``(none)``), so a summary can say so: a folder of PDFs is not
+    an empty folder. Hidden files are left out on purpose and not counted."""
+    counts: Counter[str] = Counter()
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        for _root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith(".") and not readable(name):
+                    counts[Path(name).suffix.lower() or "(none)"] += 1
+    return counts
 
 
 def readable(name: str) -> bool:
