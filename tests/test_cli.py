@@ -18,7 +18,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """The seeds beside a binary file, an empty file, invalid UTF-8, a 50 MB file, and two
+    """The seeds beside a binary file, an empty file, a Latin-1 file, a 50 MB file, and two
     files of types crosswire does not read."""
     folder = tmp_path_factory.mktemp("batch")
     for name in (SEED_WIRE, SEED_REWRITE):
@@ -43,7 +43,9 @@ def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend) ->
     for bad in ("image.txt", "empty.txt", "latin1.txt", "huge.txt"):
         lines = [line for line in output.splitlines() if bad in line]
         assert len(lines) == 1, (bad, output)
-    assert "2 new" in output and "4 skipped" in output and "1 stories" in output
+    (legacy,) = [line for line in output.splitlines() if "latin1.txt" in line]
+    assert legacy.startswith("note ") and "decoded from cp1252" in legacy  # read, and said
+    assert "3 new" in output and "3 skipped" in output and "2 stories" in output
     assert "2 files of other types left out (.bin 1, .pdf 1)" in output  # issue 18
     assert "Traceback" not in output
     assert (out / "index.html").is_file() and (out / "stories.md").is_file()

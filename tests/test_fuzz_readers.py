@@ -185,13 +185,26 @@ def test_html_declaring_its_charset_is_decoded_by_it(tmp_path: Path) -> None:
     assert isinstance(item, RawDocument) and "“Café talks” –" in item.content
 
 
-def test_windows_1252_text_claiming_nothing_is_refused_with_a_hint(tmp_path: Path) -> None:
+def test_windows_1252_text_is_read_and_says_its_encoding(tmp_path: Path) -> None:
+    # issue 18: every Windows-1252 file of an old archive was refused ("save it as UTF-8")
     path = tmp_path / "a.txt"
     path.write_bytes(f"“{PARAGRAPH}”".encode("cp1252"))
+    (item,) = read_paths([path])
+    assert isinstance(item, RawDocument) and item.encoding == "cp1252"
+    assert item.content == f"“{PARAGRAPH}”"
+    russian = tmp_path / "r.txt"
+    russian.write_bytes("Переговоры продолжаются в Стамбуле, сообщили в Кремле.".encode("koi8-r"))
+    (item,) = read_paths([russian])
+    assert isinstance(item, RawDocument) and item.encoding == "koi8_r"
+    assert item.content.startswith("Переговоры")
+
+
+def test_damaged_utf8_is_refused_not_read_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(f"“{PARAGRAPH}” café".encode() + b"\xff")
     (error,) = read_paths([path])
     assert isinstance(error, ReadError)
-    assert error.reason.startswith("not valid UTF-8 (byte 0x93 at offset 0)")
-    assert "Windows-1252" in error.reason
+    assert error.reason.startswith("not valid UTF-8 (byte 0xff")
 
 
 def test_html_whose_root_is_not_html_is_extracted_not_crashed() -> None:

@@ -136,10 +136,11 @@ def test_folder_reading_skips_readmes_and_reports_bad_files(
     items = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
     docs = [i for i in items if isinstance(i, RawDocument)]
     errors = {Path(e.origin).name: e.reason for e in items if isinstance(e, ReadError)}
-    assert [Path(d.origin).name for d in docs] == ["wire.txt"]
+    assert [Path(d.origin).name for d in docs] == ["cp1252.txt", "wire.txt"]
+    assert (docs[0].content, docs[0].encoding) == ("Zelenskiy said “more realistic”", "cp1252")
+    assert docs[1].encoding == "utf-8"
     assert errors["binary.txt"].startswith("binary file")
     assert errors["blank.txt"] == "empty file"
-    assert errors["cp1252.txt"].startswith("not valid UTF-8 (byte 0x93")
     assert errors["big.html"].startswith("file too large")
     assert errors["missing.txt"] == "no such file or directory"
 

@@ -23,6 +23,8 @@ class RawDocument:
 
     ``origin`` names where it came from (a path, ``path:line`` for JSONL, a
     URL) so that every later error or citation can point back to it.
+    ``encoding`` is what its bytes were decoded from: ``utf-8``, or a legacy
+    encoding an old archive used (``cp1252``), which the reader is told.
     """
 
     origin: str
@@ -33,6 +35,7 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None
     byline: str | None = None
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)

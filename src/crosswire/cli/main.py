@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ from crosswire.cli._common import (
     console,
     errors,
 )
-from crosswire.model import ReadError, StoryReport
+from crosswire.model import RawDocument, ReadError, StoryReport
 from crosswire.read import other_files
 from crosswire.read.urls import PoliteFetcher
 from crosswire.report import (
@@ -52,6 +53,18 @@ def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format])
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def _noting_encodings(
+    items: Iterator[RawDocument | ReadError],
+) -> Iterator[RawDocument | ReadError]:
+    """The items as read, with one line for each file decoded from a legacy encoding (an
+    old archive's Windows-1252): read, and the reader told."""
+    for item in items:
+        if isinstance(item, RawDocument) and item.encoding != "utf-8":
+            where, how = escape(item.origin), escape(item.encoding)
+            errors.print(f"[cyan]note[/cyan] {where}: decoded from {how}, not UTF-8")
+        yield item
 
 
 #: Longest title ``analyze``'s table shows; a longer one ends in "…".
@@ -202,7 +215,7 @@ def analyze(
         fetcher = PoliteFetcher(allow_private=allow_private)
         try:
             result = ingest_documents(
-                read_sources(paths, fetcher),
+                _noting_encodings(read_sources(paths, fetcher)),
                 store,
                 on_error=on_error,
                 progress=progress,

@@ -144,20 +144,66 @@ def _read_file(path: Path, kind: Literal["text", "html", "jsonl"] | None) -> Ite
         yield ReadError(origin, f"cannot read: {error.strerror or error}")
         return
     text, problem = _decode(data, html=kind != "text")
+    encoding = "utf-8"
     if problem:
-        yield ReadError(origin, problem)
-        return
+        legacy = _legacy(data) if problem.startswith(_NOT_UTF8) else None
+        if legacy is None:
+            yield ReadError(origin, problem)
+            return
+        text, encoding = legacy
     if kind is None:
         kind = "html" if _looks_like_html(text) else "text"
-    yield RawDocument(origin=origin, content=text, format="html" if kind == "html" else "text")
+    yield RawDocument(
+        origin=origin,
+        content=text,
+        format="html" if kind == "html" else "text",
+        encoding=encoding,
+    )
+
+
+_ASCII_END = 127
+#: Last code point of the Latin letters (Latin Extended-B); a text mostly beyond it is in
+#: another script (Cyrillic, Greek), whose legacy encoding charset-normalizer names well.
+_LATIN_END = 0x24F
+_OTHER_SCRIPT_SHARE = 0.3
+#: How :func:`_decode` opens the one problem a legacy encoding may explain.
+_NOT_UTF8 = "not valid UTF-8"
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """The text of a file in a legacy encoding, and that encoding, when charset-normalizer
+    finds one: "Zelenskiy said \x93more realistic\x94" is Windows-1252 (an old archive),
+    not damage. A Latin text is read as Windows-1252 whichever of its kin the detector
+    names (for two curly quotes it may say Baltic cp775, which would make them "ō");
+    another script keeps the detector's encoding (KOI8-R Russian). Damaged UTF-8 and
+    binary data find none and stay refused."""
+    from charset_normalizer import from_bytes
+
+    partly = data.decode("utf-8", errors="replace")
+    if any(ord(c) > _ASCII_END and c != "\ufffd" for c in partly):
+        return None  # UTF-8 with damage ("caf\xc3\xa9 ... \xff"): decoding it whole as
+        # Windows-1252 would turn every "é" into "Ã©" without a word
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    guessed = str(best)
+    letters = [c for c in guessed if c.isalpha()]
+    other_script = sum(ord(c) > _LATIN_END for c in letters)
+    if other_script <= _OTHER_SCRIPT_SHARE * len(letters):
+        try:  # a Latin text: its bytes are Windows-1252's, whichever of its kin was named
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return guessed, best.encoding
 
 
 def _decode(data: bytes, *, html: bool = False) -> tuple[str, str | None]:
-    """UTF-8 text, or why not: guessing another encoding would corrupt quotes silently.
+    """UTF-8 text, or why not.
 
     What is not guessed: a byte-order mark (UTF-8, UTF-16, UTF-32) says the
     encoding, and so does an HTML page's own ``<meta charset>`` when the bytes
-    are not UTF-8.
+    are not UTF-8. Other bytes that are not UTF-8 go to :func:`_legacy`, which
+    names the encoding it decoded, so the reader is told.
     """
     if not data.strip():
         return "", "empty file"
@@ -176,18 +222,14 @@ def _decode(data: bytes, *, html: bool = False) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        problem = f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start})"
+        problem = f"{_NOT_UTF8} (byte 0x{byte:02x} at offset {error.start})"
     declared = _declared_charset(data) if html else None
     if declared and declared != "utf-8":
         try:
             return data.decode(declared), None
         except UnicodeDecodeError:
             return "", f"{problem}, nor the {declared} its <meta charset> declares"
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return "", problem
-    return "", f"{problem}; it looks like Windows-1252: save it as UTF-8"
+    return "", problem
 
 
 def _declared_charset(data: bytes) -> str | None:
