@@ -691,3 +691,33 @@ def test_a_bracketed_note_after_a_name_is_no_role(backend) -> None:  # type: ign
         "the criminals."
     )
     assert _speaker_of(text, "the nation has become", backend) == ("Donald Trump", None)
+
+
+def test_a_relation_to_another_person_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, breitbart_2016-03-15_the-latest-sanders-declares-revo: Clinton's
+    # role was "rival", from "Democratic rival Hillary Clinton"
+    text = (
+        "Sanders lost Ohio, Florida and North Carolina to Democratic rival Hillary Clinton, "
+        "who added to her delegate lead.\n\n"
+        "Hillary Clinton says a president must be ready to \u201cstart making decisions\u201d "
+        "immediately upon assuming office since it\u2019s a job that will affect every "
+        "person on the planet."
+    )
+    assert _speaker_of(text, "start making decisions", backend) == ("Hillary Clinton", None)
+    # usa-today_2016-04-28_sanders-lays-off-more-than-campa: Jane's role was "wife"
+    text = (
+        "On CNN Tuesday, his wife, Jane, called for an open primary process. "
+        '"Shutting people out of the process when they\'re excited about politics is not '
+        'smart," she said.'
+    )
+    assert _speaker_of(text, "Shutting people out", backend) == ("Jane", None)
+
+
+def test_words_before_a_name_that_end_in_no_noun_are_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-10-02_a-curious-plan-to-fight-climate- (dev): Trump's role was "predictable"
+    text = (
+        "The debate over coal on the campaign trail is also predictable - Donald J. Trump "
+        "has vowed to bring back lost mining jobs and roll back overzealous environmental "
+        "regulations."
+    )
+    assert _speaker_of(text, "bring back lost mining jobs", backend) == ("Donald J. Trump", None)

@@ -403,6 +403,21 @@ def _organisation_heads() -> frozenset[str]:
     return frozenset(cells[0].lower() for _, cells in data_lines("organisation_heads.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _relation_nouns() -> frozenset[str]:
+    return frozenset(cells[0].lower() for _, cells in data_lines("relation_nouns.tsv"))
+
+
+def _no_role(role: Sequence[Token]) -> bool:
+    """Words before a name that are no title, office or affiliation: a relation to
+    another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie") or a
+    run that ends in no noun ("is also predictable - Donald J. Trump has vowed")."""
+    last = role[-1]
+    if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
+        return True
+    return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
+
+
 def names_a_body(name: str) -> bool:
     """Whether a capitalised name ends in an organisation's, a body's or a publication's
     word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
@@ -673,6 +688,8 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             index -= 1
         else:
             break
+    if role and _no_role(role):
+        role = []
     organization = None
     for token in words[: index + 1]:
         organization = _org_name(token)
