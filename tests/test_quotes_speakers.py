@@ -721,3 +721,26 @@ def test_words_before_a_name_that_end_in_no_noun_are_no_role(backend) -> None:  
         "regulations."
     )
     assert _speaker_of(text, "bring back lost mining jobs", backend) == ("Donald J. Trump", None)
+
+
+def test_the_company_is_the_organisation_named_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, nyt_2016-07-30_oil-prices-keep-market-gains-in-: the speaker was
+    # "company"
+    text = (
+        "The Dow was held back partly by a drop in the oil giant Exxon Mobil. The company "
+        "reported its smallest quarterly profit in 17 years, well below what analysts were "
+        "looking for, because of the continuing weakness in oil prices."
+    )
+    assert _speaker_of(text, "its smallest quarterly profit", backend)[0] == "Exxon Mobil"
+
+
+def test_the_network_is_not_the_newspaper_named_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-09-19_old-hands-help-russia-navigate-u (dev): "The network" is RT, which
+    # the tagger does not name; the Times only reported
+    text = (
+        "Still, The New York Times reported at the time that the RT editor in chief, "
+        "Margarita Simonyan, conveyed to Ms. Martin that her statement was ''not in line "
+        "with our editorial policy.'' The network said it would send Ms. Martin to Crimea "
+        "for a better understanding."
+    )
+    assert _speaker_of(text, "it would send Ms. Martin", backend)[0] != "The New York Times"

@@ -418,6 +418,15 @@ def _no_role(role: Sequence[Token]) -> bool:
     return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
 
 
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> dict[str, frozenset[str]]:
+    """Noun -> last words of the names it does not stand for (organisation_nouns.tsv)."""
+    return {
+        cells[0].lower(): frozenset(cells[1].lower().split() if len(cells) > 1 else ())
+        for _, cells in data_lines("organisation_nouns.tsv")
+    }
+
+
 def names_a_body(name: str) -> bool:
     """Whether a capitalised name ends in an organisation's, a body's or a publication's
     word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
@@ -1143,6 +1152,24 @@ class PeopleIndex:
             return Mention(text, start, end, None, None, False)
         return Mention(text, start, end, role, organization)
 
+    def _organisation_before(self, noun: Token) -> str | None:
+        """The organisation "the company" is: the last one named before it in its sentence
+        or the one before, outside quotes ("The Dow was held back by a drop in the oil
+        giant Exxon Mobil. The company reported ..." is Exxon Mobil)."""
+        sentence = noun.sent
+        start = self._doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        other = _organisation_nouns()[noun.lemma_.lower()]
+        for token in reversed(self._doc[start : noun.i]):
+            if _entity_label(token) != "ORG" or token.ent_iob_ != "B" or self._skipped(token.idx):
+                continue
+            ent = _entity_of(token)
+            if ent is None or not ent[-1].text[:1].isupper():
+                continue
+            if ent[-1].lower_ in other:
+                return None  # "The New York Times reported ... The network said"
+            return ent.text
+        return None
+
     def _described(self, noun: Token) -> Mention | None:
         """A common-noun speaker: a role the article gave a person, else the description."""
         words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1]]
@@ -1162,6 +1189,10 @@ class PeopleIndex:
                     known.role,
                     known.organization,
                 )
+        if determiner == "the" and noun.tag_ == "NN" and noun.lemma_.lower() in _organisation_nouns():
+            named = self._organisation_before(noun)
+            if named is not None:  # "... the oil giant Exxon Mobil. The company reported"
+                return Mention(named, words[0].idx, noun.idx + len(noun), None, named, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
             if named is not None:  # "Trump told ABC ... the candidate said": Trump
