@@ -744,3 +744,17 @@ def test_the_network_is_not_the_newspaper_named_just_before(backend) -> None:  #
         "for a better understanding."
     )
     assert _speaker_of(text, "it would send Ms. Martin", backend)[0] != "The New York Times"
+
+
+def test_a_subject_of_two_names_is_both_speakers(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, breitbart_2016-02-08_the-latest-nh-towns-cast-first-v: the speaker was
+    # Jeb Bush alone, with the role "presidential hopefuls"
+    text = (
+        "Republican presidential hopefuls Jeb Bush and Chris Christie say Florida Sen. Marco "
+        "Rubio, hasn\u2019t been tested in a way that the governors running for president "
+        "have, leaving him unqualified to be president."
+    )
+    assert _speaker_of(text, "hasn\u2019t been tested", backend) == (
+        "Jeb Bush and Chris Christie",
+        None,
+    )

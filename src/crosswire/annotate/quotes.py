@@ -739,7 +739,7 @@ class _Reader:
         if subject is not None:
             # the parse names the source: when it is no one ("one might think", "they"),
             # a neighbouring name is not the speaker either
-            return self.people.mention(subject)
+            return self.people.together(subject)
         after = [t for t in region if t.i >= cue.end][:1]
         if after and after[0].ent_type_ in ("DATE", "TIME"):
             after = []  # "..., Tulsa police Chief Chuck Jordan said *Monday*": a day says nothing

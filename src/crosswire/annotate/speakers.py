@@ -1016,6 +1016,29 @@ class PeopleIndex:
             return self._described(token)
         return None
 
+    def together(self, token: Token) -> Mention | None:
+        """The speakers a subject names, all of them: "France and Germany unveiled a
+        proposal", "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) invoke" speak
+        together, so neither alone is the source. One name is :meth:`mention`."""
+        first = self.mention(token)
+        names, last, joined = [token], token, False
+        while first is not None and first.name:
+            nxt = next((c for c in last.children if c.dep_ == "conj" and c.i > last.i), None)
+            if nxt is None or nxt.pos_ != "PROPN":
+                break
+            joined = joined or any(c.dep_ == "cc" and c.lower_ == "and" for c in last.children)
+            names.append(nxt)
+            last = nxt
+        if first is None or len(names) < 2 or not joined:
+            return first
+        mentions = [first] + [self.mention(name_head(t)) for t in names[1:]]
+        written = [m.name for m in mentions if m is not None]
+        if len(written) < len(mentions) or len(set(written)) < len(written):
+            return first
+        name = ", ".join(written[:-1]) + " and " + written[-1]
+        end = max(m.end for m in mentions if m is not None)
+        return Mention(name, first.start, end, None, None, False)
+
     def _possessed_person(self, token: Token) -> Mention | None:
         """The person an outlet's possessive introduces, when the parse makes the outlet
         the subject: "Fox News’ Bret Baier noticed" is Bret Baier of Fox News."""
