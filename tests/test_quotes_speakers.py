@@ -758,3 +758,15 @@ def test_a_subject_of_two_names_is_both_speakers(backend) -> None:  # type: igno
         "Jeb Bush and Chris Christie",
         None,
     )
+
+
+def test_a_plural_before_a_name_is_no_role_of_that_person(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, usa-today_2016-04-26_superdelegates-dems-have-too-man: Ted Cruz's
+    # role was "contenders"
+    text = (
+        "The latest plan to try to stop Donald Trump from claiming the Republican nomination "
+        "is a classic Hail Mary play. Trailing contenders Ted Cruz and John Kasich have agreed "
+        "to divide some of the remaining primaries in ways that might give both candidates a "
+        "better chance of beating Trump head-to-head."
+    )
+    assert _speaker_of(text, "divide some of the remaining primaries", backend)[1] is None

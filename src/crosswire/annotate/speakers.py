@@ -410,10 +410,14 @@ def _relation_nouns() -> frozenset[str]:
 
 def _no_role(role: Sequence[Token]) -> bool:
     """Words before a name that are no title, office or affiliation: a relation to
-    another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie") or a
-    run that ends in no noun ("is also predictable - Donald J. Trump has vowed")."""
+    another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie"), a
+    run that ends in no noun ("is also predictable - Donald J. Trump has vowed") or in
+    a plural, which one person does not hold ("Presidential candidates Hillary Clinton
+    and Donald Trump", "lower expectations Donald Trump")."""
     last = role[-1]
     if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
+        return True
+    if last.tag_ in _PLURAL_TAGS:
         return True
     return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
 
