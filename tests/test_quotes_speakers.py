@@ -770,3 +770,16 @@ def test_a_plural_before_a_name_is_no_role_of_that_person(backend) -> None:  # t
         "better chance of beating Trump head-to-head."
     )
     assert _speaker_of(text, "divide some of the remaining primaries", backend)[1] is None
+
+
+def test_a_title_not_held_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, usa-today_2015-11-24_trump-card-for-census-roundup-bu: Trump's role
+    # was "president", from "a would-be president Donald Trump"
+    text = (
+        "The Census Bureau is sending its hefty American Community Survey to more than 3 "
+        "million households a year. That's good news for a would-be president Donald Trump, "
+        "who will find just the information he needs for some of his kookier ideas.\n\n"
+        "Trump, a Republican front-runner in the presidential race, has repeatedly promised "
+        "to forcibly deport 11 million undocumented immigrants."
+    )
+    assert _speaker_of(text, "forcibly deport", backend) == ("Donald Trump", None)

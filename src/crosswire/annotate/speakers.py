@@ -408,18 +408,31 @@ def _relation_nouns() -> frozenset[str]:
     return frozenset(cells[0].lower() for _, cells in data_lines("relation_nouns.tsv"))
 
 
-def _no_role(role: Sequence[Token]) -> bool:
+def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
     """Words before a name that are no title, office or affiliation: a relation to
     another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie"), a
     run that ends in no noun ("is also predictable - Donald J. Trump has vowed") or in
     a plural, which one person does not hold ("Presidential candidates Hillary Clinton
-    and Donald Trump", "lower expectations Donald Trump")."""
+    and Donald Trump", "lower expectations Donald Trump"), or a title not held ("our
+    potential United States senator, Bobby Scott")."""
     last = role[-1]
     if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
         return True
-    if last.tag_ in _PLURAL_TAGS:
+    if last.tag_ in _PLURAL_TAGS or _not_held(phrase):
         return True
     return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
+
+
+@lru_cache(maxsize=1)
+def _unheld() -> frozenset[str]:
+    return frozenset(cells[0].lower() for _, cells in data_lines("unheld_titles.tsv"))
+
+
+def _not_held(phrase: Sequence[Token]) -> bool:
+    """A title the words of its phrase say is not held: "our *potential* United States
+    senator", "a *would-be* president" (the tokenizer splits "would-be")."""
+    written = "".join(t.text_with_ws for t in phrase).lower()
+    return any(t.lower_ in _unheld() for t in phrase) or "would-be" in written
 
 
 @lru_cache(maxsize=1)
@@ -701,7 +714,7 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             index -= 1
         else:
             break
-    if role and _no_role(role):
+    if role and _no_role(role, words):
         role = []
     organization = None
     for token in words[: index + 1]:
