@@ -431,8 +431,8 @@ def _unheld() -> frozenset[str]:
 def _not_held(phrase: Sequence[Token]) -> bool:
     """A title the words of its phrase say is not held: "our *potential* United States
     senator", "a *would-be* president" (the tokenizer splits "would-be")."""
-    written = "".join(t.text_with_ws for t in phrase).lower()
-    return any(t.lower_ in _unheld() for t in phrase) or "would-be" in written
+    written = _text(phrase).lower().split()  # the doc's words, hyphens kept
+    return any(word in _unheld() for word in written)
 
 
 @lru_cache(maxsize=1)
