@@ -184,3 +184,14 @@ def test_the_reporters_even_as_clause_ends_the_content(backend) -> None:  # type
     )
     content = _content(text, "note", backend)
     assert content is not None and content.startswith("that Trump \u2014 even as he says")
+
+
+def test_a_cue_in_a_free_relative_reports_its_own_clause_only(backend) -> None:  # type: ignore[no-untyped-def]
+    # politico_2016-10-04_trump-not-walking-the-walk-on-hi (dev; no such sentence on
+    # train): the content was the whole noun phrase, the experts' view with it
+    text = (
+        "That sort of sharp difference between what Trump says his tax plan would do and how "
+        "experts say it would shape tax law has endured throughout the campaign."
+    )
+    assert _content(text, "says", backend) == "his tax plan would do"
+    assert _content(text, "say", backend) == "it would shape tax law"
