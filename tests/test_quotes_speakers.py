@@ -707,7 +707,7 @@ def test_a_relation_to_another_person_is_no_role(backend) -> None:  # type: igno
     # usa-today_2016-04-28_sanders-lays-off-more-than-campa: Jane's role was "wife"
     text = (
         "On CNN Tuesday, his wife, Jane, called for an open primary process. "
-        '"Shutting people out of the process when they\'re excited about politics is not '
+        "\"Shutting people out of the process when they're excited about politics is not "
         'smart," she said.'
     )
     assert _speaker_of(text, "Shutting people out", backend) == ("Jane", None)

@@ -618,7 +618,9 @@ class _Reader:
         the fronted "what" is the cue's sentence's, the experts speak for themselves."""
         end = words[-1].i
         for conj in (c for c in clause.children if c.dep_ == "conj" and c.i > clause.i):
-            if conj.i in self.cue_at and any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            if conj.i in self.cue_at and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in conj.children
+            ):
                 end = min(end, conj.left_edge.i - 1)
                 cc = [c for c in clause.children if c.dep_ == "cc" and c.i < conj.i]
                 end = min([end] + [c.i - 1 for c in cc])

@@ -1229,10 +1229,14 @@ class PeopleIndex:
                     known.role,
                     known.organization,
                 )
-        if determiner == "the" and noun.tag_ == "NN" and noun.lemma_.lower() in _organisation_nouns():
-            named = self._organisation_before(noun)
-            if named is not None:  # "... the oil giant Exxon Mobil. The company reported"
-                return Mention(named, words[0].idx, noun.idx + len(noun), None, named, False)
+        if (
+            determiner == "the"
+            and noun.tag_ == "NN"
+            and noun.lemma_.lower() in _organisation_nouns()
+        ):
+            body = self._organisation_before(noun)
+            if body is not None:  # "... the oil giant Exxon Mobil. The company reported"
+                return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
             if named is not None:  # "Trump told ABC ... the candidate said": Trump
