@@ -783,3 +783,14 @@ def test_a_title_not_held_is_no_role(backend) -> None:  # type: ignore[no-untype
         "to forcibly deport 11 million undocumented immigrants."
     )
     assert _speaker_of(text, "forcibly deport", backend) == ("Donald Trump", None)
+
+
+def test_a_name_set_after_a_thing_takes_its_own_apposition_as_role(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-09-19_obama-sees-personal-insult-if- (dev; the parse hangs the name on
+    # "election"): Minyon Moore's role was "election"
+    text = (
+        "With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
+        'campaign, called Mr. Obama\'s remarks on Saturday "a true wake-up call" to his '
+        "coalition of supporters."
+    )
+    assert _speaker_of(text, "a true wake-up call", backend) == ("Minyon Moore", "senior adviser")

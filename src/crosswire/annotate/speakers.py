@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.speaking import speaking_nouns
 from crosswire.annotate.tables import data_lines
 
 if TYPE_CHECKING:
@@ -444,6 +445,15 @@ def _organisation_nouns() -> dict[str, frozenset[str]]:
     }
 
 
+def _may_name_a_person(noun: Token) -> bool:
+    """Whether the noun a name is set in apposition to can be that person's role: a
+    title, a person noun or a noun that speaks ("Kremlin spokesman, Dmitry Peskov"),
+    not the thing talked of before it ("after the election, Minyon Moore, a senior
+    adviser")."""
+    lemma = noun.lemma_.lower()
+    return _names_a_person(lemma) or lemma in speaking_nouns() or noun.lower_ in speaking_nouns()
+
+
 def names_a_body(name: str) -> bool:
     """Whether a capitalised name ends in an organisation's, a body's or a publication's
     word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
@@ -836,7 +846,12 @@ class PeopleIndex:
         """Role/organisation written before the name or in apposition to it."""
         left = [t for t in head.doc[head.left_edge.i : first.i] if t.dep_ != "det"]
         role, organization = _role_and_org(left) if left else (None, None)
-        if role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        if (
+            role is None
+            and head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and _may_name_a_person(head.head)
+        ):
             role, organization = _appos_role(head.head)
         if role is None:
             for child in head.children:
