@@ -163,3 +163,35 @@ def test_the_preposition_completing_an_object_is_reported_with_it(
     # a day after the object is the cue's, not what it reports
     said = _content("Obama unveiled the plan on Monday.", "unveiled", backend)
     assert said == "the plan"
+
+
+def test_the_reporters_even_as_clause_ends_the_content(backend) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR train, wash-post_2016-04-30_indiana-governor-endorses-cruz-b: the gold
+    # content stops before ", even as"; the content ran into the reporter's contrast
+    text = (
+        "Shortly before the governor made the announcement, Cruz told reporters that he did "
+        "not know whether Pence would endorse him, even as speculation was brewing publicly."
+    )
+    assert _content(text, "told", backend) == (
+        "that he did not know whether Pence would endorse him"
+    )
+    # politico_2016-10-04_trump-not-walking-the-walk-on-hi (dev): a clause that goes on
+    # after the "even as" keeps it
+    text = (
+        "But some note that Trump \u2014 even as he says his experience in real-estate tax "
+        "matters makes him uniquely qualified to tackle a tax-code rewrite \u2014 has proposed "
+        "little in the way of reforming the breaks from which he\u2019s benefited."
+    )
+    content = _content(text, "note", backend)
+    assert content is not None and content.startswith("that Trump \u2014 even as he says")
+
+
+def test_a_cue_in_a_free_relative_reports_its_own_clause_only(backend) -> None:  # type: ignore[no-untyped-def]
+    # politico_2016-10-04_trump-not-walking-the-walk-on-hi (dev; no such sentence on
+    # train): the content was the whole noun phrase, the experts' view with it
+    text = (
+        "That sort of sharp difference between what Trump says his tax plan would do and how "
+        "experts say it would shape tax law has endured throughout the campaign."
+    )
+    assert _content(text, "says", backend) == "his tax plan would do"
+    assert _content(text, "say", backend) == "it would shape tax law"

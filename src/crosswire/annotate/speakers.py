@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from crosswire.annotate.speaking import speaking_nouns
 from crosswire.annotate.tables import data_lines
 
 if TYPE_CHECKING:
@@ -403,6 +404,56 @@ def _organisation_heads() -> frozenset[str]:
     return frozenset(cells[0].lower() for _, cells in data_lines("organisation_heads.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _relation_nouns() -> frozenset[str]:
+    return frozenset(cells[0].lower() for _, cells in data_lines("relation_nouns.tsv"))
+
+
+def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
+    """Words before a name that are no title, office or affiliation: a relation to
+    another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie"), a
+    run that ends in no noun ("is also predictable - Donald J. Trump has vowed") or in
+    a plural, which one person does not hold ("Presidential candidates Hillary Clinton
+    and Donald Trump", "lower expectations Donald Trump"), or a title not held ("our
+    potential United States senator, Bobby Scott")."""
+    last = role[-1]
+    if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
+        return True
+    if last.tag_ in _PLURAL_TAGS or _not_held(phrase):
+        return True
+    return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
+
+
+@lru_cache(maxsize=1)
+def _unheld() -> frozenset[str]:
+    return frozenset(cells[0].lower() for _, cells in data_lines("unheld_titles.tsv"))
+
+
+def _not_held(phrase: Sequence[Token]) -> bool:
+    """A title the words of its phrase say is not held: "our *potential* United States
+    senator", "a *would-be* president" (the tokenizer splits "would-be")."""
+    written = _text(phrase).lower().split()  # the doc's words, hyphens kept
+    return any(word in _unheld() for word in written)
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> dict[str, frozenset[str]]:
+    """Noun -> last words of the names it does not stand for (organisation_nouns.tsv)."""
+    return {
+        cells[0].lower(): frozenset(cells[1].lower().split() if len(cells) > 1 else ())
+        for _, cells in data_lines("organisation_nouns.tsv")
+    }
+
+
+def _may_name_a_person(noun: Token) -> bool:
+    """Whether the noun a name is set in apposition to can be that person's role: a
+    title, a person noun or a noun that speaks ("Kremlin spokesman, Dmitry Peskov"),
+    not the thing talked of before it ("after the election, Minyon Moore, a senior
+    adviser")."""
+    lemma = noun.lemma_.lower()
+    return _names_a_person(lemma) or lemma in speaking_nouns() or noun.lower_ in speaking_nouns()
+
+
 def names_a_body(name: str) -> bool:
     """Whether a capitalised name ends in an organisation's, a body's or a publication's
     word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
@@ -673,6 +724,8 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             index -= 1
         else:
             break
+    if role and _no_role(role, words):
+        role = []
     organization = None
     for token in words[: index + 1]:
         organization = _org_name(token)
@@ -793,7 +846,12 @@ class PeopleIndex:
         """Role/organisation written before the name or in apposition to it."""
         left = [t for t in head.doc[head.left_edge.i : first.i] if t.dep_ != "det"]
         role, organization = _role_and_org(left) if left else (None, None)
-        if role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        if (
+            role is None
+            and head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and _may_name_a_person(head.head)
+        ):
             role, organization = _appos_role(head.head)
         if role is None:
             for child in head.children:
@@ -990,6 +1048,29 @@ class PeopleIndex:
             return self._described(token)
         return None
 
+    def together(self, token: Token) -> Mention | None:
+        """The speakers a subject names, all of them: "France and Germany unveiled a
+        proposal", "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) invoke" speak
+        together, so neither alone is the source. One name is :meth:`mention`."""
+        first = self.mention(token)
+        names, last, joined = [token], token, False
+        while first is not None and first.name:
+            nxt = next((c for c in last.children if c.dep_ == "conj" and c.i > last.i), None)
+            if nxt is None or nxt.pos_ != "PROPN":
+                break
+            joined = joined or any(c.dep_ == "cc" and c.lower_ == "and" for c in last.children)
+            names.append(nxt)
+            last = nxt
+        if first is None or len(names) < 2 or not joined:
+            return first
+        mentions = [first] + [self.mention(name_head(t)) for t in names[1:]]
+        written = [m.name for m in mentions if m is not None]
+        if len(written) < len(mentions) or len(set(written)) < len(written):
+            return first
+        name = ", ".join(written[:-1]) + " and " + written[-1]
+        end = max(m.end for m in mentions if m is not None)
+        return Mention(name, first.start, end, None, None, False)
+
     def _possessed_person(self, token: Token) -> Mention | None:
         """The person an outlet's possessive introduces, when the parse makes the outlet
         the subject: "Fox News’ Bret Baier noticed" is Bret Baier of Fox News."""
@@ -1126,6 +1207,24 @@ class PeopleIndex:
             return Mention(text, start, end, None, None, False)
         return Mention(text, start, end, role, organization)
 
+    def _organisation_before(self, noun: Token) -> str | None:
+        """The organisation "the company" is: the last one named before it in its sentence
+        or the one before, outside quotes ("The Dow was held back by a drop in the oil
+        giant Exxon Mobil. The company reported ..." is Exxon Mobil)."""
+        sentence = noun.sent
+        start = self._doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        other = _organisation_nouns()[noun.lemma_.lower()]
+        for token in reversed(self._doc[start : noun.i]):
+            if _entity_label(token) != "ORG" or token.ent_iob_ != "B" or self._skipped(token.idx):
+                continue
+            ent = _entity_of(token)
+            if ent is None or not ent[-1].text[:1].isupper():
+                continue
+            if ent[-1].lower_ in other:
+                return None  # "The New York Times reported ... The network said"
+            return ent.text
+        return None
+
     def _described(self, noun: Token) -> Mention | None:
         """A common-noun speaker: a role the article gave a person, else the description."""
         words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1]]
@@ -1145,6 +1244,14 @@ class PeopleIndex:
                     known.role,
                     known.organization,
                 )
+        if (
+            determiner == "the"
+            and noun.tag_ == "NN"
+            and noun.lemma_.lower() in _organisation_nouns()
+        ):
+            body = self._organisation_before(noun)
+            if body is not None:  # "... the oil giant Exxon Mobil. The company reported"
+                return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
             if named is not None:  # "Trump told ABC ... the candidate said": Trump
