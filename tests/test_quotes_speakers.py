@@ -795,3 +795,23 @@ def test_a_name_set_after_a_thing_takes_its_own_apposition_as_role(backend) -> N
         "coalition of supporters."
     )
     assert _speaker_of(text, "a true wake-up call", backend) == ("Minyon Moore", "senior adviser")
+
+
+def test_a_name_modifying_a_noun_or_shown_on_a_sign_is_no_ones_full_name(
+    backend,  # type: ignore[no-untyped-def]
+    shared_dir: Path,
+) -> None:
+    # PolNeAR train, wash-post 2016-04-05: "Top Sanders strategists" made "Top Sanders"
+    # the Sanders of every later mention; nyt 2016-03-12: a shirt that read ''Fascist
+    # Trump'' made "Fascist Trump" the Trump of the article
+    train = shared_dir / "data/polnear/train/text"
+    text = train / "wash-post_2016-04-05_democratic-primaries-turn-into-a.txt"
+    names = {q.speaker.name for q in _quotes(text.read_text(), backend) if q.speaker}
+    assert "Top Sanders" not in names and "Bernie Sanders" in names, names
+    shirt = (
+        "People ejected from a rally on Monday included a man in a shirt that read "
+        "''Fascist Trump,'' and a group of men and women who had linked arms. "
+        "''Out, out, out!'' Mr. Trump yelled."
+    )
+    names = {q.speaker.canonical for q in _quotes(shirt, backend) if q.speaker}
+    assert names and "Fascist Trump" not in names, names

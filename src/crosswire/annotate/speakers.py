@@ -786,6 +786,10 @@ class PeopleIndex:
             head = name_head(token)
             run = _name_run(head)
             seen.update(t.i for t in run)
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                continue  # "Top Sanders strategists": a modifier of the noun, no one's name
+            if self._skipped(run[0].idx) and self._quoted_whole(run):
+                continue  # a shirt that read ''Fascist Trump'': words shown, no one named
             split = _outlet_person(head)
             titles, name = split or _split_name(run)
             outlet = _text(split[0]) if split else None
@@ -970,6 +974,17 @@ class PeopleIndex:
             if gender:
                 self._gender.setdefault(mention.name, gender)
             self._salient.append((token.idx, mention))
+
+    def _quoted_whole(self, run: Sequence[Token]) -> bool:
+        """Whether the quote around the name holds nothing else: a slogan or a sign."""
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        return any(
+            s <= start
+            and end <= e
+            and not self._doc.text[s:start].strip(" '\"“‘")
+            and not self._doc.text[end:e].strip(" '\"”’,.")
+            for s, e in self._skip
+        )
 
     def _skipped(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._skip)
