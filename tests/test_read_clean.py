@@ -191,3 +191,18 @@ def test_a_one_line_article_keeps_its_line_as_text() -> None:
     line = "Robbers in drag steal e80 million from Paris diamond store in biggest French heist"
     article = _clean(line)
     assert article.text == line and article.title is None
+
+
+def test_a_headline_ending_in_a_full_stop_is_the_title_and_stays_in_the_text() -> None:
+    # issue 18: 107 of 146 PolNeAR articles had no title, their headlines ending in "."
+    text = (
+        "O’Malley campaign to shift staff, resources to Iowa.\n\n"
+        "DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff "
+        "and resources to Iowa as his campaign struggles to raise money.\n\n"
+        "O’Malley’s campaign says it will shift staff from its Baltimore headquarters."
+    )
+    article = _clean(text)
+    assert article.title == "O’Malley campaign to shift staff, resources to Iowa."
+    assert article.text.startswith(article.title)  # left as written: ids and offsets hold
+    lead = "The talks resumed on Monday in Istanbul, officials said.\nThey lasted an hour."
+    assert _clean(lead).title is None  # a first sentence that runs on is no headline

@@ -193,15 +193,23 @@ def _lift(match: re.Match[str], rule: LineRule, found: _Found) -> None:
 def _take_title(
     lines: list[str], title: str | None, found: _Found, *, from_text: bool
 ) -> tuple[list[str], str | None]:
-    """Lift a plain-text headline (a short first line) and drop repeats of the title."""
+    """Lift a plain-text headline (a short first line) and drop repeats of the title.
+
+    A short first line that ends in a full stop and stands alone as a paragraph ("O'Malley
+    campaign to shift staff, resources to Iowa." then a blank line, as PolNeAR's files
+    are) is the title too, but stays in the text as written: it may be a one-sentence
+    lead, and the text (hence the article's id and every offset) does not change."""
     if from_text and title is None:
         for i, line in enumerate(lines):
             if not line:
                 continue
             rest = lines[:i] + lines[i + 1 :]
-            headline = _words(line) <= _TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
+            short = _words(line) <= _TITLE_MAX_WORDS
+            headline = short and not line.endswith((".", ":", ","))
             if headline and any(rest):  # a one-line text is its own body, not a title
                 title, lines = line, rest
+            elif short and line.endswith(".") and _alone(lines, i):
+                return lines, line
             break
     if title:
         key = title.casefold().strip()
@@ -209,6 +217,11 @@ def _take_title(
         found.removed.extend(repeats)
         lines = [line for line in lines if line.casefold() != key]
     return lines, title
+
+
+def _alone(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a paragraph of its own with more text after it."""
+    return i + 1 < len(lines) and not lines[i + 1] and any(lines[i + 2 :])
 
 
 def _merge_paragraphs(lines: list[str]) -> list[str]:
