@@ -245,7 +245,8 @@ def analyze(
     )
     if others:
         kinds = ", ".join(f"{suffix} {n}" for suffix, n in others.most_common())
-        console.print(f"{others.total()} files of other types left out ({kinds})", highlight=False)
+        files = "1 file" if others.total() == 1 else f"{others.total()} files"
+        console.print(f"{files} of other types left out ({kinds})", highlight=False)
     if not reports:
         return
     number = {r.story.id: n for n, r in enumerate(reports, 1)}
