@@ -23,6 +23,7 @@ from crosswire.model import (
     Claim,
     Fact,
     Placement,
+    PublicationDate,
     Quantity,
     Quote,
     Reuse,
@@ -459,3 +460,14 @@ def test_html_marks_a_passage_attributed_twice(report: StoryReport) -> None:
     page = render_html([dataclasses.replace(report, quotes=(quote, twin, *report.quotes[1:]))])
     marked = re.findall(r'<mark class="q"[^>]*>([^<]*)</mark>', page)
     assert marked.count(html.escape(quote.content, quote=True)) >= 1
+
+
+def test_undated_articles_are_said_once_per_report(report: StoryReport) -> None:
+    # issue 18: the brief said "publication date unknown" once per article (seven times)
+    undated = tuple(PublicationDate(a.id, None, "unknown") for a in report.articles)
+    story = dataclasses.replace(report, published=undated)
+    md = render_markdown([story])
+    assert md.count("publication date unknown") == 1
+    numbers = "".join(f"[{n}]" for n in range(1, len(report.articles) + 1))
+    assert f"Dates: {numbers} publication date unknown" in md
+    assert render_html([story]).count("publication date unknown") == 1

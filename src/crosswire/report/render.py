@@ -242,20 +242,22 @@ def _position_who(position: Position) -> str:
     return who
 
 
-def _dates_note(report: StoryReport) -> dict[str, str]:
-    """Per article: its publication date and how it is known."""
-    out = {}
+def _dates_note(report: StoryReport) -> list[tuple[list[str], str]]:
+    """How the articles' publication dates are known, each note once with the articles
+    it is true of: seven undated articles are one "publication date unknown", not seven."""
+    grouped: dict[str, list[str]] = {}
     for p in report.published:
         if p.date is None:
-            out[p.article_id] = (
+            note = (
                 "publication date unknown (give it: --published or JSONL `published`); "
                 "relative dates unresolved"
             )
         elif p.basis == "derived":
-            out[p.article_id] = f"published {p.date} (derived from {_inline(p.evidence)})"
+            note = f"published {p.date} (derived from {_inline(p.evidence)})"
         else:
-            out[p.article_id] = f"dates resolved against {p.date} ({_inline(p.evidence)})"
-    return out
+            note = f"dates resolved against {p.date} ({_inline(p.evidence)})"
+        grouped.setdefault(note, []).append(p.article_id)
+    return [(ids, note) for note, ids in grouped.items()]
 
 
 def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
@@ -264,7 +266,10 @@ def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     dates = _dates_note(report)
     if dates:
         out += [
-            "Dates: " + " · ".join(f"[{index.num(a)}] {_md(n)}" for a, n in dates.items()),
+            "Dates: "
+            + " · ".join(
+                "".join(f"[{index.num(a)}]" for a in ids) + f" {_md(n)}" for ids, n in dates
+            ),
             "",
         ]
     if report.conflicts:
@@ -304,7 +309,9 @@ def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     if dates:
         out.append(
             '<p class="note">Dates: '
-            + " · ".join(f"[{index.num(a)}] {_e(n)}" for a, n in dates.items())
+            + " · ".join(
+                "".join(f"[{index.num(a)}]" for a in ids) + f" {_e(n)}" for ids, n in dates
+            )
             + "</p>"
         )
     if report.conflicts:
