@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from crosswire.annotate.speaking import speaking_nouns
-from crosswire.annotate.tables import data_lines
+from crosswire.annotate.tables import data_lines, data_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -399,14 +399,12 @@ def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]
     return mapping
 
 
-@lru_cache(maxsize=1)
 def _organisation_heads() -> frozenset[str]:
-    return frozenset(cells[0].lower() for _, cells in data_lines("organisation_heads.tsv"))
+    return data_words("organisation_heads.tsv")
 
 
-@lru_cache(maxsize=1)
 def _relation_nouns() -> frozenset[str]:
-    return frozenset(cells[0].lower() for _, cells in data_lines("relation_nouns.tsv"))
+    return data_words("relation_nouns.tsv")
 
 
 def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
@@ -424,9 +422,8 @@ def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
     return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
 
 
-@lru_cache(maxsize=1)
 def _unheld() -> frozenset[str]:
-    return frozenset(cells[0].lower() for _, cells in data_lines("unheld_titles.tsv"))
+    return data_words("unheld_titles.tsv")
 
 
 def _not_held(phrase: Sequence[Token]) -> bool:

@@ -11,16 +11,14 @@ alone keeps its words and source span, with no speaker.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
-from crosswire.annotate.tables import data_lines
+from crosswire.annotate.tables import data_words
 from crosswire.model import Quote
 
 
-@cache
 def speaking_nouns() -> frozenset[str]:
     """The common nouns that may speak alone (``data/speaking_nouns.tsv``)."""
-    return frozenset(cells[0].lower() for _, cells in data_lines("speaking_nouns.tsv"))
+    return data_words("speaking_nouns.tsv")
 
 
 def can_speak(name: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, cast, get_args
 
-from crosswire.annotate.tables import data_lines
+from crosswire.annotate.tables import data_lines, data_words
 from crosswire.model import Article, Quote, Span, Stance, StanceKind
 
 if TYPE_CHECKING:
@@ -121,10 +121,9 @@ def stance_verbs() -> dict[str, tuple[tuple[StanceKind, str], ...]]:
     return {form: tuple(entries) for form, entries in out.items()}
 
 
-@cache
 def epithets() -> frozenset[str]:
     """Words that, said of someone with "call", oppose them (``data/epithets.tsv``)."""
-    return frozenset(cells[0].lower() for _, cells in data_lines("epithets.tsv"))
+    return data_words("epithets.tsv")
 
 
 def title_case(sentence: SpacySpan) -> bool:

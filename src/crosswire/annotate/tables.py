@@ -8,6 +8,7 @@ rules, and the line numbers errors name, the same for all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 
 
@@ -18,3 +19,10 @@ def data_lines(name: str) -> Iterator[tuple[int, list[str]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("#"):
             yield number, [cell.strip() for cell in line.split("\t")]
+
+
+@cache
+def data_words(name: str) -> frozenset[str]:
+    """The lower-cased first cells of a bundled data file: a word list such as
+    "relation_nouns.tsv" ("rival", "wife"), read once."""
+    return frozenset(cells[0].lower() for _, cells in data_lines(name))
