@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -26,7 +27,6 @@ from crosswire.cli._common import (
     errors,
 )
 from crosswire.model import RawDocument, ReadError, StoryReport
-from crosswire.read import other_files
 from crosswire.read.urls import PoliteFetcher
 from crosswire.report import (
     article_label,
@@ -213,9 +213,10 @@ def analyze(
         except (ValueError, ImportError) as error:
             _fail(f"--executor {executor}: {error}")
         fetcher = PoliteFetcher(allow_private=allow_private)
+        others: Counter[str] = Counter()
         try:
             result = ingest_documents(
-                _noting_encodings(read_sources(paths, fetcher)),
+                _noting_encodings(read_sources(paths, fetcher, others)),
                 store,
                 on_error=on_error,
                 progress=progress,
@@ -237,7 +238,6 @@ def analyze(
             )
         bar.update(task, description="comparing", total=None)
         reports = story_reports(store)
-    others = other_files(p for p in paths if not p.startswith(("http://", "https://")))
     console.print(
         f"read {result.read} articles: {result.added} new, {result.already_stored} already "
         f"stored, {len(result.errors)} skipped; {len(reports)} stories in {db}",

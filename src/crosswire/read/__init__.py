@@ -7,10 +7,9 @@ Every input ends as a :class:`~crosswire.model.RawDocument` or a one-line
 from crosswire.read.files import (
     MAX_DOCUMENT_BYTES,
     SUFFIXES,
-    other_files,
     read_paths,
     readable,
     walk,
 )
 
-__all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "other_files", "read_paths", "readable", "walk"]
+__all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "read_paths", "readable", "walk"]

@@ -49,17 +49,18 @@ _META_CHARSET = re.compile(
 Item = RawDocument | ReadError
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
+def read_paths(paths: Iterable[str | Path], left_out: Counter[str] | None = None) -> Iterator[Item]:
     """Every document under ``paths``, in a stable order.
 
     Folders are walked recursively, in name order, taking files whose suffix
     crosswire reads and skipping hidden entries; a file named explicitly is read
     whatever its suffix (as HTML when it looks like markup, else as text).
+    ``left_out`` counts, by suffix, the files the walks leave out for their type.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in walk(path):
+            for file in walk(path, left_out):
                 yield from _read_any(file)
         elif path.is_file():
             yield from _read_any(path)
@@ -69,30 +70,20 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
             yield ReadError(str(path), "no such file or directory")
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Files of ``folder`` crosswire reads, recursively in name order, hidden ones skipped."""
+def walk(folder: Path, left_out: Counter[str] | None = None) -> Iterator[Path]:
+    """Files of ``folder`` crosswire reads, recursively in name order, hidden ones skipped.
+
+    ``left_out`` counts the others by suffix (``.pdf``, ``.bin``, ``(none)``), so a summary
+    can say so: a folder of PDFs is not an empty folder. Hidden files are not counted."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and readable(name):
+            if name.startswith("."):
+                continue
+            if readable(name):
                 yield Path(root) / name
-
-
-def other_files(paths: Iterable[str | Path]) -> Counter[str]:
-    """Files a folder walk of ``paths`` leaves out for their type, counted by suffix
-    (``.pdf``, ``.bin``, ``(none)``), so a summary can say so: a folder of PDFs is not
-    an empty folder. Hidden files are left out on purpose and not counted."""
-    counts: Counter[str] = Counter()
-    for raw in paths:
-        folder = Path(raw)
-        if not folder.is_dir():
-            continue
-        for _root, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if not name.startswith(".") and not readable(name):
-                    counts[Path(name).suffix.lower() or "(none)"] += 1
-    return counts
+            elif left_out is not None:
+                left_out[Path(name).suffix.lower() or "(none)"] += 1
 
 
 def readable(name: str) -> bool:

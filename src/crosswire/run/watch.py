@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -104,17 +105,20 @@ def _from_url(
 
 
 def read_sources(
-    sources: Sequence[str | Path], fetcher: PoliteFetcher
+    sources: Sequence[str | Path],
+    fetcher: PoliteFetcher,
+    left_out: Counter[str] | None = None,
 ) -> Iterator[RawDocument | ReadError]:
     """Every document of files, folders and web addresses, read once (``crosswire analyze
     report/ https://example.org/feed.xml``): a web address goes through the fetcher's
-    checks, as in :func:`watch`, and is never mistaken for a path."""
+    checks, as in :func:`watch`, and is never mistaken for a path. ``left_out`` counts
+    the files of the folders' walks left out for their type (:func:`read_paths`)."""
     state = WatchState()
     for source in sources:
         if isinstance(source, str) and _is_url(source):
             yield from _from_url(source, fetcher, state)
         else:
-            yield from read_paths([source])
+            yield from read_paths([source], left_out)
 
 
 def _why(url: str, refused: FetchRefused) -> str:
