@@ -13,7 +13,7 @@ import difflib
 import html
 import json
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, cast
@@ -260,18 +260,23 @@ def _dates_note(report: StoryReport) -> list[tuple[list[str], str]]:
     return [(ids, note) for note, ids in grouped.items()]
 
 
+def _dates_line(report: StoryReport, index: _Index, escape: Callable[[str], str]) -> str:
+    """The dates note as one line, for Markdown or HTML by its ``escape``:
+    "Dates: [1][2] publication date unknown ... · [3] published 2016-04-27 (derived ...)";
+    empty when the report has no article."""
+    notes = _dates_note(report)
+    if not notes:
+        return ""
+    cited = ("".join(f"[{index.num(a)}]" for a in ids) + f" {escape(n)}" for ids, n in notes)
+    return "Dates: " + " · ".join(cited)
+
+
 def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     """Conflicts and updates, positions and timeline, in Markdown."""
     out: list[str] = []
-    dates = _dates_note(report)
+    dates = _dates_line(report, index, _md)
     if dates:
-        out += [
-            "Dates: "
-            + " · ".join(
-                "".join(f"[{index.num(a)}]" for a in ids) + f" {_md(n)}" for ids, n in dates
-            ),
-            "",
-        ]
+        out += [dates, ""]
     if report.conflicts:
         out += ["### Conflicts and updates", ""]
         for conflict in report.conflicts:
@@ -305,15 +310,9 @@ def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
 def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     """Conflicts and updates, positions and timeline, in HTML."""
     out: list[str] = []
-    dates = _dates_note(report)
+    dates = _dates_line(report, index, _e)
     if dates:
-        out.append(
-            '<p class="note">Dates: '
-            + " · ".join(
-                "".join(f"[{index.num(a)}]" for a in ids) + f" {_e(n)}" for ids, n in dates
-            )
-            + "</p>"
-        )
+        out.append(f'<p class="note">{dates}</p>')
     if report.conflicts:
         out += ["<h3>Conflicts and updates</h3>", '<ul class="conflicts">']
         for conflict in report.conflicts:
