@@ -785,7 +785,7 @@ class PeopleIndex:
             seen.update(t.i for t in run)
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 continue  # "Top Sanders strategists": a modifier of the noun, no one's name
-            if self._skipped(run[0].idx) and self._quoted_whole(run):
+            if self._quoted_whole(run):
                 continue  # a shirt that read ''Fascist Trump'': words shown, no one named
             split = _outlet_person(head)
             titles, name = split or _split_name(run)

@@ -33,10 +33,11 @@ def _when(article: Article) -> str:
     return article.published.date().isoformat() if article.published else "undated"
 
 
-def _statements_table(rows: Sequence[tuple[StoryReport, Statement]], title: str) -> Table:
+def _statements_table(
+    rows: Sequence[tuple[StoryReport, Statement]], title: str, *, stories: int
+) -> Table:
     """Every statement in one table: a row per article reporting it, its wordings side by
     side, statements apart by a rule; the story's title when they come from several."""
-    stories = len({report.story.id for report, _ in rows})
     table = Table(title=escape(title), title_justify="left", show_lines=False)
     table.add_column("who", overflow="fold", min_width=20)
     table.add_column("when", no_wrap=True)
@@ -153,7 +154,7 @@ def quotes(
         if speaker
         else f"Who said what in {rows[0][0].story.title}: {len(rows)} statements"
     )
-    console.print(_statements_table(rows, title))
+    console.print(_statements_table(rows, title, stories=stories))
 
 
 @bench_app.command("quotes")

@@ -214,8 +214,8 @@ def _full_names(article: AnnotatedArticle, aliases: AliasTable) -> set[str]:
 
 def _full_name(name: str, full: set[str], aliases: AliasTable) -> str:
     """The article's full name for an actor written short ("Bernie", "Mr. Sanders",
-    "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one speaker of the article it
-    names; else the name as written (two fit, or none)."""
+    "Sen. Ted Cruz" -> Bernie Sanders, Ted Cruz): the one person of ``full``
+    (:func:`_full_names`) it names; else the name as written (two fit, or none)."""
     fits = {c for c in full if speaker_matches(name, c, aliases)}
     return fits.pop() if len(fits) == 1 else name
 
