@@ -815,3 +815,28 @@ def test_a_name_modifying_a_noun_or_shown_on_a_sign_is_no_ones_full_name(
     )
     names = {q.speaker.canonical for q in _quotes(shirt, backend) if q.speaker}
     assert names and "Fascist Trump" not in names, names
+
+
+def test_a_word_an_honorific_brought_in_is_the_titles_not_the_name(backend) -> None:  # type: ignore[no-untyped-def]
+    # bench/quotes/audit item 4 (dev): "former Miss Universe Alicia Machado" made the
+    # speaker "Universe Alicia Machado"
+    text = (
+        "Hillary Clinton says Donald Trump\u2019s tweets targeting former Miss Universe Alicia "
+        "Machado were \u201cunhinged.\u201d Clinton called Alicia Machado on Friday. Machado "
+        "said she would stand up to the attacks."
+    )
+    assert _speaker_of(text, "she would stand up", backend)[0] == "Alicia Machado"
+
+
+def test_the_website_is_the_organisation_quoted_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+    # bench/quotes/audit item 94 (dev): the tagger calls Zero Hedge an organisation once,
+    # not where it speaks, and the sentence before "The website" is inside its quote
+    text = (
+        "Popular website shows bias\n\nIn a comparison done on Zero Hedge, similar statements "
+        "made by Sen. Bernie Sanders and Donald Trump were treated very differently.\n\n"
+        "Zero Hedge asked, \u201cWait, now it "
+        "is 18.7% when PolitiFact said a year prior that the claim was mostly true? "
+        "Interesting.\u201d\n\nThe website noted that both Sanders and Trump were referring "
+        "to studies of true unemployment rates."
+    )
+    assert _speaker_of(text, "that both Sanders and Trump", backend)[0] == "Zero Hedge"

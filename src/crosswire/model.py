@@ -111,7 +111,12 @@ class Quote:
     ``source_span`` is the source as this sentence names it ("a senior
     official", "he", "The Post"), even when no speaker could be resolved;
     ``clause_span`` is the whole reported clause when ``content`` is only its
-    verbatim part (a mixed quote: said that talks were "more realistic").
+    verbatim part (a mixed quote: said that talks were "more realistic");
+    ``interruption`` is the narration inside a quote its cue splits (``," Scott
+    said, "``), which ``content_span`` covers and ``content`` leaves out;
+    ``statement`` is False for an attribution that reports an act or a look rather
+    than words, a view, a wish or a finding ("voted against the bill", "seems to have
+    vanished"): PolNeAR marks those, a reader's who said what does not show them.
     """
 
     article_id: str
@@ -123,6 +128,8 @@ class Quote:
     cue_span: Span | None = None
     source_span: Span | None = None
     clause_span: Span | None = None
+    interruption: Span | None = None
+    statement: bool = True
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from crosswire.annotate.speakers import AliasTable, Mention, PeopleIndex, load_aliases, name_head
+from crosswire.annotate.stances import stance_verbs
+from crosswire.annotate.tables import data_words
 from crosswire.model import Article, Quote, QuoteKind, Span, Speaker
 
 if TYPE_CHECKING:
@@ -59,6 +61,9 @@ _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with",
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
+_TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
+_SPLIT_QUOTE_WORDS = 8  # '," said Sen. Ben Sasse (R-Neb.), "' between two halves
+_ASIDE_MARKS = frozenset({"—", "–", "--", ";", "(", ")"})
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "case"})
 
 CueKind = Literal["verb", "phrase", "source"]
@@ -368,6 +373,7 @@ class _Found:
     source: tuple[int, int] | None = None  # the source as this sentence names it
     clause: tuple[int, int] | None = None  # a mixed quote's whole reported clause
     features: tuple[str, ...] = ()  # what the attribution model saw (reported speech)
+    interruption: tuple[int, int] | None = None  # '," Scott said, "' inside a split quote
 
 
 class _Reader:
@@ -685,6 +691,14 @@ class _Reader:
             # "*the kind of story* many Latinos expected": what the relative clause's
             # cue is about is the noun it describes
             first, last, kind = head.head.left_edge.i, head.left_edge.i - 1, "relcl"
+        elif _subordinate(head) and head.head.i > head.i:
+            # "Trump — even as he says *his experience ... makes him qualified* — has
+            # proposed little": the parse made the cue's complement govern its own
+            # subordinate clause; what the cue reports runs from it to a dash or the
+            # clause's end, never back over the sentence that holds the aside
+            first, last, kind = cue.end, head.head.right_edge.i, "ccomp"
+            stop = next((t.i for t in self.doc[first : last + 1] if t.text in _ASIDE_MARKS), None)
+            last = stop - 1 if stop is not None else last
         elif head.dep_ in ("parataxis", "ccomp", "advcl") and head.head.left_edge.i < (
             head.left_edge.i
         ):
@@ -964,7 +978,7 @@ def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
         for _ in range(_MAX_CLIMB):
             cue = reader.cue_at.get(token.i)
             if cue is not None and reader.line_of(token.idx) == line:
-                if not cue.learned:
+                if not cue.learned and not _told_by_a_thing(token):
                     return cue
                 nearest = nearest or cue
             for child in token.children:
@@ -975,6 +989,13 @@ def _governing_cue(reader: _Reader, inside: Sequence[Token]) -> _Cue | None:
                 break
             token = token.head
     return nearest
+
+
+def _told_by_a_thing(cue: Token) -> bool:
+    """A speech verb whose subject is "it" ("Obama said *it would tell* an American
+    story, one of ''suffering and delight''"): the quoted words are more likely those
+    of a speaker further up than of the thing."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in cue.children)
 
 
 def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
@@ -1052,6 +1073,12 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
     judged = bare[0] if bare is not None else (start, end)
     features = attribution_features(reader, cue, judged, how, source, sourceless)
     return _Found("indirect", (start, end), mention, cue, extent, source, None, features)
+
+
+def _subordinate(token: Token) -> bool:
+    """A cue opening a subordinate clause ("even *as* he says", "*while* she argued"),
+    never a comment after the fact ("..., officials said")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
 
 
 def _clausal(token: Token) -> bool:
@@ -1397,9 +1424,10 @@ def _attributions(
         following = (
             reader.passages[n + 1].open if n + 1 < len(reader.passages) else len(reader.text)
         )
-        if _inline(reader, passage):
+        result: _Found | None = _continued(reader, found[-1], passage) if found else None
+        if result is None and _inline(reader, passage):
             result = _mixed(reader, passage)
-        else:
+        elif result is None:
             result = (
                 _lead(reader, passage, previous)
                 or _tail(reader, passage, following)
@@ -1411,6 +1439,9 @@ def _attributions(
                     unattributed.append((passage, content))
                 continue
         if result is None or result.content[0] >= result.content[1]:
+            continue
+        if found and (whole := _rejoined(found[-1], result)) is not None:
+            found[-1] = whole
             continue
         found.append(result)
         if result.cue is not None:
@@ -1427,7 +1458,15 @@ def _attributions(
         found += candidates
     else:
         kept = _kept(reader, models, candidates)
-        found += [f for f in kept if not _no_one_and_no_claim(reader, f)]
+        found += [
+            f
+            for f in kept
+            if not (
+                _no_one_and_no_claim(reader, f)
+                or _names_no_claim(reader, f)
+                or _the_reader(reader, f)
+            )
+        ]
     for passage, content in unattributed:
         source = _inherit(reader, found, passage.open)
         mention = source.mention if source else None
@@ -1443,6 +1482,76 @@ def _attributions(
         )
     found.sort(key=lambda f: f.content)
     return reader, found
+
+
+def _continued(reader: _Reader, previous: _Found, passage: Passage) -> _Found | None:
+    """The second half of a quote its cue splits, when only the cue, its source and a
+    conjunction stand between the halves ("You know, I love Larry," he said, but
+    "when it comes to energy issues, ..."): the same speaker's words, whatever case
+    the second half opens with."""
+    if previous.kind != "direct" or previous.cue is None:
+        return None
+    at = reader.doc[previous.cue.head].idx
+    if not previous.content[1] <= at < passage.open:
+        return None
+    between = reader.text[previous.content[1] : passage.open]
+    if any(mark in between for mark in ".!?\n") or len(between.split()) > _SPLIT_QUOTE_WORDS:
+        return None
+    if sum(previous.content[1] <= reader.doc[c.head].idx < passage.open for c in reader.cues) > 1:
+        return None  # '," he said, *adding* that "': the second half has a cue of its own
+    content = reader.trim(passage.open + 1, passage.close, ",;:")
+    return replace(previous, content=content, extent=passage.close + 1)
+
+
+def _rejoined(first: _Found, second: _Found) -> _Found | None:
+    """One quote split by its cue ("If you look back and check the transcripts,"
+    Scott said, "I could have written those things last week."), or two partial
+    quotes of one reported clause (ruled that Trump's statement about "thousands of
+    shootings" in Chicago is "true"): the speaker's words are both parts, so a reader
+    sees them as one statement, not a half without its claim; what stands between
+    them is marked as an interruption."""
+    if first.kind != second.kind or first.kind not in ("direct", "mixed"):
+        return None
+    if first.cue is None or second.cue is None or first.cue.head != second.cue.head:
+        return None
+    if first.clause != second.clause:
+        return None  # two partial quotes are one report when they share their clause
+    if not first.content[1] < second.content[0] or first.interruption is not None:
+        return None
+    gap = (first.content[1], second.content[0])
+    return replace(
+        first,
+        content=(first.content[0], second.content[1]),
+        extent=max(first.extent, second.extent),
+        interruption=gap,
+    )
+
+
+def _the_reader(reader: _Reader, found: _Found) -> bool:
+    """Reported speech whose source is the reader, addressed by the writer: "*you* can
+    see why RT can seem like just another entrant", "if *you* want to understand the
+    debate". It is the writer's own voice, not someone the story quotes; PolNeAR
+    marks some, a reader of who said what none."""
+    if found.kind != "indirect" or found.source is None:
+        return False
+    return reader.text[found.source[0] : found.source[1]].lower() == "you"
+
+
+def _names_no_claim(reader: _Reader, found: _Found) -> bool:
+    """Reported speech whose content is only a thing said, never what it says: "the AP
+    reported *the story*", "the campaign released *an ad*". A reader learns no claim
+    from it; what the story or the ad says, when the text gives it, is its own
+    attribution."""
+    if found.kind != "indirect":
+        return False
+    words = [t for t in reader.tokens(*found.content) if not t.is_punct]
+    return (
+        len(words) == _BARE_MAX_WORDS
+        and words[0].pos_ == "DET"
+        and words[0].lower_ in ("the", "a", "an")
+        and words[1].pos_ == "NOUN"
+        and not words[1].ent_type_
+    )
 
 
 def _no_one_and_no_claim(reader: _Reader, found: _Found) -> bool:
@@ -1555,14 +1664,49 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
     cue = reader.cue_words(found.cue, found.clause or found.content) if found.cue else None
     source = Span(*found.source) if found.source else None
     clause = Span(*found.clause) if found.clause else None
+    content = article.text[start:end]
+    interruption = None
+    if found.interruption is not None:
+        interruption = Span(*found.interruption)
+        before, after = (
+            article.text[start : interruption.start],
+            article.text[interruption.end : end],
+        )
+        content = f"{before.rstrip()} … {after.lstrip()}"
     return Quote(
         article_id=article.id,
         kind=found.kind,
-        content=article.text[start:end],
+        content=content,
         content_span=Span(start, end),
         speaker=speaker,
         cue=article.text[cue[0] : cue[1]] if cue else None,
         cue_span=Span(*cue) if cue else None,
         source_span=source,
         clause_span=clause,
+        interruption=interruption,
+        statement=_states(reader, found),
     )
+
+
+def _states(reader: _Reader, found: _Found) -> bool:
+    """Whether an attribution reports a statement (``Quote.statement``): quoted words,
+    a speech cue, a source cue, or a learned cue whose word ``statement_words.tsv``
+    lists ("hoped", "criticized", "shows"); not "voted against", "recruited",
+    "seems". Nor, whatever the cue, what gives no claim: a name alone where no stance
+    is taken ("has not mentioned *Machado*", "agreed with *Matthews*"), the clause
+    of a "what" never given ("what Trump says *his tax plan would do*"), a title
+    ("a paper titled *How to Foster ...*")."""
+    if found.cue is None:
+        return True
+    head = reader.doc[found.cue.head]
+    lemma = head.lemma_.lower()
+    if found.kind == "direct":
+        return lemma not in _TITLE_CUES
+    if found.kind != "indirect":
+        return True
+    words = [t for t in reader.tokens(*found.content) if not t.is_punct]
+    if words and all(t.pos_ == "PROPN" for t in words) and lemma not in stance_verbs():
+        return False
+    if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
+        return False
+    return not found.cue.learned or lemma in data_words("statement_words.tsv")

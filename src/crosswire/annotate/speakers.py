@@ -41,6 +41,9 @@ _MIN_FUZZY_SURNAME = 5
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
 #: often a person the parse did not see as a subject.
 PRONOUN_REACH = 1500
+_ASIDE_WORDS = 4  # words from a name to a pronoun in its aside: "Trump — even as he"
+_ASIDE_OPENERS = frozenset({"even", "as", "while", "though", "although", "because", "since"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "poss", "attr", "oprd"})
 DESCRIPTION_REACH = 400
 
 _PARTICLES = frozenset(
@@ -763,7 +766,11 @@ class PeopleIndex:
         self._known: list[_Known] = []
         self._written: dict[str, list[int]] = {}  # where each known name is written in full
         self._alone = self._names_alone()
+        self._organisations = frozenset(
+            e.text for e in doc.ents if e.label_ == "ORG" and e.text[:1].isupper()
+        )
         self._collect_names()
+        self._drop_title_words()
         self._salient: list[tuple[int, Mention]] = []
         self._main_subjects: list[tuple[int, Mention]] = []  # named subjects of main clauses
         self._gender: dict[str, str] = {}
@@ -814,6 +821,25 @@ class PeopleIndex:
                     existing.role or role,
                     existing.organization or organization,
                 )
+
+    def _drop_title_words(self) -> None:
+        """A name with a leading word an honorific brought in, which the article also
+        leaves out: "former Miss *Universe* Alicia Machado", then "Alicia Machado".
+        The word is the title's ("Miss Universe"), so the person is the shorter name."""
+        text = self._doc.text
+        for n, known in enumerate(self._known):
+            first, _, rest = known.name.partition(" ")
+            parts = name_parts(rest)
+            if parts is None or not parts.given:
+                continue
+            at = self._doc.char_span(known.position, known.position + len(first))
+            if at is None or at.start == 0 or not is_honorific(self._doc[at.start - 1].text):
+                continue
+            written = self._written.get(known.name, [])
+            if not any(text.startswith(rest, p) for p in written):
+                continue
+            self._known[n] = replace(known, name=rest, parts=parts)
+            self._written[rest] = self._written.pop(known.name)
 
     def _names_alone(self) -> frozenset[str]:
         """Folded one-word names written alone outside quotes: a given name there ("Melania
@@ -1150,13 +1176,32 @@ class PeopleIndex:
             return None  # not "In the Wells Fargo scandal, people were mistakenly charged fees"
         return replace(mention, start=pronoun.idx, end=pronoun.idx + len(pronoun))
 
+    def _aside_of(self, pronoun: Token, gender: str) -> Mention | None:
+        """The known person named right before an aside that holds the pronoun:
+        "*Trump* — even as he says ... — has proposed little". Not a person spoken to
+        or of ("Obama praised *Biden* as he left"): an object is no antecedent here."""
+        first = max(pronoun.sent.start, pronoun.i - _ASIDE_WORDS - 1)
+        for token in reversed(self._doc[first : pronoun.i]):
+            if token.is_punct or token.lower_ in _ASIDE_OPENERS:
+                continue
+            parts = name_parts(token.text) if token.text[:1].isupper() else None
+            if parts is None or token.dep_ in _OBJECT_DEPS:
+                return None
+            known = self._find(parts, token.idx)
+            if known is None or self._gender.get(known.name, gender) != gender:
+                return None
+            return Mention(
+                known.name, token.idx, token.idx + len(token), known.role, known.organization
+            )
+        return None
+
     def _pronoun(self, token: Token) -> Mention | None:
         """The person a "he" or "she" is: the subject it is bound to in its sentence,
         else the nearest person subject before it of that gender; when none is in this
         sentence or the one before, a person those two sentences name in another place
         ("the Times gave *Clinton* a glowing endorsement: She has long been ...")."""
         gender = _PRONOUN_GENDER[token.lower_]
-        bound = self._bound(token, gender)
+        bound = self._bound(token, gender) or self._aside_of(token, gender)
         if bound is not None:
             return replace(bound, start=token.idx, end=token.idx + len(token))
         before = [
@@ -1224,18 +1269,34 @@ class PeopleIndex:
         or the one before, outside quotes ("The Dow was held back by a drop in the oil
         giant Exxon Mobil. The company reported ..." is Exxon Mobil)."""
         sentence = noun.sent
-        start = self._doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        start = sentence.start
+        if start > 0:  # the sentence before, or the one holding a quote that ends there
+            start = self._doc[start - 1].sent.start
+            while start > 0 and self._skipped(self._doc[start].idx):
+                start = self._doc[start - 1].sent.start
         other = _organisation_nouns()[noun.lemma_.lower()]
         for token in reversed(self._doc[start : noun.i]):
-            if _entity_label(token) != "ORG" or token.ent_iob_ != "B" or self._skipped(token.idx):
+            if self._skipped(token.idx):
                 continue
-            ent = _entity_of(token)
-            if ent is None or not ent[-1].text[:1].isupper():
+            name = self._organisation_named(token)
+            if name is None:
                 continue
-            if ent[-1].lower_ in other:
+            if name.split()[-1].lower() in other:
                 return None  # "The New York Times reported ... The network said"
-            return ent.text
+            return name
         return None
+
+    def _organisation_named(self, token: Token) -> str | None:
+        """The organisation whose name starts at ``token``: an ORG entity there, or the
+        same words the tagger calls an organisation elsewhere in the article ("Zero
+        Hedge asked" after "according to Zero Hedge")."""
+        if _entity_label(token) == "ORG" and token.ent_iob_ == "B":
+            ent = _entity_of(token)
+            return ent.text if ent is not None and ent[-1].text[:1].isupper() else None
+        if token.pos_ != "PROPN" or (token.i > 0 and self._doc[token.i - 1].pos_ == "PROPN"):
+            return None
+        run = self._doc[token.i : name_head(token).i + 1].text
+        return run if run in self._organisations else None
 
     def _described(self, noun: Token) -> Mention | None:
         """A common-noun speaker: a role the article gave a person, else the description."""

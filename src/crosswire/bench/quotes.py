@@ -100,7 +100,10 @@ def from_quote(quote: Quote) -> Attribution:
     source: Spans = ((named.start, named.end),) if named is not None else ()
     cue: Spans = ((quote.cue_span.start, quote.cue_span.end),) if quote.cue_span else ()
     reported = quote.clause_span or quote.content_span
-    content = ((reported.start, reported.end),)
+    content: Spans = ((reported.start, reported.end),)
+    gap = quote.interruption
+    if gap is not None and reported.start <= gap.start < gap.end <= reported.end:
+        content = ((reported.start, gap.start), (gap.end, reported.end))
     return Attribution(source, cue, content)
 
 

@@ -22,8 +22,9 @@ MIN_PHRASE_WORDS = 2
 
 
 def canonicalize(articles: Sequence[AnnotatedArticle], aliases: AliasTable) -> list[Quote]:
-    """Every quote of the story, with speakers mapped to story-wide canonical names."""
-    quotes = [q for a in articles for q in a.quotes]
+    """Every statement of the story (``Quote.statement``: not an act the text reports,
+    "voted against the bill"), with speakers mapped to story-wide canonical names."""
+    quotes = [q for a in articles for q in a.quotes if q.statement]
     names = [q.speaker.canonical for q in quotes if q.speaker is not None]
     mapping = canonical_names(names, aliases)
     out = []

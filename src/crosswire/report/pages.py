@@ -90,7 +90,7 @@ def _marks(
     """Spans to highlight in one article, each with its role and a tooltip."""
     article_id = annotated.article.id
     marks: list[tuple[Span, str, str | None]] = []
-    for quote in annotated.quotes:
+    for quote in (q for q in annotated.quotes if q.statement):
         who = quote.speaker.canonical if quote.speaker else "unattributed"
         marks.append((quote.content_span, "quote", f"{quote.kind} quote: {who}"))
         if quote.cue_span:

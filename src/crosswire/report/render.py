@@ -390,6 +390,8 @@ def quote_wording(quote: Quote, text: str, others: Sequence[Quote] = ()) -> str:
     if end < clause.end:  # ", while Russian Foreign Minister": up to the last quote mark
         wording = wording[: quote.content_span.end - clause.start + 1]
         wording = wording.rstrip(" ,;:")
+    elif wording.count("“") > wording.count("”") and text[end : end + 2].lstrip(".,!?")[:1] == "”":
+        wording += "”"  # a clause ending on quoted words: is “true”, not is “true
     return wording
 
 

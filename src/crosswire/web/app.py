@@ -451,7 +451,7 @@ def create_app(
         quotes = [
             q
             for q in (cached[0].quotes if cached else annotated.quotes)
-            if q.article_id == annotated.article.id
+            if q.article_id == annotated.article.id and q.statement
         ]
         shown = type(annotated)(**{**vars(annotated), "quotes": tuple(quotes)})
         article = annotated.article
