@@ -304,8 +304,8 @@ def test_an_act_or_a_look_the_text_reports_is_no_statement(backend) -> None:  # 
         "Clinton's crime bill. Melania seems to have vanished from the campaign trail.",
         backend,
     )
-    assert shown.get("voted against", False) is False
-    assert shown.get("seems", False) is False
+    assert shown["voted against"] is False
+    assert shown["seems"] is False
     # a view or a wish the cue model found is one ("hoped", "criticized")
     shown = _statements(
         "Sanders hoped that the convention would adopt his platform. Pence criticized the "
@@ -323,8 +323,13 @@ def test_what_gives_no_claim_is_no_statement(backend) -> None:  # type: ignore[n
         "would do and its cost has endured.",
         backend,
     )
-    assert shown.get("has not mentioned", False) is False
-    assert shown.get("says", False) is False
+    assert shown["has not mentioned"] is False
+    assert shown["says"] is False
+    # fresh audit item 1022: the one agreed with is no view ("agree" takes a stance with "to")
+    shown = _statements(
+        "Dan McLaughlin at the National Review agreed with Matthews on Tuesday.", backend
+    )
+    assert shown["agreed with"] is False
     # a name that is the object of a stance is a position, and stays
     assert _statements("Governor Pence endorsed Cruz on Friday.", backend).get("endorsed")
 

@@ -1688,6 +1688,18 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
     )
 
 
+def _takes_stance(reader: _Reader, found: _Found) -> bool:
+    """Whether a cue is a stance verb of ``stance_verbs.tsv`` with the particle the
+    table gives it: "endorsed Cruz", "called for a ban", not "agreed *with*
+    Matthews" (the table's "agree" is "agree *to*")."""
+    assert found.cue is not None
+    head = reader.doc[found.cue.head]
+    entries = stance_verbs().get(head.lower_) or stance_verbs().get(head.lemma_.lower(), ())
+    cue_words = {reader.doc[i].lower_ for i in range(found.cue.start, found.cue.end)}
+    following = {t.lower_ for t in head.children if t.dep_ in ("prep", "prt")}
+    return any(not particle or particle in cue_words | following for _, particle in entries)
+
+
 def _states(reader: _Reader, found: _Found) -> bool:
     """Whether an attribution reports a statement (``Quote.statement``): quoted words,
     a speech cue, a source cue, or a learned cue whose word ``statement_words.tsv``
@@ -1705,7 +1717,7 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if found.kind != "indirect":
         return True
     words = [t for t in reader.tokens(*found.content) if not t.is_punct]
-    if words and all(t.pos_ == "PROPN" for t in words) and lemma not in stance_verbs():
+    if words and all(t.pos_ == "PROPN" for t in words) and not _takes_stance(reader, found):
         return False
     if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
         return False
