@@ -369,3 +369,42 @@ def test_the_story_report_lists_statements_only(backend) -> None:  # type: ignor
     shown = canonicalize([annotated], load_aliases())
     assert shown and all(q.statement for q in shown)
     assert [q.cue for q in shown] == ["said"]
+
+
+def test_words_said_not_to_be_said_a_question_or_a_guess_are_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+    # bench/quotes/audit sample-3 items 2009, 2022, 2025, 2028 (dev)
+    cases = {
+        "didn't suggest": "Obama spoke about the hack on Friday. He didn't suggest retaliation.",
+        "called for": (
+            "Mr. Trump has attacked loopholes that benefit others. But has he called for "
+            "changing any of the provisions that benefit him?"
+        ),
+        "recognizing": (
+            "In the spin room after the debate, Obama\u2019s aides were also complimentary, "
+            "perhaps recognizing that imitation is the best form of flattery."
+        ),
+        "criticism of": (
+            "Given the intense criticism of NBC's Matt Lauer after the forum, the moderators "
+            "will likely over-correct."
+        ),
+    }
+    for cue, text in cases.items():
+        assert _statements(text, backend)[cue] is False, cue
+    # a view said not to be held is still a view
+    shown = _statements("Clinton does not believe that the polls are right.", backend)
+    assert shown["does not believe"] is True
+
+
+def test_curly_quotes_inside_a_straight_quoted_paragraph_pair_among_themselves() -> None:
+    # breitbart_2016-10-02_washington-post-hit-piece-exploi (dev, sample-3 item 2013): the
+    # marks paired in order made '” a doctor had typed “' a quote
+    from crosswire.annotate.quotes import quoted_passages
+
+    text = (
+        '"The first time she had seen him, she was hospitalized after what she called a '
+        "\u201crant,\u201d a series of postings. On her discharge papers, in a box labeled "
+        "\u201cmedical problem,\u201d a doctor had typed \u201chomicidal ideation.\u201d"
+    )
+    quoted = [text[p.open + 1 : p.close] for p in quoted_passages(text)]
+    assert "rant," in quoted and "homicidal ideation." in quoted
+    assert not any("a doctor had typed" in q for q in quoted)

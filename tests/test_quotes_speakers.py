@@ -840,3 +840,38 @@ def test_the_website_is_the_organisation_quoted_just_before(backend) -> None:  #
         "to studies of true unemployment rates."
     )
     assert _speaker_of(text, "that both Sanders and Trump", backend)[0] == "Zero Hedge"
+
+
+def test_a_given_name_tells_the_gender_a_guessed_pronoun_cannot_overturn(backend) -> None:  # type: ignore[no-untyped-def]
+    # huff-post_2016-09-20_elizabeth-warren-hammers-wells-f (dev, sample-3 item 2002): one
+    # "he" resolved to Warren made her a man, and "she said" went to John Stumpf
+    text = (
+        "Warren hammers Wells Fargo CEO\n\nMassachusetts Sen. Elizabeth Warren grilled Wells "
+        "Fargo CEO John Stumpf on Tuesday.\n\n\u201cYou should resign,\u201d Warren told "
+        "Stumpf, after he admitted under Warren\u2019s grilling that no executive had been "
+        "fired.\n\n\u201cThis just isn\u2019t right,\u201d Warren said. \u201cYou squeezed "
+        "employees to the breaking point\u201d to drive up the stock price, she said."
+    )
+    assert _speaker_of(text, "You squeezed employees", backend)[0] == "Elizabeth Warren"
+
+
+def test_a_name_the_tagger_misreads_still_speaks(backend) -> None:  # type: ignore[no-untyped-def]
+    # wash-post_2016-09-26_ah-friends-once-more-ted-cruz-en (dev, sample-3 item 2039):
+    # "Trump" parsed as a verb left "Trump this week also said" with no speaker
+    text = (
+        "Cruz and Trump, friends again\n\nDonald Trump met Ted Cruz on Monday. Cruz thanked "
+        "Trump on Twitter for backing his top legislative priority. Trump this week also said "
+        "he would consider naming Sen. Mike Lee (R-Utah) to the Supreme Court."
+    )
+    assert _speaker_of(text, "he would consider naming", backend)[0] == "Donald Trump"
+
+
+def test_the_campaign_is_the_campaign_of_the_person_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+    # breitbart "The Latest" (dev, sample-3 item 2005): the speaker was "campaign"
+    text = (
+        "The Latest\n\nHillary Clinton plans to call on young people to participate in "
+        "national service.\n\nThe campaign says the Democratic presidential candidate will "
+        "announce plans Friday for a new national program."
+    )
+    who = _speaker_of(text, "the Democratic presidential candidate will", backend)[0]
+    assert who == "Hillary Clinton campaign"

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 from crosswire.annotate.speakers import AliasTable, Mention, PeopleIndex, load_aliases, name_head
 from crosswire.annotate.stances import stance_verbs
-from crosswire.annotate.tables import data_words
+from crosswire.annotate.tables import data_lines
 from crosswire.model import Article, Quote, QuoteKind, Span, Speaker
 
 if TYPE_CHECKING:
@@ -61,6 +61,9 @@ _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with",
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
+_STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings")
+_HEDGES = frozenset({"perhaps", "maybe", "possibly", "presumably"})  # the writer's guess
+_ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question asked is said
 _TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
 _SPLIT_QUOTE_WORDS = 8  # '," said Sen. Ben Sasse (R-Neb.), "' between two halves
 _ASIDE_MARKS = frozenset({"—", "–", "--", ";", "(", ")"})
@@ -333,6 +336,12 @@ def quoted_passages(text: str) -> list[Passage]:
     mode: Literal["paragraph", "wrap"] | None = None
     for n, (start, end) in enumerate(lines):
         line_marks = list(marks[n])
+        curly = [i for i in line_marks if text[i] in "“”"]
+        if 0 < len(curly) < len(line_marks) and _alternating(text, curly):
+            # straight and curly marks mixed: the curly ones pair among themselves, a
+            # quote inside a straight-quoted paragraph ("... what she called a “rant,” ...)
+            out += [Passage(a, b) for a, b in zip(curly[0::2], curly[1::2], strict=True)]
+            line_marks = [i for i in line_marks if i not in curly]
         if pending is not None:
             if (
                 mode == "paragraph"
@@ -355,7 +364,14 @@ def quoted_passages(text: str) -> list[Passage]:
         if len(line_marks) % 2 == 1:
             mode = continuation(n)
             pending = line_marks[-1] if mode else None
-    return out
+    return sorted(out, key=lambda p: p.open)
+
+
+def _alternating(text: str, marks: Sequence[int]) -> bool:
+    """Curly marks that open and close in turn: “ ” “ ”."""
+    return len(marks) % 2 == 0 and all(
+        text[i] == ("“" if n % 2 == 0 else "”") for n, i in enumerate(marks)
+    )
 
 
 # --- the article under analysis -------------------------------------------------------------
@@ -1707,7 +1723,9 @@ def _states(reader: _Reader, found: _Found) -> bool:
     "seems". Nor, whatever the cue, what gives no claim: a name alone where no stance
     is taken ("has not mentioned *Machado*", "agreed with *Matthews*"), the clause
     of a "what" never given ("what Trump says *his tax plan would do*"), a title
-    ("a paper titled *How to Foster ...*")."""
+    ("a paper titled *How to Foster ...*"), words said not to be said ("did not
+    suggest retaliation"), the writer's question ("But has he called for ...?") or
+    guess ("*perhaps* recognizing that ...")."""
     if found.cue is None:
         return True
     head = reader.doc[found.cue.head]
@@ -1717,8 +1735,33 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if found.kind != "indirect":
         return True
     words = [t for t in reader.tokens(*found.content) if not t.is_punct]
-    if words and all(t.pos_ == "PROPN" for t in words) and not _takes_stance(reader, found):
+    named_only = all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in words)
+    if words and named_only and not _takes_stance(reader, found):
         return False
     if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
         return False
-    return not found.cue.learned or lemma in data_words("statement_words.tsv")
+    if any(c.lower_ in _HEDGES for c in head.children if c.dep_ == "advmod"):
+        return False
+    if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
+        return False
+    kind = _statement_words().get(lemma)
+    spoken = not found.cue.learned or kind == "words"
+    if spoken and any(c.dep_ == "neg" for c in head.children):
+        return False
+    return not found.cue.learned or kind is not None
+
+
+@lru_cache(maxsize=1)
+def _statement_words() -> dict[str, str]:
+    """``data/statement_words.tsv``: learned cue lemma -> its class ("words", "views",
+    "wishes", "stances", "findings"); a row without a known class is an error naming
+    its line."""
+    out = {}
+    for number, cells in data_lines("statement_words.tsv"):
+        if len(cells) < 2 or cells[1] not in _STATEMENT_CLASSES:
+            raise ValueError(
+                f"statement_words.tsv:{number}: expected lemma<TAB>class, class one of "
+                f"{', '.join(_STATEMENT_CLASSES)}"
+            )
+        out[cells[0].lower()] = cells[1]
+    return out

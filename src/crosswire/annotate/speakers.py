@@ -41,6 +41,7 @@ _MIN_FUZZY_SURNAME = 5
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
 #: often a person the parse did not see as a subject.
 PRONOUN_REACH = 1500
+_GIVEN_NAME_VOTES = 2  # a given name outweighs one bound pronoun, not an honorific and one
 _ASIDE_WORDS = 4  # words from a name to a pronoun in its aside: "Trump — even as he"
 _ASIDE_OPENERS = frozenset({"even", "as", "while", "though", "although", "because", "since"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "poss", "attr", "oprd"})
@@ -437,6 +438,18 @@ def _not_held(phrase: Sequence[Token]) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    """``data/given_names.tsv``: a given name's usual gender ("elizabeth" -> "f"); a
+    row with another gender than m or f is an error naming its line."""
+    out = {}
+    for number, cells in data_lines("given_names.tsv"):
+        if len(cells) < 2 or cells[1] not in ("m", "f"):
+            raise ValueError(f"given_names.tsv:{number}: expected name<TAB>m|f")
+        out[fold(cells[0])] = cells[1]
+    return out
+
+
 def _organisation_nouns() -> dict[str, frozenset[str]]:
     """Noun -> last words of the names it does not stand for (organisation_nouns.tsv)."""
     return {
@@ -926,6 +939,11 @@ class PeopleIndex:
                 gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender and mention is not None and mention.person:
                 votes.setdefault(mention.name, Counter())[gender] += 1
+        for known in self._known:  # the given name's gender, outvoted by two signs
+            given = known.parts.given
+            prior = _given_name_genders().get(fold(given[0]), "") if given else ""
+            if prior:
+                votes.setdefault(known.name, Counter())[prior] += _GIVEN_NAME_VOTES
         for name, counted in votes.items():
             (top, n), *rest = counted.most_common()
             if not rest or rest[0][1] < n:
@@ -945,9 +963,21 @@ class PeopleIndex:
             return None
         binder = subjects[0]
         between = self._doc[binder.i + 1 : pronoun.i]
-        if any(_entity_label(t) == "PERSON" and t.i > name_head(binder).i for t in between):
-            return None
+        if any(t.i > name_head(binder).i and self._a_person_named(t) for t in between):
+            return None  # "Warren told *Stumpf*, after he admitted": he may be either
         return binder
+
+    def _a_person_named(self, token: Token) -> bool:
+        """A word that names a person: the tagger's PERSON, or a proper noun that is a
+        known person's name though the tagger called it something else ("Stumpf")."""
+        if _entity_label(token) == "PERSON":
+            return True
+        if token.pos_ in ("PRON", "DET", "ADP", "CCONJ") or not token.text[:1].isupper():
+            return False  # the tagger may call a name a noun or a verb ("Trump this week")
+        if not self._known:
+            return False
+        parts = name_parts(token.text)
+        return parts is not None and bool(self._candidates(parts))
 
     def _bound(self, pronoun: Token, gender: str) -> Mention | None:
         """The person a "he" or "she" is bound to in its own sentence (:meth:`_binder`),
@@ -1080,7 +1110,7 @@ class PeopleIndex:
             return None
         if (person := self._possessed_person(token)) is not None:
             return person
-        if token.pos_ == "PROPN" or _entity_label(token) == "PERSON":
+        if token.pos_ == "PROPN" or _entity_label(token) == "PERSON" or self._a_person_named(token):
             return self._named(name_head(token))
         if token.pos_ in ("NOUN", "PROPN"):
             return self._described(token)
@@ -1324,6 +1354,11 @@ class PeopleIndex:
         ):
             body = self._organisation_before(noun)
             if body is not None:  # "... the oil giant Exxon Mobil. The company reported"
+                return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
+        if determiner == "the" and noun.lower_ == "campaign" and len(words) == 1:
+            named = self._last_named(noun.idx)
+            if named is not None:  # "Hillary Clinton plans ... The campaign says": hers
+                body = f"{named.name} campaign"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
