@@ -875,3 +875,21 @@ def test_the_campaign_is_the_campaign_of_the_person_just_named(backend) -> None:
     )
     who = _speaker_of(text, "the Democratic presidential candidate will", backend)[0]
     assert who == "Hillary Clinton campaign"
+
+
+def test_an_organisation_written_short_is_the_one_named_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-10-02_a-curious-plan-to-fight-climate- (dev, sample-3 item 2016): the
+    # speaker was "Peabody", the article's Peabody Energy
+    text = (
+        "A curious plan\n\nThe company was founded in October 2007 from a spinoff of the coal "
+        'mining giant Peabody Energy.\n\nIn a statement, Peabody said: "Patriot Coal was '
+        'highly successful when it became an independent company," adding that its market '
+        "capitalization quadrupled in less than a year."
+    )
+    assert _speaker_of(text, "that its market capitalization", backend)[0] == "Peabody Energy"
+    # a place is not the newspaper that bears its name
+    text = (
+        "Sanctions\n\nThe Washington Post reported the talks on Monday. Washington said on "
+        "Tuesday that new sanctions would follow."
+    )
+    assert _speaker_of(text, "that new sanctions", backend)[0] == "Washington"

@@ -1282,6 +1282,10 @@ class PeopleIndex:
             if known is not None:
                 return Mention(known.name, start, end, known.role, known.organization)
         label = _entity_label(head)
+        # not a place ("Washington said" is no Washington Post) nor a person's name
+        fuller = self._organisation_in_full(text) if label in ("", "ORG") and not titles else None
+        if fuller is not None:  # "Peabody said" where the article names Peabody Energy
+            return Mention(fuller, start, end, None, fuller, False)
         outlet = _outlet_of(titles)
         if outlet is not None and len(name) >= _NAME_AFTER_OUTLET:
             return Mention(text, start, end, None, outlet)  # "Fox News' Bret Baier"
@@ -1315,6 +1319,18 @@ class PeopleIndex:
                 return None  # "The New York Times reported ... The network said"
             return name
         return None
+
+    def _organisation_in_full(self, name: str) -> str | None:
+        """The one organisation the article names in full that ``name`` shortens: its
+        first or last words ("Peabody" for Peabody Energy, "the Post" for The
+        Washington Post); none when two fit."""
+        short = name.removeprefix("the ").removeprefix("The ")
+        if not short or short in self._organisations:
+            return None
+        fits = {
+            o for o in self._organisations if o.startswith(short + " ") or o.endswith(" " + short)
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _organisation_named(self, token: Token) -> str | None:
         """The organisation whose name starts at ``token``: an ORG entity there, or the
