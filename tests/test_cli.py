@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import SEED_REWRITE, SEED_WIRE
 from crosswire.cli import app
+from crosswire.model import StoryReport
 
 runner = CliRunner()
 
@@ -151,3 +152,22 @@ def test_a_store_of_another_schema_or_not_a_store_is_refused_in_one_line(tmp_pat
     junk.write_text("not a database at all")
     result = runner.invoke(app, ["stories", "--db", str(junk)])
     assert result.exit_code == 1 and "not a database" in result.output
+
+
+def test_terminal_brief_cites_each_article_once_and_lists_the_passages(
+    seed_db: Path, seed_report: StoryReport
+) -> None:
+    # issue 18: the terminal brief showed "[1][1][2]" and no passage at all
+    shown = runner.invoke(app, ["show", "1", "--db", str(seed_db)], env={"COLUMNS": "400"})
+    assert shown.exit_code == 0, shown.output
+    brief = shown.output.split("Brief\n", 1)[1].split("Who said what")[0]
+    assert not re.search(r"\[(\d+)\]\[\1\]", brief) and not re.search(r"§\d+–\d+", brief)
+    lines, notes = brief.split("Cited passages:\n")
+    number = {a.id: n for n, a in enumerate(seed_report.articles, 1)}
+    for sentence in seed_report.brief:
+        marks = "".join(dict.fromkeys(f"[{number[c.article_id]}]" for c in sentence.citations))
+        assert f"{' '.join(sentence.text.split())} {marks} (" in lines
+    noted = [line.strip() for line in notes.splitlines() if line.strip()]
+    cited = {(c.article_id, c.span) for s in seed_report.brief for c in s.citations}
+    assert len(noted) == len(cited) and len(set(noted)) == len(noted)
+    assert all(re.match(r"\[\d+\] .+, §\d+: “.+”$", line) for line in noted), noted

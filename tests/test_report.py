@@ -17,6 +17,7 @@ import pytest
 from crosswire.codec import from_dict
 from crosswire.model import (
     AlignedPair,
+    AnnotatedArticle,
     Article,
     BriefSentence,
     Citation,
@@ -36,11 +37,15 @@ from crosswire.model import (
 )
 from crosswire.report import (
     article_label,
+    brief_citations,
+    render_brief,
     render_html,
     render_json,
     render_markdown,
     report_to_dict,
 )
+from crosswire.report.pages import article_html
+from crosswire.report.render import passage_id
 
 WIRE_TEXT = (
     "New talk of compromise from both Moscow and Kyiv on a status for Ukraine outside of "
@@ -235,19 +240,30 @@ def test_label_truncates_long_titles_and_falls_back_to_the_file_name() -> None:
 # Markdown
 
 
-def test_markdown_cites_every_brief_sentence_with_article_and_span(report: StoryReport) -> None:
+def test_markdown_cites_every_brief_sentence_with_article_and_passage(
+    report: StoryReport,
+) -> None:
     md = render_markdown([report])
-    lede = report.brief[0].citations
-    cite = (
-        f"[1 §{lede[0].span.start}–{lede[0].span.end}, 2 §{lede[1].span.start}–{lede[1].span.end}]"
-    )
     assert "## Russia and Ukraine hope for breakthrough" in md
     assert "st-6d1883f0" in md
     assert "### Brief" in md
     assert (
-        f"- Moscow and Kyiv spoke of compromise on a status for Ukraine outside NATO. {cite} "
+        "- Moscow and Kyiv spoke of compromise on a status for Ukraine outside NATO. [1][2] "
         "(2 independent sources)"
     ) in md
+    # issue 18: the passages go in notes under the brief, by source and paragraph, never
+    # as character offsets
+    notes = md.split("### Brief")[1].split("Cited passages:")[1].split("###")[0]
+    assert (
+        "- [1] Pakistan Observer, §1: “New talk of compromise from both Moscow and Kyiv on a "
+        "status for Ukraine outside of NATO lifted hope on Wednesday for a potential "
+        "breakthrough after three…”"
+    ) in notes
+    assert (
+        "- [2] Kremlin floats Austrian-style…, §1: “Moscow and Kyiv both spoke of compromise "
+        "on Wednesday, three weeks into Russia’s war.”"
+    ) in notes
+    assert not re.search(r"§\d+–\d+", md)
 
 
 def test_markdown_lists_articles_with_date_wire_and_origin(report: StoryReport) -> None:
@@ -266,12 +282,8 @@ def test_markdown_shows_one_statement_with_both_wordings(report: StoryReport) ->
     md = render_markdown([report])
     section = md.split("### Who said what")[1].split("###")[0]
     assert "**Volodymyr Zelensky (President)**" in section
-    wire_q = report.statements[0].quotes[0].content_span
-    assert (
-        f"> “more realistic” — [1 §{wire_q.start}–{wire_q.end}] "
-        "(direct, said, as “Volodymyr Zelenskiy”)"
-    ) in section
-    assert '> “the positions in the talks were "sounding more realistic"” — [2 §' in section
+    assert "> “more realistic” — [1] (direct, said, as “Volodymyr Zelenskiy”)" in section
+    assert '> “the positions in the talks were "sounding more realistic"” — [2] (' in section
     assert "(mixed, told)" in section
     # Each quote is its own blockquote: a blank line separates them.
     assert "\n\n> “the positions" in section
@@ -282,12 +294,18 @@ def test_markdown_fact_sections_carry_citations(report: StoryReport) -> None:
     shared = md.split("### Corroborated by independent sources")[1].split("###")[0]
     assert "The Kremlin said the sides were discussing status for Ukraine" in shared
     assert "(2 independent sources, 2 articles)" in shared
+    # the wire's passage is the fact's text itself; the copy's wording is noted
+    assert "[1] Pakistan Observer, §3" not in shared
+    assert "- [2] Kremlin floats Austrian-style…, §3: “The Kremlin said the two sides" in shared
     single = md.split("### Single-source facts")[1].split("###")[0]
-    span = report.single_source_facts[0].claims[0].span
-    assert f"- Germany's shares rose 3.4% [1 §{span.start}–{span.end}]" in single
+    assert "- Germany's shares rose 3.4% [1]\n" in single
+    assert (
+        "- [1] Pakistan Observer, §4: “Shares in Germany - Russia's biggest energy market - "
+        "were up 3.4%.”"
+    ) in single
     for line in (shared + single).splitlines():
         if line.startswith("- "):
-            assert re.search(r"\[\d+ §\d+–\d+", line), line
+            assert re.search(r"\[\d+\]", line) and "§" not in line.split("]", 1)[0], line
 
 
 def test_markdown_reuse_edge_and_aligned_pair(report: StoryReport) -> None:
@@ -320,7 +338,7 @@ def test_markdown_omits_empty_sections_and_keeps_text_on_one_line(report: StoryR
     assert "**Volodymyr Zelensky**" in md
     assert "**Ukraine's chief negotiator**" in md  # role already in the name: not repeated
     assert "## Peace talks\n" in md
-    assert "> “more realistic | really” — [1 §" in md
+    assert "> “more realistic | really” — [1] (" in md
     for heading in ("Brief", "Corroborated", "Single-source", "Reuse"):
         assert f"### {heading}" not in md
     assert render_markdown([]).startswith("# crosswire report\n\nNo stories.")
@@ -372,12 +390,14 @@ def test_html_links_only_http_urls(report: StoryReport) -> None:
 def test_html_citations_link_to_article_anchors_with_cited_text(report: StoryReport) -> None:
     page = render_html([report])
     assert f'<li id="a-{WIRE_ID}">' in page and f'<li id="a-{REWRITE_ID}">' in page
-    lede = report.brief[0].citations[0].span
+    # a static report has no article pages: [1] links to the article's entry and keeps
+    # the passage in a tip that hover and focus show
     assert (
-        f'<a class="cite" href="#a-{WIRE_ID}" title="New talk of compromise from both Moscow '
-        f"and Kyiv on a status for Ukraine outside of NATO lifted hope on Wednesday for a "
-        f'potential breakthrough after three weeks of war.">1 §{lede.start}–{lede.end}</a>'
+        f'<a class="cite" href="#a-{WIRE_ID}">[1]<span class="tip">Pakistan Observer, §1: '
+        "“New talk of compromise from both Moscow and Kyiv on a status for Ukraine outside "
+        "of NATO lifted hope on Wednesday for a potential breakthrough after three…”</span></a>"
     ) in page
+    assert "a.cite:hover .tip" in page and "a.cite:focus .tip" in page
     # every anchor a citation points at exists on the page
     targets = set(re.findall(r'href="#([^"]+)"', page))
     ids = set(re.findall(r' id="([^"]+)"', page))
@@ -471,3 +491,117 @@ def test_undated_articles_are_said_once_per_report(report: StoryReport) -> None:
     numbers = "".join(f"[{n}]" for n in range(1, len(report.articles) + 1))
     assert f"Dates: {numbers} publication date unknown" in md
     assert render_html([story]).count("publication date unknown") == 1
+
+
+# --------------------------------------------------------------------------
+# Citations a person can follow (issue 18)
+
+
+def _twice_cited(report: StoryReport) -> StoryReport:
+    """The brief line cites the wire twice (two passages) and the copy once; a second line
+    cites one of those wire passages again."""
+    _, lede = _sentence(WIRE_TEXT, "New talk", "of war.")
+    _, zelensky = _sentence(WIRE_TEXT, "Ukraine's President", 'compromise".')
+    _, copy = _sentence(REWRITE_TEXT, "Moscow and Kyiv", "war.")
+    line = BriefSentence(
+        "Moscow and Kyiv spoke of compromise; Zelensky called the talks more realistic.",
+        (Citation(WIRE_ID, lede), Citation(REWRITE_ID, copy), Citation(WIRE_ID, zelensky)),
+        independent_sources=2,
+    )
+    again = BriefSentence("Lavrov saw hope.", (Citation(WIRE_ID, zelensky),), 1)
+    return dataclasses.replace(report, brief=(line, again))
+
+
+def test_an_article_cited_twice_in_a_line_shows_once_with_each_passage_noted(
+    report: StoryReport,
+) -> None:
+    story = _twice_cited(report)
+    md = render_brief(story)
+    assert "more realistic. [1][2] (2 independent sources)" in md
+    assert not re.search(r"\[(\d+)\]\[\1\]", md)
+    notes = [line for line in md.split("Cited passages:")[1].splitlines() if line.startswith("- [")]
+    assert notes == [
+        "- [1] Pakistan Observer, §1: “New talk of compromise from both Moscow and Kyiv on a "
+        "status for Ukraine outside of NATO lifted hope on Wednesday for a potential "
+        "breakthrough after three…”",
+        "- [1] Pakistan Observer, §2: “Ukraine's President Volodymyr Zelenskiy said negotiations "
+        'were becoming "more realistic", while Russian Foreign Minister Sergei Lavrov said '
+        'there was "some…”',
+        "- [2] Kremlin floats Austrian-style…, §1: “Moscow and Kyiv both spoke of compromise "
+        "on Wednesday, three weeks into Russia’s war.”",
+    ]
+    for note in notes:  # a snippet is at most 160 characters, cut at a word
+        snippet = note.split(": “", 1)[1].removesuffix("”")
+        assert len(snippet) <= 160
+    # HTML: one [1] link, both wire passages in its tip
+    page = render_brief(story, "html")
+    line = page.split("<h3>Brief</h3>")[1].split("</li>")[0]
+    assert line.count(">[1]<") == 1 and line.count(">[2]<") == 1
+    tip = re.search(r'>\[1\]<span class="tip">([^<]*)</span>', line)
+    assert tip and tip.group(1).startswith("Pakistan Observer, §1: “New talk")
+    assert " · §2: “Ukraine&#x27;s President" in tip.group(1)
+    assert page.count('<ul class="notes">') == 1  # the passages visible without hover too
+    # the terminal gets the same marks and notes
+    marks, terminal_notes = brief_citations(story)
+    assert marks == ["[1][2]", "[1]"]
+    assert ["- " + n for n in terminal_notes] == notes
+
+
+def test_a_citation_tip_escapes_the_passage() -> None:
+    evil = 'He said "<img src=x onerror=alert(1)>" & left.'
+    report = _report()
+    wire = dataclasses.replace(report.articles[0], text=WIRE_TEXT + "\n\n" + evil)
+    span = _span(wire.text, evil)
+    story = dataclasses.replace(
+        report,
+        articles=(wire, report.articles[1]),
+        brief=(BriefSentence("He left.", (Citation(WIRE_ID, span),), 1),),
+    )
+    for page in (render_html([story]), render_brief(story, "html")):
+        assert "<img" not in page
+        assert "“He said &quot;&lt;img src=x onerror=alert(1)&gt;&quot; &amp; left.”" in page
+    assert "&lt;img" in render_brief(story) and "<img" not in render_brief(story)
+
+
+def test_article_page_anchors_cited_passages_even_when_they_cross(report: StoryReport) -> None:
+    wire = report.articles[0]
+    annotated = AnnotatedArticle(wire, (), (), report.quotes[:2], (), ())
+    _, lede = _sentence(WIRE_TEXT, "New talk", "of war.")
+    crossing = _span(WIRE_TEXT, "three weeks of war.\n\nUkraine's President")
+    _, zelensky = _sentence(WIRE_TEXT, "Ukraine's President", 'compromise".')
+    body = article_html(annotated, (), [lede, crossing, zelensky, Span(5, 2), Span(0, 10**6)])
+    for span in (lede, crossing, zelensky):
+        assert body.count(f'id="{passage_id(span)}"') == 1
+    assert 'id="p-5-2"' not in body and f'id="p-0-{10**6}"' not in body  # not in the text
+    first = body.split(f'<span class="cited" id="{passage_id(lede)}">')[1]
+    assert first.startswith("New talk of compromise")
+    # the markup stays balanced: spans close inside their paragraph
+    for paragraph in re.findall(r"<p>(.*?)</p>", body):
+        assert paragraph.count("<span") == paragraph.count("</span>"), paragraph
+    assert body.count("<p>") == WIRE_TEXT.count("\n\n") + 1
+
+
+def test_seed_brief_cites_articles_and_notes_every_passage(seed_report: StoryReport) -> None:
+    md = render_brief(seed_report)
+    assert not re.search(r"§\d+–\d+", md), "character offsets in the brief"
+    assert not re.search(r"\[(\d+)\]\[\1\]", md), "an article cited twice in a row"
+    assert "Cited passages:" in md.split("### Brief")[1], "no notes under the brief"
+    lines, rest = md.split("### Brief")[1].split("Cited passages:", 1)
+    notes = rest.split("\n\n")[1].splitlines()
+    assert len(notes) == len(set(notes))
+    number = {a.id: n for n, a in enumerate(seed_report.articles, 1)}
+    text = {a.id: a.text for a in seed_report.articles}
+    for sentence in seed_report.brief:
+        (line,) = [x for x in lines.splitlines() if x.startswith(f"- {sentence.text[:40]}")]
+        marks = re.findall(r"\[(\d+)\]", line.split(" (", 1)[0])
+        assert marks == list(dict.fromkeys(str(number[c.article_id]) for c in sentence.citations))
+        for c in sentence.citations:
+            passage = " ".join(text[c.article_id][c.span.start : c.span.end].split())
+            paragraph = text[c.article_id].count("\n\n", 0, c.span.start) + 1
+            head = f"- [{number[c.article_id]}] "
+            (note,) = [
+                n for n in notes if n.startswith(head) and f", §{paragraph}: “{passage[:60]}" in n
+            ]
+            snippet = note.split(": “", 1)[1].removesuffix("”")
+            assert len(snippet) <= 160
+            assert passage.startswith(snippet.removesuffix("…"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -172,3 +174,29 @@ def test_worker_processes_build_the_app_from_the_environment(
         assert worker.get("/api/health").json()["articles"] == 2
         body = {"articles": [{"text": "The council said on Monday it approved the budget."}]}
         assert worker.post("/api/articles", json=body).status_code == 401
+
+
+def test_story_citations_land_on_the_passage_the_article_page_marks(client: TestClient) -> None:
+    # issue 18: [1] links to the article page at the cited passage, which the page marks
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    report = client.get(f"/api/stories/{story_id}").json()
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    page = client.get(f"/stories/{story_id}").text
+    links = re.findall(r'<a class="cite" href="/articles/(\w+)#p-(\d+)-(\d+)">\[(\d+)\]', page)
+    assert len(links) >= len(report["brief"])
+    brief = page.split("<h3>Brief</h3>")[1].split("</ul>")[0]
+    assert "§" not in re.sub(r'<span class="tip">.*?</span>', "", brief)  # no offsets shown
+    numbers = {a["id"]: str(n) for n, a in enumerate(report["articles"], 1)}
+    articles: dict[str, str] = {}
+    for article_id, start, end, number in links:
+        assert numbers[article_id] == number
+        if article_id not in articles:
+            articles[article_id] = client.get(f"/articles/{article_id}").text
+        marked = articles[article_id].split(f'<span class="cited" id="p-{start}-{end}">', 1)
+        assert len(marked) == 2, (article_id, start, end)
+        passage = texts[article_id][int(start) : int(end)]
+        first_words = html.escape(passage.split("\n")[0][:12])
+        assert re.sub(r"<[^>]+>", "", marked[1]).startswith(first_words)
+    css = client.get("/static/crosswire.css").text
+    assert ".cited:target" in css
+    assert "a.cite:focus .tip" in client.get("/report.css").text

@@ -10,6 +10,7 @@ without it the test skips with a message, except in CI where it fails.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -107,4 +108,49 @@ def test_story_page_on_a_phone(server: str, browser: object) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 2, f"the story page scrolls sideways on a phone ({width}px)"
     page.screenshot(path=str(OUTPUT / "story-phone.png"), full_page=True)
+    page.close()
+
+
+def test_a_citation_shows_its_passage_and_lands_on_it(server: str, browser: object) -> None:
+    # issue 18: [1] shows a snippet on hover and on focus, and leads to the passage itself
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    page.goto(server + "/")
+    page.locator("#stories a").first.click()
+    page.wait_for_url("**/stories/*")
+    cite = page.locator("li a.cite").first
+    tip = cite.locator(".tip")
+    assert tip.bounding_box()["width"] <= 1  # hidden until asked for
+    cite.hover()
+    assert tip.bounding_box()["width"] > 100 and "§" in tip.inner_text()
+    page.screenshot(path=str(OUTPUT / "citation-hover.png"))
+    page.mouse.move(0, 0)
+    cite.focus()
+    assert tip.bounding_box()["width"] > 100
+    href = cite.get_attribute("href")
+    assert href and re.fullmatch(r"/articles/\w+#p-\d+-\d+", href)
+    cite.click()
+    page.wait_for_url("**/articles/*")
+    target = page.locator(f"#{href.split('#')[1]}")
+    assert target.is_visible() and target.evaluate("e => e.matches(':target')")
+    color = target.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color not in ("rgba(0, 0, 0, 0)", "transparent"), color
+    page.screenshot(path=str(OUTPUT / "article-cited.png"))
+    page.close()
+
+
+def test_a_tapped_citation_shows_its_passage_on_a_phone(server: str, browser: object) -> None:
+    page = browser.new_page(  # type: ignore[attr-defined]
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page.goto(server + "/")
+    page.locator("#stories a").first.click()
+    page.wait_for_url("**/stories/*")
+    cite = page.locator("li a.cite").first
+    cite.focus()  # what a tap does to a link before it is followed
+    box = cite.locator(".tip").bounding_box()
+    assert box and box["width"] > 300 and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 2, f"the tip makes the page scroll sideways ({width}px)"
+    page.screenshot(path=str(OUTPUT / "citation-phone.png"))
     page.close()

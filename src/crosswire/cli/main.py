@@ -30,6 +30,7 @@ from crosswire.model import RawDocument, ReadError, StoryReport
 from crosswire.read.urls import PoliteFetcher
 from crosswire.report import (
     article_label,
+    brief_citations,
     quote_wording,
     render_html,
     render_json,
@@ -111,14 +112,17 @@ def _print_story(report: StoryReport) -> None:
         console.print(f"    {escape(article.origin)}  [dim]joined: {why}[/dim]", highlight=False)
     if report.brief:
         console.print("\n[bold]Brief[/bold]")
-        for sentence in report.brief:
-            cites = "".join(f"\\[{index[c.article_id]}]" for c in sentence.citations)
+        marks, notes = brief_citations(report)
+        for sentence, cites in zip(report.brief, marks, strict=True):
             sources = sentence.independent_sources
             console.print(
-                f" • {escape(sentence.text)} [cyan]{cites}[/cyan] [dim]({sources} independent "
-                f"source{'s' if sources != 1 else ''})[/dim]",
+                f" • {escape(sentence.text)} [cyan]{escape(cites)}[/cyan] [dim]({sources} "
+                f"independent source{'s' if sources != 1 else ''})[/dim]",
                 highlight=False,
             )
+        console.print("[dim]Cited passages:[/dim]")
+        for note in notes:
+            console.print(f"   [dim]{escape(note)}[/dim]", highlight=False)
     quotes = Table(title="Who said what", show_lines=True)
     quotes.add_column("speaker")
     quotes.add_column("wordings (article)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from crosswire.report.render import (
     article_label,
+    brief_citations,
     brief_to_dict,
     quote_wording,
     render_brief,
@@ -19,6 +20,7 @@ from crosswire.report.render import (
 
 __all__ = [
     "article_label",
+    "brief_citations",
     "brief_to_dict",
     "quote_wording",
     "render_brief",

@@ -8,11 +8,13 @@ pages out. Article text is untrusted: every character of it passes through
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from crosswire.model import AnnotatedArticle, Fact, Reuse, Span, StoryReport
+from crosswire.report.render import anchorable, passage_id
 
 MAX_FACTS = 40
 _ROLE_CLASSES = ("quote", "cue", "source", "entity", "reused")
@@ -108,27 +110,59 @@ def _marks(
     return marks
 
 
-def article_html(annotated: AnnotatedArticle, reuse: Sequence[Reuse] = ()) -> str:
-    """The article's text, paragraph by paragraph, with quotes, entities and reuse marked.
+def article_html(
+    annotated: AnnotatedArticle, reuse: Sequence[Reuse] = (), cited: Iterable[Span] = ()
+) -> str:
+    """The article's text, paragraph by paragraph, with quotes, entities and reuse marked,
+    and each ``cited`` passage wrapped in an anchor (``id="p-START-END"``) that a story's
+    citation links to and the page highlights when it is the target.
 
     Overlapping spans (a name inside a quote inside a reused passage) are
     cut at every boundary, so each piece carries all the roles that cover it
-    and the markup never nests wrongly.
+    and the markup never nests wrongly. A cited passage that crosses another's
+    end or a paragraph break is closed there and reopened without its id: the
+    id stays on the passage's start, where the link lands.
     """
     text = annotated.article.text
     marks = [(s, role, tip) for s, role, tip in _marks(annotated, reuse) if 0 <= s.start < s.end]
+    anchors = sorted({s for s in cited if anchorable(s, text)}, key=lambda s: (s.start, -s.end))
+    breaks = {m.start() for m in re.finditer("\n\n", text)}
     cuts = sorted(
-        {0, len(text)} | {m[0].start for m in marks} | {min(m[0].end, len(text)) for m in marks}
+        {0, len(text)}
+        | {m[0].start for m in marks}
+        | {min(m[0].end, len(text)) for m in marks}
+        | {x for s in anchors for x in (s.start, s.end)}
+        | {x for b in breaks for x in (b, b + 2)}
     )
     out: list[str] = ["<p>"]
+    open_: list[Span] = []  # anchors open around the current piece, outermost first
+    named: set[Span] = set()  # anchors whose id is written
     for start, end in pairwise(cuts):
+        inside = [a for a in anchors if a.start <= start and end <= a.end]
+        paragraph_break = start in breaks and end == start + 2
+        keep = 0
+        while not paragraph_break and keep < min(len(open_), len(inside)):
+            if open_[keep] != inside[keep]:
+                break
+            keep += 1
+        out.append("</span>" * (len(open_) - keep))
+        open_ = open_[:keep]
+        if paragraph_break:
+            out.append("</p><p>")
+            continue
+        for anchor in inside[keep:]:
+            name = "" if anchor in named else f' id="{passage_id(anchor)}"'
+            named.add(anchor)
+            out.append(f'<span class="cited"{name}>')
+            open_.append(anchor)
         covering = [m for m in marks if m[0].start <= start and end <= m[0].end]
-        piece = html.escape(text[start:end]).replace("\n\n", "</p><p>").replace("\n", "<br>")
+        piece = html.escape(text[start:end]).replace("\n", "<br>")
         if not covering:
             out.append(piece)
             continue
         roles = sorted({role for _, role, _ in covering}, key=_ROLE_CLASSES.index)
         tips = "; ".join(dict.fromkeys(t for _, _, t in covering if t))
         out.append(f'<span class="{" ".join(roles)}" title="{html.escape(tips)}">{piece}</span>')
+    out.append("</span>" * len(open_))
     out.append("</p>")
     return "".join(out)

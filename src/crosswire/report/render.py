@@ -1,10 +1,12 @@
 """Render story reports for readers (Markdown, HTML) and programs (JSON).
 
-Every sentence of a brief and every fact is shown with citations that name
-the article *and* the character span it rests on, so a reader can check each
-line against its source. Article text is untrusted input: the HTML page
-escapes all of it, links only http(s) URLs and carries a CSP that forbids
-scripts and external resources.
+Every sentence of a brief and every fact is cited ``[1]``, the article it rests
+on, and the passage itself is given where a reader can follow it: in notes
+under the section (``[1] Reuters, §2: “…”``, source, paragraph and snippet),
+and in HTML as a tip on the link, which leads to the passage on the article's
+page. Character spans stay in the JSON, never in prose. Article text is
+untrusted input: the HTML page escapes all of it, links only http(s) URLs and
+carries a CSP that forbids scripts and external resources.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from crosswire.model import (
 )
 
 LABEL_WIDTH = 60
-TOOLTIP_WIDTH = 400
 MAX_PAIRS = 12
 
 # --------------------------------------------------------------------------
@@ -118,36 +119,151 @@ def _safe_url(url: str | None) -> str | None:
     return url
 
 
+SNIPPET_WIDTH = 160
+
+
+def _snippet(text: str, width: int = SNIPPET_WIDTH) -> str:
+    """``text`` cut to at most ``width`` characters at a word, the cut marked "…": enough
+    of a passage to recognise it, short enough for a footnote or a tooltip."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if not text[width - 1].isspace() and " " in cut[width // 2 :]:  # a word cut: drop it
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def paragraph_of(text: str, offset: int) -> int:
+    """The paragraph (from 1) that ``offset`` falls in, paragraphs parted by a blank line as
+    the article page lays them out: "§3" is a place a reader can count to."""
+    return text.count("\n\n", 0, max(offset, 0)) + 1
+
+
+def passage_id(span: Span) -> str:
+    """The HTML id of a cited passage on its article's page: citations link to it."""
+    return f"p-{span.start}-{span.end}"
+
+
+def anchorable(span: Span, text: str) -> bool:
+    """Whether the article page can mark ``span`` of ``text``: a citation links to a
+    passage only where its anchor will be."""
+    return 0 <= span.start < span.end <= len(text)
+
+
+def _source_name(article: Article) -> str:
+    """Who a reader would say an article is from, briefly: its outlet, else the wire it
+    credits, else its title or file name."""
+    names = (article.outlet, article.credited_source, article.title, _origin_name(article.origin))
+    return _snippet(next((_inline(s) for s in names if s and s.strip()), article.id), 40)
+
+
 @dataclass(frozen=True)
 class _Cite:
-    """One rendered citation: article number, span and the text it points at."""
+    """One citation as a reader follows it: the article's number and source, the paragraph
+    its passage sits in and the passage itself; the span is kept for links, never shown."""
 
     article_id: str
     number: int | None
     span: Span | None
     text: str
+    source: str = ""
+    paragraph: int | None = None
+    href: str = ""
 
     @property
-    def label(self) -> str:
-        num = str(self.number) if self.number is not None else "?"
-        if self.span is None:
-            return num
-        return f"{num} §{self.span.start}–{self.span.end}"
+    def mark(self) -> str:
+        """``[1]``: the article's number, what a line shows."""
+        return f"[{self.number if self.number is not None else '?'}]"
+
+    @property
+    def where(self) -> str:
+        """``§2: “…”``: the paragraph and a snippet of the passage (empty without one)."""
+        if self.span is None or not self.text:
+            return ""
+        return f"§{self.paragraph}: “{_snippet(self.text)}”"
+
+    @property
+    def about(self) -> str:
+        """``Reuters, §2: “…”``: the source and, for a passage, where and what it is."""
+        return f"{self.source}, {self.where}" if self.where else self.source
+
+    @property
+    def note(self) -> str:
+        """``[1] Reuters, §2: “…”``: the footnote a cited passage gets under its section."""
+        return f"{self.mark} {self.about}"
+
+
+def _by_article(cites: Iterable[_Cite]) -> list[list[_Cite]]:
+    """Citations grouped per article, articles in the order first cited: one line citing an
+    article twice shows its number once."""
+    groups: dict[str, list[_Cite]] = {}
+    for cite in cites:
+        groups.setdefault(cite.article_id, []).append(cite)
+    return list(groups.values())
+
+
+def _marks(cites: Sequence[_Cite]) -> str:
+    """``[1][2]``: each cited article once, or ``[uncited]``."""
+    return "".join(group[0].mark for group in _by_article(cites)) or "[uncited]"
+
+
+def _notes(lines: Iterable[tuple[str | None, Sequence[_Cite]]]) -> list[_Cite]:
+    """The passages a section cites, each once, by article and place: the section's notes.
+
+    ``lines`` pairs each line's own text with its citations; a passage that is word for
+    word the text its line shows needs no note (a quote, a single source's sentence), so a
+    line given ``None`` notes all it cites.
+    """
+    notes: dict[tuple[str, int, int], _Cite] = {}
+    for shown, cites in lines:
+        plain = _inline(shown).strip(' “”"') if shown is not None else None
+        for cite in cites:
+            if cite.span is None or not cite.text or cite.text.strip(' “”"') == plain:
+                continue
+            notes.setdefault((cite.article_id, cite.span.start, cite.span.end), cite)
+    return sorted(
+        notes.values(),
+        key=lambda c: (
+            c.number if c.number is not None else 1 << 30,
+            c.span.start if c.span else 0,
+        ),
+    )
 
 
 class _Index:
-    """Article numbers and texts of one story, for resolving citations."""
+    """Article numbers, sources and texts of one story, for resolving citations.
 
-    def __init__(self, report: StoryReport) -> None:
+    ``article_href`` is where an article's page is (``"/articles/{id}"`` in the web app):
+    given, a citation links to its passage there; else to the article's entry in the same
+    page (``#a-ID``), which a static report has instead of article pages.
+    """
+
+    def __init__(self, report: StoryReport, article_href: str | None = None) -> None:
         self.number = {a.id: n for n, a in enumerate(report.articles, 1)}
         self.text = {a.id: a.text for a in report.articles}
+        self.source = {a.id: _source_name(a) for a in report.articles}
+        self.outlet = {
+            a.id: _snippet(_inline(name), 40)
+            for a in report.articles
+            if (name := a.outlet or a.credited_source) and name.strip()
+        }
         self.quotes = report.quotes
+        self.article_href = article_href
 
     def cite(self, article_id: str, span: Span | None) -> _Cite:
-        cited = ""
+        text = self.text.get(article_id, "")
+        cited, paragraph = "", None
         if span is not None:
-            cited = _inline(self.text.get(article_id, "")[max(span.start, 0) : span.end])
-        return _Cite(article_id, self.number.get(article_id), span, cited)
+            cited = _inline(text[max(span.start, 0) : span.end])
+            paragraph = paragraph_of(text, span.start)
+        if self.article_href is None:
+            href = f"#a-{article_id}"
+        else:
+            href = self.article_href.format(id=article_id)
+            if span is not None and anchorable(span, text):
+                href += f"#{passage_id(span)}"
+        source = self.source.get(article_id, article_id)
+        return _Cite(article_id, self.number.get(article_id), span, cited, source, paragraph, href)
 
     def wording(self, quote: Quote) -> str:
         return quote_wording(quote, self.text.get(quote.article_id, ""), self.quotes)
@@ -178,6 +294,25 @@ class _Index:
         return str(n) if n is not None else "?"
 
 
+def cited_spans(report: StoryReport) -> dict[str, set[Span]]:
+    """Every passage the story's page cites, by article: the anchors its article pages
+    carry, so that each citation lands on its passage."""
+    pairs = [(c.article_id, c.span) for s in report.brief for c in s.citations]
+    pairs += [(c.article_id, c.span) for x in report.conflicts for y in x.sides for c in y.claims]
+    pairs += [(c.article_id, c.span) for p in report.positions for c in p.citations]
+    pairs += [(c.article_id, c.span) for e in report.timeline for c in e.citations]
+    pairs += [(q.article_id, q.content_span) for s in report.statements for q in s.quotes]
+    facts = (*report.shared_facts, *report.single_source_facts)
+    pairs += [(c.article_id, c.span) for f in facts for c in f.claims]
+    for edge in report.reuse:
+        for pair in edge.pairs:
+            pairs += [(edge.origin_id, pair.origin_span), (edge.copy_id, pair.copy_span)]
+    spans: dict[str, set[Span]] = {}
+    for article_id, span in pairs:
+        spans.setdefault(article_id, set()).add(span)
+    return spans
+
+
 def _signals(report: StoryReport) -> dict[str, str]:
     return {
         p.article_id: ", ".join(f"{s.name} {s.value:g}" for s in p.signals)
@@ -198,8 +333,12 @@ def _fact_note(fact: Fact, index: _Index | None = None) -> str:
 
 
 def _sources_text(groups: Sequence[Sequence[str]], index: _Index) -> str:
-    """The independent sources by article number: ``[1]+[2] · [3]``."""
-    return " · ".join("+".join(f"[{index.num(a)}]" for a in group) for group in groups)
+    """The independent sources by article number, with the outlet where one is known, as
+    a line naming sources should: ``[1] Reuters + [2] · [3] BBC``."""
+    return " · ".join(
+        " + ".join(f"[{index.num(a)}]" + (f" {o}" if (o := index.outlet.get(a)) else "") for a in g)
+        for g in groups
+    )
 
 
 def _brief_note(sentence: BriefSentence, index: _Index) -> str:
@@ -279,31 +418,37 @@ def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
         out += [dates, ""]
     if report.conflicts:
         out += ["### Conflicts and updates", ""]
+        cited: list[Sequence[_Cite]] = []
         for conflict in report.conflicts:
             head, sides = _conflict_line(conflict, index)
             arrow = " → " if conflict.kind == "update" else " vs "
             body = arrow.join(f"{_md(v)} {_md_cites(c)}" for v, c in sides)
             out.append(f"- **{_md(head)}**: {body}")
+            cited += [c for _, c in sides]
         out.append("")
+        out += _md_notes(_notes((None, c) for c in cited))
     if report.positions:
         out += ["### Positions", "", "| actor | stance | on | what | date | cited |"]
         out.append("| --- | --- | --- | --- | --- | --- |")
-        for p in report.positions:
+        cites = [index.for_citations(p.citations) for p in report.positions]
+        for p, cited_by in zip(report.positions, cites, strict=True):
             text = f"“{_md_cell(p.text)}”" if p.kind == "quote" else _md_cell(p.text)
             who, on = _md_cell(_position_who(p)), _md_cell(_position_on(p))
             out.append(
-                f"| {who} | {p.stance} | {on} | {text} | "
-                f"{p.date or ''} | {_md_cites(index.for_citations(p.citations))} |"
+                f"| {who} | {p.stance} | {on} | {text} | {p.date or ''} | {_md_cites(cited_by)} |"
             )
         out.append("")
+        out += _md_notes(_notes(zip((p.text for p in report.positions), cites, strict=True)))
     if report.timeline:
         out += ["### Timeline", ""]
-        for event in report.timeline:
+        cites = [index.for_citations(event.citations) for event in report.timeline]
+        for event, cited_by in zip(report.timeline, cites, strict=True):
             out.append(
                 f"- **{event.date}** ({_md(event.date_text)}): {_md(event.text)} "
-                f"{_md_cites(index.for_citations(event.citations))}"
+                f"{_md_cites(cited_by)}"
             )
         out.append("")
+        out += _md_notes(_notes(zip((e.text for e in report.timeline), cites, strict=True)))
     return out
 
 
@@ -429,9 +574,15 @@ def _md(text: str) -> str:
 
 
 def _md_cites(cites: Sequence[_Cite]) -> str:
-    if not cites:
-        return "[uncited]"
-    return "[" + ", ".join(c.label for c in cites) + "]"
+    """``[1][2]``: the articles a line cites, each once; their passages go in the notes."""
+    return _marks(cites)
+
+
+def _md_notes(notes: Sequence[_Cite]) -> list[str]:
+    """A section's cited passages as a footnote list, one ``[1] Reuters, §2: “…”`` a line."""
+    if not notes:
+        return []
+    return ["Cited passages:", "", *(f"- {_md(c.note)}" for c in notes), ""]
 
 
 def _md_cell(text: str) -> str:
@@ -474,6 +625,7 @@ def _md_story(report: StoryReport) -> list[str]:
         out += ["### Brief", ""]
         out += [_md_brief(sentence, index) for sentence in report.brief]
         out.append("")
+        out += _md_notes(_brief_notes(report, index))
         out += _md_compare_sections(report, index)
 
     if report.statements:
@@ -492,18 +644,20 @@ def _md_story(report: StoryReport) -> list[str]:
 
     if report.shared_facts:
         out += ["### Corroborated by independent sources", ""]
-        for fact in report.shared_facts:
-            out.append(
-                f"- {_md(fact.text)} {_md_cites(index.for_fact(fact))} "
-                f"({_md(_fact_note(fact, index))})"
-            )
+        cites = [index.for_fact(fact) for fact in report.shared_facts]
+        for fact, cited_by in zip(report.shared_facts, cites, strict=True):
+            out.append(f"- {_md(fact.text)} {_md_cites(cited_by)} ({_md(_fact_note(fact, index))})")
         out.append("")
+        out += _md_notes(_notes(zip((f.text for f in report.shared_facts), cites, strict=True)))
 
     if report.single_source_facts:
         out += ["### Single-source facts", ""]
-        for fact in report.single_source_facts:
-            out.append(f"- {_md(fact.text)} {_md_cites(index.for_fact(fact))}")
+        cites = [index.for_fact(fact) for fact in report.single_source_facts]
+        for fact, cited_by in zip(report.single_source_facts, cites, strict=True):
+            out.append(f"- {_md(fact.text)} {_md_cites(cited_by)}")
         out.append("")
+        facts = report.single_source_facts
+        out += _md_notes(_notes(zip((f.text for f in facts), cites, strict=True)))
 
     if report.reuse:
         out += ["### Reuse", ""]
@@ -533,9 +687,8 @@ def _md_pairs(edge: Reuse, index: _Index) -> list[str]:
     out = [f"| origin [{origin}] | copy [{copy}] | similarity |", "| --- | --- | --- |"]
     for pair in edge.pairs[:MAX_PAIRS]:
         out.append(
-            f"| {_md_cell(pair.origin_text)} [{origin} §{pair.origin_span.start}–"
-            f"{pair.origin_span.end}] | {_md_cell(pair.copy_text)} [{copy} "
-            f"§{pair.copy_span.start}–{pair.copy_span.end}] | {pair.similarity:.2f} |"
+            f"| {_md_cell(pair.origin_text)} [{origin}] | {_md_cell(pair.copy_text)} [{copy}] "
+            f"| {pair.similarity:.2f} |"
         )
     out.append("")
     if len(edge.pairs) > MAX_PAIRS:
@@ -623,6 +776,7 @@ def render_brief(report: StoryReport, fmt: str = "md") -> str:
         body += ["</ol>", "<h3>Brief</h3>", "<ul>"]
         body += [_h_brief(s, index) for s in report.brief]
         body.append("</ul>")
+        body += _h_notes(_brief_notes(report, index))
         body += _h_compare_sections(report, index)
         return "\n".join(_html_page(f"crosswire brief: {title}", body)) + "\n"
     out = [f"# {_md(title)}", "", f"Story `{report.story.id}`", "", "### Articles", ""]
@@ -630,6 +784,7 @@ def render_brief(report: StoryReport, fmt: str = "md") -> str:
     out += ["", "### Brief", ""]
     out += [_md_brief(s, index) for s in report.brief]
     out.append("")
+    out += _md_notes(_brief_notes(report, index))
     out += _md_compare_sections(report, index)
     return "\n".join(out).rstrip() + "\n"
 
@@ -687,21 +842,58 @@ details .text{white-space:pre-wrap;font-family:Georgia,serif;background:#fafafa;
 padding:.8rem;border:1px solid #eee}
 """.strip()
 
+#: Citations: ``[1]`` keeps its passage in a tip, hidden but read by screen readers, that
+#: hover and focus (the keyboard's, or a tap's) show by the link; on a narrow or touch screen
+#: it sits at the viewport's foot instead, where it cannot run off the side. Kept apart from
+#: the page's layout rules.
+CITE_CSS = """
+a.cite{position:relative;white-space:nowrap}
+a.cite .tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);
+white-space:nowrap}
+a.cite:hover .tip,a.cite:focus .tip{width:max-content;max-width:min(26rem,80vw);height:auto;
+overflow:visible;clip-path:none;white-space:normal;left:0;top:1.5em;z-index:5;
+padding:.4rem .6rem;background:#fff;color:#1b1b1b;border:1px solid #bbb;border-radius:4px;
+box-shadow:0 2px 8px rgba(0,0,0,.18);font-size:.85rem;font-weight:normal;line-height:1.4;
+text-align:left}
+@media (max-width:40rem),(hover:none){a.cite:hover .tip,a.cite:focus .tip{position:fixed;
+top:auto;left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-width:none}}
+ul.notes{list-style:none;padding-left:1rem;margin:.2rem 0 1rem;font-size:.9rem;color:#444}
+""".strip()
+CSS += "\n" + CITE_CSS
+
 
 def _e(text: str) -> str:
     """Escape untrusted text for element content and quoted attributes."""
     return html.escape(text, quote=True)
 
 
-def _h_cite(cite: _Cite) -> str:
-    title = f' title="{_e(_truncate(cite.text, TOOLTIP_WIDTH))}"' if cite.text else ""
-    return f'<a class="cite" href="#a-{_e(cite.article_id)}"{title}>{_e(cite.label)}</a>'
+def _h_cite(group: Sequence[_Cite]) -> str:
+    """``[1]`` linking to the first passage this line cites of an article, with every such
+    passage in a tip that hover, keyboard focus and a tap (which focuses a link) show."""
+    first = group[0]
+    tip = " · ".join([first.about, *(c.where for c in group[1:] if c.where)])
+    return (
+        f'<a class="cite" href="{_e(first.href)}">{_e(first.mark)}'
+        f'<span class="tip">{_e(tip)}</span></a>'
+    )
 
 
 def _h_cites(cites: Sequence[_Cite]) -> str:
+    """A line's citations: each cited article once, as a link with its passages' tip."""
     if not cites:
         return '<span class="cites">[uncited]</span>'
-    return '<span class="cites">[' + ", ".join(_h_cite(c) for c in cites) + "]</span>"
+    return '<span class="cites">' + "".join(_h_cite(g) for g in _by_article(cites)) + "</span>"
+
+
+def _h_notes(notes: Sequence[_Cite]) -> list[str]:
+    """A section's cited passages as a footnote list, each linked like its citation."""
+    if not notes:
+        return []
+    items = "".join(
+        f'<li><a class="cite" href="{_e(c.href)}">{_e(c.mark)}</a> {_e(c.about)}</li>'
+        for c in notes
+    )
+    return [f'<p class="note">Cited passages:</p><ul class="notes">{items}</ul>']
 
 
 def _highlighted(text: str, quotes: Sequence[Quote]) -> str:
@@ -872,6 +1064,19 @@ def _h_brief(sentence: BriefSentence, index: _Index) -> str:
     )
 
 
+def _brief_notes(report: StoryReport, index: _Index) -> list[_Cite]:
+    """The passages the brief cites, each once: its notes, built here for every format."""
+    return _notes((None, index.for_citations(s.citations)) for s in report.brief)
+
+
+def brief_citations(report: StoryReport) -> tuple[list[str], list[str]]:
+    """Each brief line's citations (``[1][2]``) and the notes of the passages they cite
+    (``[1] Reuters, §2: “…”``), as plain text for a terminal: what the Markdown brief shows."""
+    index = _Index(report)
+    marks = [_marks(index.for_citations(s.citations)) for s in report.brief]
+    return marks, [c.note for c in _brief_notes(report, index)]
+
+
 def _md_brief(sentence: BriefSentence, index: _Index) -> str:
     values = f" — values: {_md('; '.join(sentence.values))}" if sentence.values else ""
     return (
@@ -896,8 +1101,8 @@ def _h_statements(statements: Sequence[Statement], index: _Index) -> list[str]:
     return out
 
 
-def _h_story(report: StoryReport) -> list[str]:
-    index = _Index(report)
+def _h_story(report: StoryReport, article_href: str | None = None) -> list[str]:
+    index = _Index(report, article_href)
     story = report.story
     by_article: dict[str, list[Quote]] = {}
     for quote in report.quotes:

@@ -41,7 +41,7 @@ from crosswire.read.urls import FetchRefused, fetch
 from crosswire.report import report_to_dict
 from crosswire.report.pages import article_html, coverage_html
 from crosswire.report.render import CSS as REPORT_CSS
-from crosswire.report.render import _h_story
+from crosswire.report.render import _h_story, cited_spans
 from crosswire.run import ingest_documents, story_reports
 from crosswire.store import Store, open_store
 from crosswire.store.browse import (
@@ -60,6 +60,8 @@ MAX_URLS_PER_REQUEST = 20
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 PAGE_LIMIT = 200
 CACHE_STORIES = 256
+#: Where an article's page is: the story page's citations link there, to the passage.
+ARTICLE_HREF = "/articles/{id}"
 K = TypeVar("K")
 V = TypeVar("V")
 CSP = (
@@ -454,6 +456,7 @@ def create_app(
             if q.article_id == annotated.article.id and q.statement
         ]
         shown = type(annotated)(**{**vars(annotated), "quotes": tuple(quotes)})
+        cited = cited_spans(cached[0]).get(annotated.article.id, set()) if cached else set()
         article = annotated.article
         meta = [
             (name, value)
@@ -474,7 +477,7 @@ def create_app(
                 "article": article,
                 "story_id": placement.story_id,
                 "meta": meta,
-                "body": article_html(shown, edges),
+                "body": article_html(shown, edges, cited),
             },
         )
 
@@ -521,7 +524,9 @@ WriteAllowed = Annotated[None, Depends(require_token)]
 def render_story_page(templates: Jinja2Templates, report: StoryReport) -> bytes:
     """The story page, rendered once per version of the story."""
     page = templates.env.get_template("story.html").render(
-        report=report, coverage=coverage_html(report), body="\n".join(_h_story(report))
+        report=report,
+        coverage=coverage_html(report),
+        body="\n".join(_h_story(report, article_href=ARTICLE_HREF)),
     )
     return page.encode("utf-8")
 
