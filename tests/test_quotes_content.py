@@ -330,6 +330,13 @@ def test_what_gives_no_claim_is_no_statement(backend) -> None:  # type: ignore[n
         "Dan McLaughlin at the National Review agreed with Matthews on Tuesday.", backend
     )
     assert shown["agreed with"] is False
+    # a person with what describes them is still only whom it was about (polnear-150)
+    shown = _statements(
+        "Clinton has repeatedly accused Trump of using divisive rhetoric. Rubio "
+        "congratulated Florida primary winner Donald Trump on Tuesday.",
+        backend,
+    )
+    assert shown["congratulated"] is False
     # a name that is the object of a stance is a position, and stays
     assert _statements("Governor Pence endorsed Cruz on Friday.", backend).get("endorsed")
 

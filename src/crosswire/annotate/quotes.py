@@ -1735,8 +1735,7 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if found.kind != "indirect":
         return True
     words = [t for t in reader.tokens(*found.content) if not t.is_punct]
-    named_only = all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in words)
-    if words and named_only and not _takes_stance(reader, found):
+    if words and _a_name(words) and not _takes_stance(reader, found):
         return False
     if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
         return False
@@ -1749,6 +1748,17 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if spoken and any(c.dep_ == "neg" for c in head.children):
         return False
     return not found.cue.learned or kind is not None
+
+
+def _a_name(words: Sequence[Token]) -> bool:
+    """Content that is only someone's name, with what describes them and no verb: "NBC's
+    Matt Lauer", "her Democratic rival Bernie Sanders", "Florida primary winner Donald
+    Trump". It names who was spoken to or of, not a claim."""
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head is t]
+    return len(heads) == 1 and heads[0].pos_ == "PROPN"
 
 
 @lru_cache(maxsize=1)
