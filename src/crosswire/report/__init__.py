@@ -15,6 +15,7 @@ from crosswire.report.render import (
     render_json,
     render_markdown,
     report_to_dict,
+    source_name,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "report_to_dict",
+    "source_name",
 ]
