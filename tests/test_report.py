@@ -43,9 +43,10 @@ from crosswire.report import (
     render_json,
     render_markdown,
     report_to_dict,
+    source_name,
 )
 from crosswire.report.pages import article_html
-from crosswire.report.render import passage_id
+from crosswire.report.render import StoryLayout, _h_story, passage_id
 
 WIRE_TEXT = (
     "New talk of compromise from both Moscow and Kyiv on a status for Ukraine outside of "
@@ -417,7 +418,7 @@ def test_html_side_by_side_diff_marks_changed_words(report: StoryReport) -> None
     page = render_html([report])
     table = page.split('<table class="pairs">')[1].split("</table>")[0]
     assert "<th>origin [1]</th><th>copy [2]</th>" in table
-    origin_cell, copy_cell = re.findall(r"<td>(.*?)</td>", table)
+    origin_cell, copy_cell = re.findall(r"<td[^>]*>(.*?)</td>", table)  # data-label: phone cards
     assert "<del>are</del>" in origin_cell and "<ins>remain</ins>" in copy_cell
     assert "<ins>two</ins>" in copy_cell and "<ins>" not in origin_cell
     assert "The Kremlin said the" in origin_cell  # unchanged words stay plain
@@ -428,6 +429,76 @@ def test_html_highlights_quote_spans_in_article_text(report: StoryReport) -> Non
     page = render_html([report])
     assert '<mark class="q" title="Volodymyr Zelensky">more realistic</mark>' in page
     assert "<details><summary>Text (" in page
+
+
+def test_source_name_is_short_and_never_a_path() -> None:
+    # issue 18: the coverage matrix was headed by full file paths
+    polnear = "/data/polnear/train/text/politico_2016-04-03_cruz-tops-trump.txt"
+    article = Article(id="x", origin=polnear, text="t", title="Cruz tops Trump")
+    assert source_name(article) == "politico"
+    online = dataclasses.replace(article, url="https://www.latimes.com/local/la-me-lohan")
+    assert source_name(online) == "latimes.com"
+    assert source_name(dataclasses.replace(online, outlet=" Los Angeles\nTimes ")) == (
+        "Los Angeles Times"
+    )
+    for origin, name in (
+        ("/in/feed.jsonl:12", "feed"),
+        ("upload:harbour.html", "harbour"),
+        ("api:20240101T120000:3", "api"),
+        ("C:\\news\\1_10ecb.txt", "1_10ecb"),
+        ("https://apnews.com/article/x", "apnews.com"),
+        ("/in/feed.rss#https://example.org/item/1", "feed"),
+    ):
+        assert source_name(Article(id="x", origin=origin, text="t")) == name, origin
+
+
+def test_story_reads_in_order_title_dates_sources_then_brief(report: StoryReport) -> None:
+    page = render_html([report])
+    story = page[page.index('<section class="story"') :]
+    head = story[: story.index("</header>")]
+    assert "published 2022-03-16" in head and "2 articles" in head
+    assert "Pakistan Observer" in head and "/data/seeds" not in head
+    order = [
+        '<h2 class="story-title">',
+        "<h3>Brief</h3>",
+        "<h3>Who said what</h3>",
+        "<h3>Reuse</h3>",
+        "<h3>Corroborated by independent sources</h3>",
+        "<h3>Single-source facts</h3>",
+        '<h3 id="articles-',
+    ]
+    where = [story.index(mark) for mark in order]
+    assert where == sorted(where), order
+    single = story[story.index('<details class="fold">') :]
+    assert single.index("<h3>Single-source facts</h3>") < single.index("</summary>")
+
+
+def test_long_lists_fold_in_the_report_and_link_on_the_web(report: StoryReport) -> None:
+    """40 single-source facts: the static page folds all but 30, the web page links the
+    rest; the web page links each article's page instead of carrying its text."""
+    (fact,) = report.single_source_facts
+    facts = tuple(dataclasses.replace(fact, text=f"Fact number {n}") for n in range(40))
+    long = dataclasses.replace(report, single_source_facts=facts)
+    static = render_html([long])
+    assert static.count("Fact number") == 40
+    folded = static[static.index('<details class="more"><summary>10 more facts</summary>') :]
+    assert folded.count("Fact number") == 10
+    assert "<details><summary>Text (" in static  # the file carries the texts, folded
+    web = StoryLayout(level=1, article_href="/articles/{id}", more_href="/stories/st/all", items=30)
+    page = "\n".join(_h_story(long, web))
+    assert page.count("Fact number") == 30
+    assert '…and 10 more facts: <a href="/stories/st/all">' in page
+    assert "<details><summary>Text (" not in page and '<div class="text">' not in page
+    assert f'<a href="/articles/{WIRE_ID}">' in page
+    assert '<h1 class="story-title">' in page and "<h2>Brief</h2>" in page
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    assert targets <= set(re.findall(r' id="([^"]+)"', page))
+
+
+def test_tables_carry_labels_for_phone_cards(report: StoryReport) -> None:
+    page = render_html([report])
+    assert '<td data-label="origin [1]">' in page and '<td data-label="copy [2]">' in page
+    assert "@media (max-width:40rem)" in page and "attr(data-label)" in page
 
 
 # --------------------------------------------------------------------------

@@ -79,6 +79,12 @@ def test_pages_render_story_and_article(client: TestClient) -> None:
     page = client.get(f"/stories/{story_id}").text
     assert 'id="coverage"' in page and "Brief" in page and "Reuse" in page
     assert page.count('class="yes"') >= 2  # shared facts ticked for both sources
+    # issue 18: title and brief before the matrix; texts on the article pages; no paths
+    assert page.index('class="story-title"') < page.index("Brief") < page.index('id="coverage"')
+    assert '<div class="text">' not in page and "/examples/" not in page
+    whole = client.get(f"/stories/{story_id}/all")
+    assert whole.status_code == 200 and 'class="story-title"' in whole.text
+    assert client.get("/stories/nosuchstory/all").status_code == 404
     article_id = client.get(f"/api/stories/{story_id}").json()["articles"][0]["id"]
     article = client.get(f"/articles/{article_id}").text
     assert 'class="quote' in article and 'class="entity' in article
@@ -184,7 +190,7 @@ def test_story_citations_land_on_the_passage_the_article_page_marks(client: Test
     page = client.get(f"/stories/{story_id}").text
     links = re.findall(r'<a class="cite" href="/articles/(\w+)#p-(\d+)-(\d+)">\[(\d+)\]', page)
     assert len(links) >= len(report["brief"])
-    brief = page.split("<h3>Brief</h3>")[1].split("</ul>")[0]
+    brief = re.split(r"<h[23][^>]*>Brief</h[23]>", page)[1].split("</ul>")[0]
     assert "§" not in re.sub(r'<span class="tip">.*?</span>', "", brief)  # no offsets shown
     numbers = {a["id"]: str(n) for n, a in enumerate(report["articles"], 1)}
     articles: dict[str, str] = {}

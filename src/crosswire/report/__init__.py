@@ -16,6 +16,7 @@ from crosswire.report.render import (
     render_json,
     render_markdown,
     report_to_dict,
+    source_name,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "report_to_dict",
+    "source_name",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from crosswire.model import AnnotatedArticle, Fact, Reuse, Span, StoryReport
-from crosswire.report.render import anchorable, passage_id
+from crosswire.report.render import anchorable, article_label, passage_id, source_name
 
 MAX_FACTS = 40
 _ROLE_CLASSES = ("quote", "cue", "source", "entity", "reused")
@@ -54,23 +54,27 @@ def _short(text: str, width: int = 110) -> str:
 
 
 def coverage_html(report: StoryReport, article_href: str = "/articles/{id}") -> str:
-    """The sources x facts table: a tick where an article reports a fact, a gap where not."""
+    """The sources x facts table: a tick where an article reports a fact, a gap where not.
+
+    Columns are headed by number and short source name, never a path; an empty cell is
+    bare and a tick names its source in ``data-label``, so 40 sources x 40 facts stay
+    small and a phone can show each fact as a card listing who reports it.
+    """
     rows = coverage(report)
     if not rows:
         return '<p class="note">No facts to compare.</p>'
+    names = [f"[{n}] {source_name(a)}" for n, a in enumerate(report.articles, 1)]
     head = "".join(
         f'<th scope="col"><a href="{html.escape(article_href.format(id=a.id))}" '
-        f'title="{html.escape(a.title or a.origin)}">[{n}] '
-        f"{html.escape(_short(a.outlet or a.credited_source or a.origin, 24))}</a></th>"
-        for n, a in enumerate(report.articles, 1)
+        f'title="{html.escape(_short(article_label(a), 200))}">'
+        f"<span>{html.escape(name)}</span></a></th>"
+        for a, name in zip(report.articles, names, strict=True)
     )
     body = []
     for row in rows:
         cells = "".join(
-            '<td class="yes" title="reports it">✓</td>'
-            if present
-            else '<td class="no" title="does not report it">·</td>'
-            for present in row.reported
+            f'<td class="yes" data-label="{html.escape(name)}">✓</td>' if present else "<td>·</td>"
+            for present, name in zip(row.reported, names, strict=True)
         )
         sources = row.fact.independent_sources
         note = f"{sources} independent" if row.shared else "single source"
@@ -80,6 +84,8 @@ def coverage_html(report: StoryReport, article_href: str = "/articles/{id}") -> 
             f'<span class="note">({note})</span></th>{cells}</tr>'
         )
     return (
+        '<p class="note">✓: the article reports the fact. Columns are the articles, '
+        "numbered as in the list above.</p>"
         '<div class="matrix-wrap"><table class="coverage" id="coverage">'
         f'<thead><tr><th scope="col">fact</th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"

@@ -15,6 +15,7 @@ import difflib
 import html
 import json
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -39,6 +40,11 @@ from crosswire.model import (
 
 LABEL_WIDTH = 60
 MAX_PAIRS = 12
+SOURCE_WIDTH = 24
+TITLE_WIDTH = 120
+OUTLETS_SHOWN = 12
+_STAMP = re.compile(r"\d{8}T\d{6}")
+_DATED_STEM = re.compile(r"^(\w[\w.-]*?)_\d{4}-\d{2}-\d{2}(?:_|$)")
 
 # --------------------------------------------------------------------------
 # shared helpers
@@ -80,6 +86,34 @@ def article_label(article: Article) -> str:
     if article.credited_source:
         label += f" (via {_inline(article.credited_source)})"
     return label
+
+
+def source_name(article: Article) -> str:
+    """Who published an article, in a few characters: its outlet, else its URL's site,
+    else a short stem of its file (``politico_2016-04-03_cruz-tops-trump.txt`` ->
+    ``politico``). Never a path: forty sources must fit a line or a column head."""
+    if article.outlet and article.outlet.strip():
+        return _truncate(_inline(article.outlet), SOURCE_WIDTH)
+    for where in (article.url, article.origin):
+        if _safe_url(where):
+            host = (urlsplit(str(where)).hostname or "").removeprefix("www.")
+            if host:
+                return _truncate(host, SOURCE_WIDTH)
+    return _truncate(_stem(article.origin) or article.id, SOURCE_WIDTH)
+
+
+def _stem(origin: str) -> str:
+    """A file's short name from an origin: no folders, line number, feed entry, suffix or
+    date and slug (``/in/feed.jsonl:12`` -> ``feed``, ``upload:harbour.html`` ->
+    ``harbour``, ``api:20240101T120000:3`` -> ``api``)."""
+    name = _origin_name(origin.split("#", 1)[0])
+    name = re.sub(r":\d+$", "", name)
+    if ":" in name:
+        scheme, rest = name.split(":", 1)
+        name = scheme if not rest or _STAMP.fullmatch(rest) else rest
+    name = re.sub(r"(\.[A-Za-z][A-Za-z0-9]{0,4})+$", "", name) or name
+    dated = _DATED_STEM.match(name)
+    return dated.group(1) if dated else name
 
 
 def _plural(n: int, word: str) -> str:
@@ -452,49 +486,6 @@ def _md_compare_sections(report: StoryReport, index: _Index) -> list[str]:
     return out
 
 
-def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
-    """Conflicts and updates, positions and timeline, in HTML."""
-    out: list[str] = []
-    dates = _dates_line(report, index, _e)
-    if dates:
-        out.append(f'<p class="note">{dates}</p>')
-    if report.conflicts:
-        out += ["<h3>Conflicts and updates</h3>", '<ul class="conflicts">']
-        for conflict in report.conflicts:
-            head, sides = _conflict_line(conflict, index)
-            arrow = " → " if conflict.kind == "update" else " <em>vs</em> "
-            body = arrow.join(f"{_e(v)} {_h_cites(c)}" for v, c in sides)
-            out.append(f"<li><strong>{_e(head)}</strong>: {body}</li>")
-        out.append("</ul>")
-    if report.positions:
-        out += [
-            "<h3>Positions</h3>",
-            '<table class="pairs positions"><colgroup><col style="width:19%">'
-            '<col style="width:10%"><col style="width:17%"><col style="width:44%">'
-            '<col style="width:10%"></colgroup><thead><tr><th>actor</th><th>stance</th>'
-            "<th>on</th><th>what</th><th>date</th></tr></thead><tbody>",
-        ]
-        for p in report.positions:
-            text = _e(_inline(p.text))
-            text = f"“{text}”" if p.kind == "quote" else text
-            out.append(
-                f"<tr><td>{_e(_position_who(p))}</td><td>{_e(p.stance)}</td>"
-                f"<td>{_e(_position_on(p))}</td><td>{text} "
-                f"{_h_cites(index.for_citations(p.citations))}"
-                f"</td><td>{_e(p.date or '')}</td></tr>"
-            )
-        out.append("</tbody></table>")
-    if report.timeline:
-        out += ["<h3>Timeline</h3>", '<ol class="timeline">']
-        for event in report.timeline:
-            out.append(
-                f"<li><strong>{_e(event.date)}</strong> ({_e(_inline(event.date_text))}): "
-                f"{_e(_inline(event.text))} {_h_cites(index.for_citations(event.citations))}</li>"
-            )
-        out.append("</ol>")
-    return out
-
-
 def _speaker(statement: Statement) -> tuple[str, str | None]:
     """Speaker name and role; a role the name already spells out is dropped."""
     name = _inline(statement.speaker) or "Unattributed"
@@ -797,6 +788,7 @@ def _html_page(title: str, body: Sequence[str]) -> list[str]:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
@@ -820,6 +812,33 @@ def render_markdown(reports: Sequence[StoryReport]) -> str:
 # --------------------------------------------------------------------------
 # HTML
 
+
+@dataclass(frozen=True)
+class StoryLayout:
+    """How much of a story one HTML page shows, and where the rest is.
+
+    The static report is one self-contained file: every part stays, a long list shows
+    its first ``items`` rows and folds the rest, each article's text is folded under
+    it. The web story page has a page per article (``article_href``) and one with
+    every list whole (``more_href``), so it links to them instead: a 40-article
+    story's page was 1.4 MB and 200,000 px tall with everything inlined.
+    """
+
+    #: heading level of the story's title; its sections are one level below
+    level: int = 2
+    #: rows a long list (speakers, events, facts, positions, reuse edges) shows
+    items: int | None = 30
+    #: statements shown per speaker
+    said: int | None = 5
+    #: aligned passages shown per reuse edge, and how many edges show theirs
+    pairs: int = MAX_PAIRS
+    tables: int | None = None
+    #: "/articles/{id}": link each article's page rather than carry its text
+    article_href: str | None = None
+    #: where a cut list's rest is; None folds the rest on the page itself
+    more_href: str | None = None
+
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 CSS = """
@@ -840,6 +859,21 @@ del{background:#ffe0e0;text-decoration:line-through}ins{background:#dcf5dc;text-
 mark.q{background:#fff1a8}
 details .text{white-space:pre-wrap;font-family:Georgia,serif;background:#fafafa;
 padding:.8rem;border:1px solid #eee}
+.story-head p{margin:.25rem 0}.story-head code{font-size:.85em}
+summary{cursor:pointer}details.fold>summary>*{display:inline}
+details.fold,details.more,details.edge,p.more,p.edge{margin:.5rem 0}
+main{overflow-wrap:anywhere}
+@media (max-width:40rem){
+ul,ol{padding-left:1.2rem}blockquote{margin-left:.2rem;padding-left:.5rem}
+table.pairs,table.pairs tbody,table.pairs tr,table.pairs td{display:block;width:auto}
+table.pairs thead,table.pairs colgroup{display:none}
+table.pairs tr{border:1px solid #ddd;margin:.6rem 0}
+table.pairs td{border:0;border-top:1px solid #eee}
+table.pairs td:first-child{border-top:0}
+table.pairs td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;
+font-weight:600;color:#666}
+svg.graph{max-width:100%;height:auto}
+}
 """.strip()
 
 #: Citations: ``[1]`` keeps its passage in a tip, hidden but read by screen readers, that
@@ -938,16 +972,34 @@ def _diff(origin: str, copy: str) -> tuple[str, str]:
     return " ".join(left), " ".join(right)
 
 
-def _h_article(n: int, article: Article, quotes: Sequence[Quote], why: str | None) -> str:
+def _h_article(
+    n: int, article: Article, quotes: Sequence[Quote], why: str | None, layout: StoryLayout
+) -> str:
+    """One entry of the articles list: number, source, title and what is known of it.
+
+    The static report folds the article's text under it (the file is the only place
+    it is); the web page links the article's own page instead, which has the text
+    marked up, so forty texts are not carried on the story page.
+    """
+    name = _e(source_name(article))
+    if article.credited_source:
+        name += f" (via {_e(_inline(article.credited_source))})"
     meta: list[str] = []
-    if article.title and _inline(article.title) not in article_label(article):
-        meta.append(f"“{_e(_inline(article.title))}”")
+    if article.title:
+        title = _e(_truncate(_inline(article.title), TITLE_WIDTH))
+        if layout.article_href:
+            href = _e(layout.article_href.format(id=article.id))
+            title = f'<a href="{href}">{title}</a>'
+        meta.append(f"“{title}”")
+    elif layout.article_href:
+        meta.append(f'<a href="{_e(layout.article_href.format(id=article.id))}">text</a>')
     if published := _date(article.published):
         meta.append(f"published {_e(published)}")
     if article.byline:
-        meta.append(f"by {_e(_inline(article.byline))}")
-    if article.credited_source:
-        meta.append(f"credits <strong>{_e(_inline(article.credited_source))}</strong>")
+        meta.append(f"by {_e(_truncate(_inline(article.byline), TITLE_WIDTH))}")
+    head = f'<li id="a-{_e(article.id)}"><span class="num">[{n}]</span> <strong>{name}</strong>'
+    if layout.article_href:  # url, origin and text are on the article's page
+        return f'{head} <span class="meta">{" · ".join(meta)}</span></li>'
     if url := _safe_url(article.url):
         meta.append(f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{_e(url)}</a>')
     elif article.url:
@@ -962,32 +1014,35 @@ def _h_article(n: int, article: Article, quotes: Sequence[Quote], why: str | Non
             f"removed.</p>"
         )
     return (
-        f'<li id="a-{_e(article.id)}"><span class="num">[{n}]</span> '
-        f"{_e(article_label(article))}"
-        f'<div class="meta">{" · ".join(meta)}</div>'
+        f'{head}<div class="meta">{" · ".join(meta)}</div>'
         f"<details><summary>Text ({len(article.text)} characters)</summary>"
         f'<div class="text">{_highlighted(article.text, quotes)}</div>{removed}</details></li>'
     )
 
 
-def _h_edge(edge: Reuse, index: _Index) -> list[str]:
+def _h_edge(edge: Reuse, index: _Index, pairs: int) -> list[str]:
+    """One reuse edge: who copied whom and how much, its aligned passages folded under it
+    (``pairs`` of them; 0 shows the summary line alone)."""
     origin, copy = index.num(edge.origin_id), index.num(edge.copy_id)
-    out = [
-        f'<p><strong><a class="cite" href="#a-{_e(edge.origin_id)}">[{origin}]</a> → '
+    line = (
+        f'<strong><a class="cite" href="#a-{_e(edge.origin_id)}">[{origin}]</a> → '
         f'<a class="cite" href="#a-{_e(edge.copy_id)}">[{copy}]</a></strong>: '
-        f"{_e(_edge_summary(edge))}</p>"
-    ]
-    if not edge.pairs:
-        return out
-    out.append(
-        f'<table class="pairs"><thead><tr><th>origin [{origin}]</th><th>copy [{copy}]</th>'
-        "</tr></thead><tbody>"
+        f"{_e(_edge_summary(edge))}"
     )
-    for pair in edge.pairs[:MAX_PAIRS]:
+    if not edge.pairs or pairs <= 0:
+        return [f'<p class="edge">{line}</p>']
+    out = [
+        f'<details class="edge"><summary>{line} '
+        f'<span class="note">({_plural(len(edge.pairs), "aligned passage")})</span></summary>',
+        f'<table class="pairs"><thead><tr><th>origin [{origin}]</th><th>copy [{copy}]</th>'
+        "</tr></thead><tbody>",
+    ]
+    for pair in edge.pairs[:pairs]:
         out.append(_h_pair(pair, edge, index))
     out.append("</tbody></table>")
-    if len(edge.pairs) > MAX_PAIRS:
-        out.append(f'<p class="note">…and {len(edge.pairs) - MAX_PAIRS} more aligned passages.</p>')
+    if len(edge.pairs) > pairs:
+        out.append(f'<p class="note">…and {len(edge.pairs) - pairs} more aligned passages.</p>')
+    out.append("</details>")
     return out
 
 
@@ -1005,6 +1060,7 @@ def _h_reuse_graph(report: StoryReport, index: _Index) -> list[str]:
     width = 24 + (len(layers) - 1) * col + box_w
     height = 20 + max(len(layer) for layer in layers) * row
     label = {a.id: article_label(a) for a in report.articles}
+    short = {a.id: source_name(a) for a in report.articles}
     arrow = f"arrow-{_e(report.story.id)}"
     out = [
         f'<svg class="graph" role="img" width="{width}" height="{height}" '
@@ -1027,7 +1083,7 @@ def _h_reuse_graph(report: StoryReport, index: _Index) -> list[str]:
             f'text-anchor="middle" fill="#333">{_e(edge.kind)}</text>'
         )
     for article_id, (x, y) in where.items():
-        text = _truncate(f"[{index.num(article_id)}] {label.get(article_id, article_id)}", 30)
+        text = _truncate(f"[{index.num(article_id)}] {short.get(article_id, article_id)}", 30)
         out.append(
             f'<a href="#a-{_e(article_id)}"><rect x="{x}" y="{y}" width="{box_w}" '
             f'height="{box_h}" rx="4" fill="#eef4fb" stroke="#0b57a4"/>'
@@ -1046,8 +1102,10 @@ def _h_pair(pair: AlignedPair, edge: Reuse, index: _Index) -> str:
     left, right = _diff(pair.origin_text, pair.copy_text)
     lcite = _h_cites([index.cite(edge.origin_id, pair.origin_span)])
     rcite = _h_cites([index.cite(edge.copy_id, pair.copy_span)])
+    origin, copy = index.num(edge.origin_id), index.num(edge.copy_id)
     return (
-        f"<tr><td>{left} {lcite}</td><td>{right} {rcite} "
+        f'<tr><td data-label="origin [{origin}]">{left} {lcite}</td>'
+        f'<td data-label="copy [{copy}]">{right} {rcite} '
         f'<span class="note">(similarity {pair.similarity:.2f})</span></td></tr>'
     )
 
@@ -1085,72 +1143,266 @@ def _md_brief(sentence: BriefSentence, index: _Index) -> str:
     )
 
 
-def _h_statements(statements: Sequence[Statement], index: _Index) -> list[str]:
-    """One speaker's statements under one heading, each report of each statement quoted."""
+def _h_statements(statements: Sequence[Statement], index: _Index, layout: StoryLayout) -> str:
+    """One speaker's statements under one heading. The reports of one statement that word
+    it alike are one quote citing each of them: twenty copies of a wire quote read once."""
     name, role = _speaker(statements[0])
     note = f' <span class="role">({_e(role)})</span>' if role else ""
-    out = [f'<p class="speaker">{_e(name)}{note}</p>']
+    rows: list[str] = []
     for statement in statements:
+        worded: dict[str, list[Quote]] = {}
         for quote in statement.quotes:
-            cite = _h_cites([index.cite(quote.article_id, quote.content_span)])
-            wording = index.wording(quote)
-            out.append(
-                f"<blockquote>{_e(_inline(wording))} — {cite} "
-                f'<span class="note">({_e(_quote_note(quote, statement))})</span></blockquote>'
+            worded.setdefault(_inline(index.wording(quote)), []).append(quote)
+        for wording, quotes in worded.items():
+            cites = _h_cites([index.cite(q.article_id, q.content_span) for q in quotes])
+            rows.append(
+                f"<blockquote>{_e(wording)} — {cites} "
+                f'<span class="note">({_e(_quote_note(quotes[0], statement))})</span></blockquote>'
             )
+    shown = _listed(rows, layout.said, layout, "statement", by=f" by {name}")
+    return "\n".join(
+        [f'<div class="said"><p class="speaker">{_e(name)}{note}</p>', *shown, "</div>"]
+    )
+
+
+def _listed(
+    rows: Sequence[str],
+    limit: int | None,
+    layout: StoryLayout,
+    what: str,
+    wrap: tuple[str, str] = ("", ""),
+    by: str = "",
+) -> list[str]:
+    """A list's first ``limit`` rows in ``wrap`` (its start and end tags); the rest folded
+    under them (static report) or left to the page that shows every list whole (web):
+    "…and 171 more facts"."""
+    start, end = wrap
+    shown = list(rows if limit is None else rows[:limit])
+    out = [start, *shown, end] if shown else []
+    rest = rows[len(shown) :]
+    if not rest:
+        return [line for line in out if line]
+    more = f"{len(rest)} more {what}{'' if len(rest) == 1 else 's'}{by}"
+    if layout.more_href:
+        out.append(
+            f'<p class="more">…and {_e(more)}: '
+            f'<a href="{_e(layout.more_href)}">the whole story on one page</a></p>'
+        )
+    else:
+        again = start.replace("<ol", f'<ol start="{len(shown) + 1}"', 1)
+        out += [f'<details class="more"><summary>{_e(more)}</summary>', again, *rest, end]
+        out.append("</details>")
+    return [line for line in out if line]
+
+
+def _heading(layout: StoryLayout, text: str, ident: str = "") -> str:
+    """A section heading, one level below the story's title."""
+    level = min(layout.level + 1, 6)
+    attr = f' id="{_e(ident)}"' if ident else ""
+    return f"<h{level}{attr}>{_e(text)}</h{level}>"
+
+
+def _date_span(report: StoryReport) -> str:
+    """The publication dates the story spans, as far as they are known:
+    "published 2013-05-02 – 2013-06-14 (known for 22 of 41 articles)". The comparison's
+    dates (given or derived from the text) first, else the article's own."""
+    known = {p.article_id: p.date for p in report.published if p.date}
+    for article in report.articles:
+        if article.id not in known and article.published:
+            known[article.id] = article.published.date().isoformat()
+    days = sorted(known.values())
+    if not days:
+        return "publication dates unknown"
+    span = days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+    if len(days) < len(report.articles):
+        return f"published {span} (known for {len(days)} of {len(report.articles)} articles)"
+    return f"published {span}"
+
+
+def _outlets(report: StoryReport) -> list[tuple[str, int]]:
+    """The story's sources by short name with their article counts, most articles first
+    (ties in reading order)."""
+    counts: dict[str, int] = {}
+    for article in report.articles:
+        name = source_name(article)
+        counts[name] = counts.get(name, 0) + 1
+    order = {name: n for n, name in enumerate(counts)}
+    return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+
+
+def _h_head(report: StoryReport, layout: StoryLayout) -> list[str]:
+    """What a reader needs first: the title, when, how many articles and independent
+    sources, and who published them, in a few lines above the brief."""
+    story = report.story
+    level = min(layout.level, 6)
+    title = _e(_inline(story.title) or "Untitled story")
+    counts = (
+        f"{_plural(len(report.articles), 'article')} · "
+        f"{_plural(len(report.origin_groups), 'independent source')}"
+    )
+    names = _outlets(report)
+    shown = " · ".join(
+        _e(name) + (f' <span class="note">×{n}</span>' if n > 1 else "")
+        for name, n in names[:OUTLETS_SHOWN]
+    )
+    if len(names) > OUTLETS_SHOWN:
+        shown += f' · <a href="#articles-{_e(story.id)}">{len(names) - OUTLETS_SHOWN} more</a>'
+    return [
+        '<header class="story-head">',
+        f'<h{level} class="story-title">{title}</h{level}>',
+        f'<p class="meta">{_e(_date_span(report))} · {counts} · '
+        f"story <code>{_e(story.id)}</code></p>",
+        f'<p class="outlets"><span class="note">Outlets ({len(names)}):</span> {shown}</p>',
+        "</header>",
+    ]
+
+
+def _h_brief_section(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    if not report.brief:
+        return []
+    out = [_heading(layout, "Brief"), '<ul class="brief">']
+    out += [_h_brief(s, index) for s in report.brief]
+    out.append("</ul>")
+    dates = _dates_line(report, index, _e)
+    if dates:
+        out.append(f'<p class="note">{dates}</p>')
     return out
 
 
-def _h_story(report: StoryReport, article_href: str | None = None) -> list[str]:
-    index = _Index(report, article_href)
+def _h_said(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    """Who said what: the most quoted speakers first, so a long list starts with the
+    voices the story turns on."""
+    if not report.statements:
+        return []
+    groups = sorted(_by_speaker(report.statements), key=len, reverse=True)
+    blocks = [_h_statements(group, index, layout) for group in groups]
+    return [_heading(layout, "Who said what"), *_listed(blocks, layout.items, layout, "speaker")]
+
+
+def _h_reuse(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    if not report.reuse:
+        return []
+    out = [_heading(layout, "Reuse"), *_h_reuse_graph(report, index)]
+    tables = len(report.reuse) if layout.tables is None else layout.tables
+    edges = [
+        "\n".join(_h_edge(edge, index, layout.pairs if k < tables else 0))
+        for k, edge in enumerate(report.reuse)
+    ]
+    return out + _listed(edges, layout.items, layout, "reuse edge")
+
+
+def _h_conflicts(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    if not report.conflicts:
+        return []
+    rows = []
+    for conflict in report.conflicts:
+        head, sides = _conflict_line(conflict, index)
+        arrow = " → " if conflict.kind == "update" else " <em>vs</em> "
+        body = arrow.join(f"{_e(v)} {_h_cites(c)}" for v, c in sides)
+        rows.append(f"<li><strong>{_e(head)}</strong>: {body}</li>")
+    wrap = ('<ul class="conflicts">', "</ul>")
+    listed = _listed(rows, layout.items, layout, "conflict", wrap)
+    return [_heading(layout, "Conflicts and updates"), *listed]
+
+
+def _h_positions(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    if not report.positions:
+        return []
+    rows = []
+    for p in report.positions:
+        text = _e(_inline(p.text))
+        text = f"“{text}”" if p.kind == "quote" else text
+        rows.append(
+            f'<tr><td data-label="actor">{_e(_position_who(p))}</td>'
+            f'<td data-label="stance">{_e(p.stance)}</td>'
+            f'<td data-label="on">{_e(_position_on(p))}</td><td data-label="what">{text} '
+            f"{_h_cites(index.for_citations(p.citations))}</td>"
+            f'<td data-label="date">{_e(p.date or "")}</td></tr>'
+        )
+    start = (
+        '<table class="pairs positions"><colgroup><col style="width:19%">'
+        '<col style="width:10%"><col style="width:17%"><col style="width:44%">'
+        '<col style="width:10%"></colgroup><thead><tr><th>actor</th><th>stance</th>'
+        "<th>on</th><th>what</th><th>date</th></tr></thead><tbody>"
+    )
+    listed = _listed(rows, layout.items, layout, "position", (start, "</tbody></table>"))
+    return [_heading(layout, "Positions"), *listed]
+
+
+def _h_timeline(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    if not report.timeline:
+        return []
+    rows = [
+        f"<li><strong>{_e(event.date)}</strong> ({_e(_inline(event.date_text))}): "
+        f"{_e(_inline(event.text))} {_h_cites(index.for_citations(event.citations))}</li>"
+        for event in report.timeline
+    ]
+    listed = _listed(rows, layout.items, layout, "event", ('<ol class="timeline">', "</ol>"))
+    return [_heading(layout, "Timeline"), *listed]
+
+
+def _h_facts(report: StoryReport, index: _Index, layout: StoryLayout) -> list[str]:
+    """Corroborated facts open; single-source ones (most of any article) folded."""
+    out: list[str] = []
+    if report.shared_facts:
+        rows = [
+            f"<li>{_e(_inline(f.text))} {_h_cites(index.for_fact(f))} "
+            f'<span class="note">({_e(_fact_note(f, index))})</span></li>'
+            for f in report.shared_facts
+        ]
+        out.append(_heading(layout, "Corroborated by independent sources"))
+        out += _listed(rows, layout.items, layout, "fact", ("<ul>", "</ul>"))
+    if report.single_source_facts:
+        rows = [
+            f"<li>{_e(_inline(f.text))} {_h_cites(index.for_fact(f))}</li>"
+            for f in report.single_source_facts
+        ]
+        count = _plural(len(rows), "fact")
+        out.append(
+            f'<details class="fold"><summary>{_heading(layout, "Single-source facts")} '
+            f'<span class="note">({count} one source reports)</span></summary>'
+        )
+        out += _listed(rows, layout.items, layout, "fact", ("<ul>", "</ul>"))
+        out.append("</details>")
+    return out
+
+
+def _h_compare_sections(report: StoryReport, index: _Index) -> list[str]:
+    """Dates, conflicts and updates, positions and timeline, in HTML (the brief's page)."""
+    layout = StoryLayout(items=None)
+    dates = _dates_line(report, index, _e)
+    out = [f'<p class="note">{dates}</p>'] if dates else []
+    out += _h_conflicts(report, index, layout)
+    out += _h_positions(report, index, layout)
+    out += _h_timeline(report, index, layout)
+    return out
+
+
+def _h_story(report: StoryReport, layout: StoryLayout | None = None) -> list[str]:
+    """One story in reading order: what it is (title, dates, sources), the cited brief,
+    who said what, reuse, conflicts, positions, timeline, facts, and last the articles
+    the citations point at."""
+    layout = layout or StoryLayout()
+    index = _Index(report, layout.article_href)
     story = report.story
     by_article: dict[str, list[Quote]] = {}
     for quote in report.quotes:
         by_article.setdefault(quote.article_id, []).append(quote)
     signals: Mapping[str, str] = _signals(report)
-    out = [
-        f'<section class="story" id="s-{_e(story.id)}">',
-        f"<h2>{_e(_inline(story.title) or 'Untitled story')} <small>{_e(story.id)}</small></h2>",
-        f'<p class="meta">{_plural(len(report.articles), "article")} · '
-        f"{_plural(len(report.origin_groups), 'independent source')}</p>",
-        "<h3>Articles</h3>",
-        '<ol class="articles">',
-    ]
+    out = [f'<section class="story" id="s-{_e(story.id)}">', *_h_head(report, layout)]
+    out += _h_brief_section(report, index, layout)
+    out += _h_said(report, index, layout)
+    out += _h_reuse(report, index, layout)
+    out += _h_conflicts(report, index, layout)
+    out += _h_positions(report, index, layout)
+    out += _h_timeline(report, index, layout)
+    out += _h_facts(report, index, layout)
+    out += [_heading(layout, "Articles", ident=f"articles-{story.id}"), '<ol class="articles">']
     out += [
-        _h_article(n, a, by_article.get(a.id, []), signals.get(a.id))
+        _h_article(n, a, by_article.get(a.id, []), signals.get(a.id), layout)
         for n, a in enumerate(report.articles, 1)
     ]
-    out.append("</ol>")
-    if report.brief:
-        out += ["<h3>Brief</h3>", "<ul>"]
-        out += [_h_brief(s, index) for s in report.brief]
-        out.append("</ul>")
-        out += _h_compare_sections(report, index)
-    if report.statements:
-        out.append("<h3>Who said what</h3>")
-        for statements in _by_speaker(report.statements):
-            out += _h_statements(statements, index)
-    if report.shared_facts:
-        out += ["<h3>Corroborated by independent sources</h3>", "<ul>"]
-        out += [
-            f"<li>{_e(_inline(f.text))} {_h_cites(index.for_fact(f))} "
-            f'<span class="note">({_e(_fact_note(f, index))})</span></li>'
-            for f in report.shared_facts
-        ]
-        out.append("</ul>")
-    if report.single_source_facts:
-        out += ["<h3>Single-source facts</h3>", "<ul>"]
-        out += [
-            f"<li>{_e(_inline(f.text))} {_h_cites(index.for_fact(f))}</li>"
-            for f in report.single_source_facts
-        ]
-        out.append("</ul>")
-    if report.reuse:
-        out.append("<h3>Reuse</h3>")
-        out += _h_reuse_graph(report, index)
-        for edge in report.reuse:
-            out += _h_edge(edge, index)
-    out.append("</section>")
+    out += ["</ol>", "</section>"]
     return out
 
 

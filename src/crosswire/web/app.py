@@ -41,7 +41,7 @@ from crosswire.read.urls import FetchRefused, fetch
 from crosswire.report import report_to_dict
 from crosswire.report.pages import article_html, coverage_html
 from crosswire.report.render import CSS as REPORT_CSS
-from crosswire.report.render import _h_story, cited_spans
+from crosswire.report.render import StoryLayout, _h_story, cited_spans
 from crosswire.run import ingest_documents, story_reports
 from crosswire.store import Store, open_store
 from crosswire.store.browse import (
@@ -62,6 +62,11 @@ PAGE_LIMIT = 200
 CACHE_STORIES = 256
 #: Where an article's page is: the story page's citations link there, to the passage.
 ARTICLE_HREF = "/articles/{id}"
+#: what the story page shows of a long story before "…and N more" (see story_layout)
+STORY_ITEMS = 30
+STORY_SAID = 3
+STORY_PAIRS = 4
+STORY_TABLES = 8
 K = TypeVar("K")
 V = TypeVar("V")
 CSP = (
@@ -167,11 +172,13 @@ class _Versioned(Generic[K, V]):
 
 @dataclass
 class _Entry:
-    """One compared story at one version: its report, its JSON, its page once rendered."""
+    """One compared story at one version: its report, its JSON, its pages once rendered
+    (the story page, and the one with every list whole)."""
 
     report: StoryReport
     json: bytes
     page: bytes | None = None
+    whole: bytes | None = None
 
 
 class _ReportCache:
@@ -441,6 +448,15 @@ def create_app(
             found.page = await run_in_threadpool(render_story_page, templates, found.report)
         return HTMLResponse(found.page)
 
+    @app.get("/stories/{story_id}/all", response_class=HTMLResponse, include_in_schema=False)
+    async def page_story_whole(request: Request, story_id: str) -> HTMLResponse:
+        """The story with every list whole (speakers, events, facts): where the story
+        page's "…and N more" links go. Article texts stay on the article pages."""
+        found = await entry(request, story_id)
+        if found.whole is None:
+            found.whole = await run_in_threadpool(render_story_page, templates, found.report, True)
+        return HTMLResponse(found.whole)
+
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def page_article(request: Request, article_id: str) -> HTMLResponse:
         s = _store(request)
@@ -521,12 +537,35 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 WriteAllowed = Annotated[None, Depends(require_token)]
 
 
-def render_story_page(templates: Jinja2Templates, report: StoryReport) -> bytes:
-    """The story page, rendered once per version of the story."""
+def story_layout(story_id: str, whole: bool = False) -> StoryLayout:
+    """How the web shows a story: title as the page's h1, articles linked to their own
+    pages rather than inlined, and (unless ``whole``) long lists cut at 30 rows, 3
+    statements per speaker and the passages of 8 reuse edges, with a link to the whole.
+    A 40-article story's page stays a few hundred KB, where inlining made it 1.4 MB."""
+    if whole:
+        return StoryLayout(level=1, items=None, said=None, article_href=ARTICLE_HREF)
+    return StoryLayout(
+        level=1,
+        items=STORY_ITEMS,
+        said=STORY_SAID,
+        pairs=STORY_PAIRS,
+        tables=STORY_TABLES,
+        article_href=ARTICLE_HREF,
+        more_href=f"/stories/{story_id}/all",
+    )
+
+
+def render_story_page(
+    templates: Jinja2Templates, report: StoryReport, whole: bool = False
+) -> bytes:
+    """The story page (or with ``whole`` every list of it), rendered once per version of
+    the story: what the story is and its brief first, the coverage matrix last, folded."""
+    layout = story_layout(report.story.id, whole)
     page = templates.env.get_template("story.html").render(
         report=report,
-        coverage=coverage_html(report),
-        body="\n".join(_h_story(report, article_href=ARTICLE_HREF)),
+        whole=whole,
+        coverage=coverage_html(report, ARTICLE_HREF),
+        body="\n".join(_h_story(report, layout)),
     )
     return page.encode("utf-8")
 
