@@ -36,6 +36,7 @@ from crosswire.model import (
     StorySignal,
 )
 from crosswire.report import (
+    StoryLayout,
     article_label,
     brief_citations,
     render_brief,
@@ -44,9 +45,10 @@ from crosswire.report import (
     render_markdown,
     report_to_dict,
     source_name,
+    story_html,
 )
 from crosswire.report.pages import article_html
-from crosswire.report.render import StoryLayout, _h_story, passage_id
+from crosswire.report.render import passage_id
 
 WIRE_TEXT = (
     "New talk of compromise from both Moscow and Kyiv on a status for Ukraine outside of "
@@ -485,7 +487,7 @@ def test_long_lists_fold_in_the_report_and_link_on_the_web(report: StoryReport) 
     assert folded.count("Fact number") == 10
     assert "<details><summary>Text (" in static  # the file carries the texts, folded
     web = StoryLayout(level=1, article_href="/articles/{id}", more_href="/stories/st/all", items=30)
-    page = "\n".join(_h_story(long, web))
+    page = story_html(long, web)
     assert page.count("Fact number") == 30
     assert '…and 10 more facts: <a href="/stories/st/all">' in page
     assert "<details><summary>Text (" not in page and '<div class="text">' not in page

@@ -7,9 +7,12 @@ report loaded from any store without the NLP stack.
 from __future__ import annotations
 
 from crosswire.report.render import (
+    STORY_CSS,
+    StoryLayout,
     article_label,
     brief_citations,
     brief_to_dict,
+    cited_spans,
     quote_wording,
     render_brief,
     render_html,
@@ -17,12 +20,16 @@ from crosswire.report.render import (
     render_markdown,
     report_to_dict,
     source_name,
+    story_html,
 )
 
 __all__ = [
+    "STORY_CSS",
+    "StoryLayout",
     "article_label",
     "brief_citations",
     "brief_to_dict",
+    "cited_spans",
     "quote_wording",
     "render_brief",
     "render_html",
@@ -30,4 +37,5 @@ __all__ = [
     "render_markdown",
     "report_to_dict",
     "source_name",
+    "story_html",
 ]

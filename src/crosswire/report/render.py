@@ -841,9 +841,13 @@ class StoryLayout:
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
-CSS = """
+#: The static report's page rule; a page of its own (the web app's) brings its own.
+PAGE_CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;
-color:#1b1b1b;background:#fff}
+color:#1b1b1b;background:#fff}"""
+
+#: The rules of a story's sections, wherever they are shown.
+STORY_CSS = """
 h1{font-size:1.6rem}h2{margin-top:3rem;border-bottom:2px solid #ddd}
 h2 small,.meta,.note{color:#666;font-weight:normal;font-size:.9rem}
 ol.articles{padding-left:0;list-style:none}ol.articles>li{margin:.6rem 0}
@@ -893,7 +897,8 @@ text-align:left}
 top:auto;left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-width:none}}
 ul.notes{list-style:none;padding-left:1rem;margin:.2rem 0 1rem;font-size:.9rem;color:#444}
 """.strip()
-CSS += "\n" + CITE_CSS
+STORY_CSS += "\n" + CITE_CSS
+CSS = PAGE_CSS + "\n" + STORY_CSS
 
 
 def _e(text: str) -> str:
@@ -1404,6 +1409,12 @@ def _h_story(report: StoryReport, layout: StoryLayout | None = None) -> list[str
     ]
     out += ["</ol>", "</section>"]
     return out
+
+
+def story_html(report: StoryReport, layout: StoryLayout | None = None) -> str:
+    """One story's section of a page, as ``render_html`` lays it out, for a page of its
+    own (the web app's story page, with its ``layout``)."""
+    return "\n".join(_h_story(report, layout))
 
 
 def render_html(reports: Sequence[StoryReport]) -> str:

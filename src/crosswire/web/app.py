@@ -38,10 +38,8 @@ from crosswire.codec import to_dict
 from crosswire.model import RawDocument, ReadError, StoryReport
 from crosswire.read import read_paths
 from crosswire.read.urls import FetchRefused, fetch
-from crosswire.report import report_to_dict
+from crosswire.report import STORY_CSS, StoryLayout, cited_spans, report_to_dict, story_html
 from crosswire.report.pages import article_html, coverage_html
-from crosswire.report.render import CSS as REPORT_CSS
-from crosswire.report.render import StoryLayout, _h_story, cited_spans
 from crosswire.run import ingest_documents, story_reports
 from crosswire.store import Store, open_store
 from crosswire.store.browse import (
@@ -497,11 +495,9 @@ def create_app(
             },
         )
 
-    story_css = REPORT_CSS.split("}", 1)[1]  # the report's rules without its page body rule
-
     @app.get("/report.css", include_in_schema=False)
     def report_css() -> HTMLResponse:
-        return HTMLResponse(story_css, media_type="text/css")
+        return HTMLResponse(STORY_CSS, media_type="text/css")
 
     return app
 
@@ -565,7 +561,7 @@ def render_story_page(
         report=report,
         whole=whole,
         coverage=coverage_html(report, ARTICLE_HREF),
-        body="\n".join(_h_story(report, layout)),
+        body=story_html(report, layout),
     )
     return page.encode("utf-8")
 
