@@ -633,22 +633,8 @@ def _md_story(report: StoryReport) -> list[str]:
                     wording = _md(index.wording(quote))
                     out += [f"> {wording} — {cite} ({note})", ""]
 
-    if report.shared_facts:
-        out += ["### Corroborated by independent sources", ""]
-        cites = [index.for_fact(fact) for fact in report.shared_facts]
-        for fact, cited_by in zip(report.shared_facts, cites, strict=True):
-            out.append(f"- {_md(fact.text)} {_md_cites(cited_by)} ({_md(_fact_note(fact, index))})")
-        out.append("")
-        out += _md_notes(_notes(zip((f.text for f in report.shared_facts), cites, strict=True)))
-
-    if report.single_source_facts:
-        out += ["### Single-source facts", ""]
-        cites = [index.for_fact(fact) for fact in report.single_source_facts]
-        for fact, cited_by in zip(report.single_source_facts, cites, strict=True):
-            out.append(f"- {_md(fact.text)} {_md_cites(cited_by)}")
-        out.append("")
-        facts = report.single_source_facts
-        out += _md_notes(_notes(zip((f.text for f in facts), cites, strict=True)))
+    out += _md_facts("Corroborated by independent sources", report.shared_facts, index, True)
+    out += _md_facts("Single-source facts", report.single_source_facts, index, False)
 
     if report.reuse:
         out += ["### Reuse", ""]
@@ -657,6 +643,20 @@ def _md_story(report: StoryReport) -> list[str]:
             out += [_md_edge(edge, index), ""]
             out += _md_pairs(edge, index)
     return out
+
+
+def _md_facts(heading: str, facts: Sequence[Fact], index: _Index, noted: bool) -> list[str]:
+    """A fact section in Markdown: each fact with its citations (and, ``noted``, how many
+    independent sources give it), then the passages cited."""
+    if not facts:
+        return []
+    out = [f"### {heading}", ""]
+    cites = [index.for_fact(fact) for fact in facts]
+    for fact, cited_by in zip(facts, cites, strict=True):
+        note = f" ({_md(_fact_note(fact, index))})" if noted else ""
+        out.append(f"- {_md(fact.text)} {_md_cites(cited_by)}{note}")
+    out.append("")
+    return out + _md_notes(_notes(zip((f.text for f in facts), cites, strict=True)))
 
 
 def _edge_summary(edge: Reuse) -> str:
@@ -780,7 +780,9 @@ def render_brief(report: StoryReport, fmt: str = "md") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _html_page(title: str, body: Sequence[str]) -> list[str]:
+def _html_page(title: str, body: Sequence[str], *, main: bool = True) -> list[str]:
+    """A self-contained page: the CSP, the report's CSS and ``body``; ``main`` wraps the
+    body in ``<main>`` (the report page puts its header before its own)."""
     return [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -792,9 +794,9 @@ def _html_page(title: str, body: Sequence[str]) -> list[str]:
         f"<title>{_e(title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
-        "<body><main>",
+        "<body><main>" if main else "<body>",
         *body,
-        "</main></body>",
+        "</main></body>" if main else "</body>",
         "</html>",
     ]
 
@@ -1424,24 +1426,14 @@ def render_html(reports: Sequence[StoryReport]) -> str:
         f'<span class="note">({_plural(len(r.articles), "article")})</span></li>'
         for r in reports
     )
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>crosswire: {_plural(len(reports), 'story')}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+    body = [
         "<header><h1>crosswire report</h1>",
         f"<nav><ol>{toc}</ol></nav>" if reports else "<p>No stories.</p>",
         "</header>",
         "<main>",
     ]
     for report in reports:
-        out += _h_story(report)
-    out += ["</main>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+        body += _h_story(report)
+    body.append("</main>")
+    title = f"crosswire: {_plural(len(reports), 'story')}"
+    return "\n".join(_html_page(title, body, main=False)) + "\n"
