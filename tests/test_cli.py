@@ -107,8 +107,9 @@ def test_a_mistyped_folder_fails_and_leaves_the_reports_as_they_were(tmp_path: P
     args = ["analyze", str(tmp_path / "artciles"), "--db", str(db), "--out", str(out)]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    assert "artciles: no such file or directory" in result.output
-    assert "read no article" in result.output and "unchanged" in result.output
+    (line,) = [line for line in result.output.splitlines() if line.strip()]
+    assert "artciles: no such file or directory" in line
+    assert "read no article" in line and "unchanged" in line
     assert (out / "index.html").read_text() == "yesterday's report"
 
 
@@ -117,8 +118,10 @@ def test_a_web_address_is_fetched_through_the_checks_not_read_as_a_path(tmp_path
     url = "http://127.0.0.1:9/story.html"
     result = runner.invoke(app, ["analyze", url, "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 1
-    (line,) = [line for line in result.output.splitlines() if line.startswith("skipped")]
-    assert line.startswith(f"skipped {url}: refused") and "--allow-private" in line
+    # nothing read: one line says what and why
+    (line,) = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith(f"error: read no article from {url}: {url}: refused")
+    assert "--allow-private" in line
 
 
 def test_the_python_api_says_when_it_read_nothing() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -165,6 +165,16 @@ def _print_story(report: StoryReport) -> None:
         )
 
 
+_NOTHING_READABLE = "no file of a kind crosswire reads (see --help)"
+
+
+def _say_skipped(skipped: Sequence[ReadError]) -> None:
+    """One line per input that could not be read, naming it and why."""
+    for error in skipped:
+        where, why = escape(error.origin), escape(error.reason)
+        errors.print(f"[yellow]skipped[/yellow] {where}: {why}", highlight=False)
+
+
 @app.command()
 def analyze(
     paths: Annotated[
@@ -208,9 +218,7 @@ def analyze(
         def progress(done: int, total: int) -> None:
             bar.update(task, description="annotating", completed=done, total=total)
 
-        def on_error(error: ReadError) -> None:
-            where, why = escape(error.origin), escape(error.reason)
-            errors.print(f"[yellow]skipped[/yellow] {where}: {why}", highlight=False)
+        skipped: list[ReadError] = []  # said after reading: one line when nothing was read
 
         try:
             runner = make_executor(executor, workers=workers or None, address=address)
@@ -222,7 +230,7 @@ def analyze(
             result = ingest_documents(
                 _noting_encodings(read_sources(paths, fetcher, others)),
                 store,
-                on_error=on_error,
+                on_error=skipped.append,
                 progress=progress,
                 executor=runner,
             )
@@ -231,15 +239,13 @@ def analyze(
             fetcher.close()
         if not result.read:
             bar.stop()
-            _fail(
-                f"read no article from {', '.join(paths)}: "
-                + (
-                    f"{len(result.errors)} skipped (above)"
-                    if result.errors
-                    else "no file of a kind crosswire reads (see --help)"
-                )
-                + f"; {db} and {out} are unchanged"
-            )
+            if len(skipped) == 1:
+                why = f"{skipped[0].origin}: {skipped[0].reason}"
+            else:
+                _say_skipped(skipped)
+                why = f"{len(skipped)} skipped (above)" if skipped else _NOTHING_READABLE
+            _fail(f"read no article from {', '.join(paths)}: {why}; {db} and {out} are unchanged")
+        _say_skipped(skipped)
         bar.update(task, description="comparing", total=None)
         reports = story_reports(store)
     console.print(
