@@ -15,6 +15,7 @@ from typing import Literal
 ReuseKind = Literal["verbatim", "syndicated", "rewrite", "partial"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceKind = Literal["propose", "demand", "support", "accept", "reject", "oppose", "warn"]
+PublishedFrom = Literal["source", "given", "text", "file name"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class RawDocument:
     URL) so that every later error or citation can point back to it.
     ``encoding`` is what its bytes were decoded from: ``utf-8``, or a legacy
     encoding an old archive used (``cp1252``), which the reader is told.
+    ``file_name`` is the name of the file that holds this document alone (not a
+    JSONL line, a feed entry or a web page): a collector's name often carries the
+    publication date (``politico_2016-04-03_cruz-tops-trump.txt``).
     """
 
     origin: str
@@ -36,6 +40,7 @@ class RawDocument:
     published: str | None = None
     byline: str | None = None
     encoding: str = "utf-8"
+    file_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,12 @@ class Article:
 
     ``id`` is derived from the normalised text, so the same article read
     twice (from another file or feed) has the same id and is stored once.
+    ``published_from`` says where ``published`` came from, so a reader can weigh it:
+    ``source`` (the input's metadata: a JSONL ``published``, an HTML page's date),
+    ``given`` (by the user for this run: ``--published``), ``text`` (a short
+    "Updated March 3, 2022 10:15 AM" line at the top of the text) or ``file name``
+    (``politico_2016-04-03_cruz-tops-trump.txt``); None when there is no date, or
+    for an article stored before the field existed.
     """
 
     id: str
@@ -72,6 +83,7 @@ class Article:
     byline: str | None = None
     credited_source: str | None = None
     removed_lines: tuple[str, ...] = ()
+    published_from: PublishedFrom | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+from crosswire.clean.dates import TOP_LINES, lifted_date, line_date, name_date
 from crosswire.model import Article, DateMention, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -375,30 +376,47 @@ def derive_published(
 
 
 def article_published(article: Article) -> Published:
-    """The article's publication date: its metadata's, else one derived from it."""
-    if article.published is not None:
-        return Published(article.published.date(), "given", "article metadata")
-    return derive_published(
-        article.text, title=article.title, removed=article.removed_lines, origin=article.origin
-    )
+    """The article's publication date: its metadata's (or one the user gave), else one
+    derived from it. A date cleaning derived (``published_from``: a date line of the
+    text, the file's name) stays marked derived, with the line or name as evidence."""
+    if article.published is None:
+        return derive_published(
+            article.text, title=article.title, removed=article.removed_lines, origin=article.origin
+        )
+    day = article.published.date()
+    if article.published_from == "file name":
+        return Published(day, "derived", f"file name “{_file_name(article.origin)}”")
+    if article.published_from == "text":
+        return Published(day, "derived", _dateline_evidence(article, day))
+    how = "input" if article.published_from == "given" else "article metadata"
+    return Published(day, "given", how)
 
 
-_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+def _dateline_evidence(article: Article, day: date) -> str:
+    """The line a text-derived date was read from ("dateline “Updated March 3, 2022”"):
+    one a rule removed, or a short date line at the top of the text."""
+    for line in article.removed_lines:
+        if lifted_date(line) == day:
+            return f"dateline “{line.strip()}”"
+    for line in (article.title or "", *article.text.splitlines()[:TOP_LINES]):
+        if line_date(line) == day:
+            return f"dateline “{line.strip()}”"
+    return "a date line of its text"
 
 
 def file_name_date(origin: str | None) -> tuple[date | None, str]:
-    """The ISO date in the name of the file an article was read from, and that name.
+    """The date in the name of the file an article was read from, and that name.
 
     Only a plain file counts: a JSONL line (``news.jsonl:12``) or a URL names
-    a file that holds many articles or none.
+    a file that holds many articles or none. The date is read as cleaning reads
+    it (:func:`crosswire.clean.dates.name_date`: ``2016-04-03`` or ``20160403``, a
+    real day of a plausible year).
     """
     if not origin or "://" in origin or re.search(r":\d+$", origin):
         return None, ""
-    name = re.split(r"[\\/]", origin)[-1]
-    match = _FILE_DATE.search(name)
-    if match is None:
-        return None, name
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])), name
-    except ValueError:  # 2016-02-30
-        return None, name
+    name = _file_name(origin)
+    return name_date(name), name
+
+
+def _file_name(origin: str) -> str:
+    return re.split(r"[\\/]", origin)[-1]

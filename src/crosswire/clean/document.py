@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from crosswire.clean.credits import known_wire, line_places
+from crosswire.clean.dates import as_published, lifted_date, name_date, top_line_date
 from crosswire.clean.rules import LineRule, Where, line_rules
-from crosswire.model import Article, RawDocument, ReadError
+from crosswire.model import Article, PublishedFrom, RawDocument, ReadError
 
 #: A line with this many words, or a full sentence of _SENTENCE_WORDS, is body text.
 _BODY_WORDS = 20
@@ -74,6 +75,7 @@ def clean_document(raw: RawDocument) -> Article | ReadError:
         return ReadError(raw.origin, problem)
     if published and len(published) > MAX_DATE_CHARS:
         published = None  # no date is that long: unparseable, like any other non-date
+    when, when_from = _publication(published, found, lines, raw.file_name)
     return Article(
         id=article_id(text),
         origin=raw.origin,
@@ -81,11 +83,30 @@ def clean_document(raw: RawDocument) -> Article | ReadError:
         title=_one_line(title),
         url=url,
         outlet=_one_line(outlet),
-        published=parse_date(published or found.date),
+        published=when,
         byline=_one_line(byline or found.byline),
         credited_source=found.wire,
         removed_lines=tuple(found.removed),
+        published_from=when_from,
     )
+
+
+def _publication(
+    given: str | None, found: _Found, lines: list[str], file_name: str | None
+) -> tuple[datetime | None, PublishedFrom | None]:
+    """The publication time and where it came from: the input's metadata first, then a
+    date line of the text (one a rule lifted, or a short date line at the top), then
+    the file's name ("politico_2016-04-03_cruz-tops-trump.txt"). The text comes before
+    the name: it is the article's own word, the name a collector's."""
+    if given and (parsed := parse_date(given)) is not None:
+        return parsed, "source"
+    day = lifted_date(found.date)
+    if day is None and (line := top_line_date(lines)) is not None:  # lines as read
+        day = line[0]
+    if day is not None:
+        return as_published(day), "text"
+    day = name_date(file_name)
+    return (as_published(day), "file name") if day is not None else (None, None)
 
 
 def article_id(text: str) -> str:
@@ -323,10 +344,9 @@ def _sanitized(raw: RawDocument) -> RawDocument:
     fields = (raw.content, raw.title, raw.url, raw.outlet, raw.published, raw.byline)
     if not any(v and _UNSAFE.search(v) for v in fields):
         return raw
-    return RawDocument(
-        origin=raw.origin,
+    return replace(  # the rest (encoding, file name) kept as read
+        raw,
         content=_safe(raw.content),
-        format=raw.format,
         title=_safe(raw.title) if raw.title else raw.title,
         url=_safe(raw.url) if raw.url else raw.url,
         outlet=_safe(raw.outlet) if raw.outlet else raw.outlet,

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from crosswire import __version__
+from crosswire.clean.dates import GivenDates, given_dates
 from crosswire.cli._common import (
     DEFAULT_DB,
     TABLE_STORIES,
@@ -57,15 +58,27 @@ def _write_reports(reports: list[StoryReport], out: Path, formats: list[Format])
 
 
 def _noting_encodings(
-    items: Iterator[RawDocument | ReadError],
+    items: Iterator[RawDocument | ReadError], origins: list[str] | None = None
 ) -> Iterator[RawDocument | ReadError]:
     """The items as read, with one line for each file decoded from a legacy encoding (an
-    old archive's Windows-1252): read, and the reader told."""
+    old archive's Windows-1252): read, and the reader told. ``origins`` collects where
+    each document came from (what ``--published FILE=...`` may name)."""
     for item in items:
-        if isinstance(item, RawDocument) and item.encoding != "utf-8":
-            where, how = escape(item.origin), escape(item.encoding)
-            errors.print(f"[cyan]note[/cyan] {where}: decoded from {how}, not UTF-8")
+        if isinstance(item, RawDocument):
+            if origins is not None:
+                origins.append(item.origin)
+            if item.encoding != "utf-8":
+                where, how = escape(item.origin), escape(item.encoding)
+                errors.print(f"[cyan]note[/cyan] {where}: decoded from {how}, not UTF-8")
         yield item
+
+
+def _given_dates(values: list[str]) -> GivenDates:
+    """``--published`` values for a run, or a one-line error naming the bad one."""
+    try:
+        return given_dates(values)
+    except ValueError as error:
+        _fail(f"--published {error}")
 
 
 #: Longest title ``analyze``'s table shows; a longer one ends in "…".
@@ -206,9 +219,21 @@ def analyze(
         bool,
         typer.Option("--verbose", "-v", help="List every story touched, each in full."),
     ] = False,
+    published: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--published",
+            help="Publication date: YYYY-MM-DD for every article read in this run that has "
+            "none (from its metadata, a date line or its file name); FILE=YYYY-MM-DD for the "
+            "articles of one input (file name, path or origin), over any other date. "
+            "Repeatable. Articles already stored keep their date.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles, group them into stories, and write the reports (a summary on the
     terminal: the largest stories touched; a single story touched is printed in full)."""
+    given = _given_dates(published or [])
+    origins: list[str] = []
     with (
         _open(db) as store,
         _progress() as bar,
@@ -228,11 +253,12 @@ def analyze(
         others: Counter[str] = Counter()
         try:
             result = ingest_documents(
-                _noting_encodings(read_sources(paths, fetcher, others)),
+                _noting_encodings(read_sources(paths, fetcher, others), origins),
                 store,
                 on_error=skipped.append,
                 progress=progress,
                 executor=runner,
+                published=given,
             )
         finally:
             runner.close()
@@ -253,6 +279,11 @@ def analyze(
         f"stored, {len(result.errors)} skipped; {len(reports)} stories in {db}",
         highlight=False,
     )
+    for name in given.unused(origins):
+        errors.print(
+            f"[yellow]note[/yellow] --published {escape(name)}=...: no article read from it",
+            highlight=False,
+        )
     if others:
         kinds = ", ".join(f"{suffix} {n}" for suffix, n in others.most_common())
         files = "1 file" if others.total() == 1 else f"{others.total()} files"

@@ -122,15 +122,17 @@ def link_features(article: AnnotatedArticle) -> LinkFeatures:
 
 
 def _published(article: AnnotatedArticle) -> datetime | None:
-    """When the article was published: its metadata, else the date its file is named by.
+    """When the article was published: its metadata (or a date given for the run), else
+    the date its file is named by.
 
     Time is evidence (reports weeks apart rarely tell one event), but only
-    from the collector: a dateline in the text is as often an update or a
-    follow-up's date (ECB+ events span follow-ups months apart), and the
-    text's dates are compared as the dates family anyway.
+    from the collector: a dateline in the text (``published_from`` "text") is as
+    often an update or a follow-up's date (ECB+ events span follow-ups months
+    apart), and the text's dates are compared as the dates family anyway.
     """
-    if article.article.published is not None:
-        return article.article.published
+    published = article.article.published
+    if published is not None and article.article.published_from != "text":
+        return published
     day, _ = file_name_date(article.article.origin)
     return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 

@@ -149,6 +149,7 @@ def _read_file(path: Path, kind: Literal["text", "html", "jsonl"] | None) -> Ite
         content=text,
         format="html" if kind == "html" else "text",
         encoding=encoding,
+        file_name=path.name,  # one file, one article: its name may carry the date
     )
 
 

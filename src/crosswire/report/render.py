@@ -417,20 +417,31 @@ def _position_who(position: Position) -> str:
 
 def _dates_note(report: StoryReport) -> list[tuple[list[str], str]]:
     """How the articles' publication dates are known, each note once with the articles
-    it is true of: seven undated articles are one "publication date unknown", not seven."""
+    it is true of: seven undated articles are one "publication date unknown", not seven;
+    dates cleaning derived, which the article list shows, one "taken from their file
+    names" (or "... from date lines of their texts")."""
+    taken = {"file name": ("its file name", "their file names")}
+    taken["text"] = ("a date line of its text", "date lines of their texts")
+    shown = {a.id: a.published_from for a in report.articles if a.published is not None}
     grouped: dict[str, list[str]] = {}
     for p in report.published:
+        source = shown.get(p.article_id) if p.basis == "derived" else None
         if p.date is None:
             note = (
                 "publication date unknown (give it: --published or JSONL `published`); "
                 "relative dates unresolved"
             )
+        elif source in taken:
+            note = source
         elif p.basis == "derived":
             note = f"published {p.date} (derived from {_inline(p.evidence)})"
         else:
             note = f"dates resolved against {p.date} ({_inline(p.evidence)})"
         grouped.setdefault(note, []).append(p.article_id)
-    return [(ids, note) for note, ids in grouped.items()]
+    return [
+        (ids, f"taken from {taken[note][1 if len(ids) > 1 else 0]}" if note in taken else note)
+        for note, ids in grouped.items()
+    ]
 
 
 def _dates_line(report: StoryReport, index: _Index, escape: Callable[[str], str]) -> str:

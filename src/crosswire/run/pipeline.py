@@ -16,6 +16,7 @@ from pathlib import Path
 from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.speakers import load_aliases, with_people
 from crosswire.clean import clean_document
+from crosswire.clean.dates import GivenDates, with_given
 from crosswire.compare import compare_story
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
 from crosswire.model import (
@@ -47,7 +48,10 @@ class IngestResult:
     )
 
 
-def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -> list[Article]:
+def _clean_all(
+    items: Iterable[RawDocument | ReadError], result: IngestResult, given: GivenDates | None = None
+) -> list[Article]:
+    """Cleaned articles, each once, with the dates ``given`` for the run set."""
     articles: dict[str, Article] = {}
     for item in items:
         if isinstance(item, ReadError):
@@ -61,6 +65,8 @@ def _clean_all(items: Iterable[RawDocument | ReadError], result: IngestResult) -
             result.errors.append(cleaned)
             continue
         result.read += 1
+        if given:
+            cleaned = with_given(cleaned, given)
         articles.setdefault(cleaned.id, cleaned)
     return list(articles.values())
 
@@ -74,6 +80,7 @@ def ingest(
     progress: Progress | None = None,
     params: LinkParams = DEFAULT_PARAMS,
     executor: Executor | None = None,
+    published: GivenDates | None = None,
 ) -> IngestResult:
     """Read, clean, annotate and place new articles; store them batch by batch."""
     return ingest_documents(
@@ -84,6 +91,7 @@ def ingest(
         progress=progress,
         params=params,
         executor=executor,
+        published=published,
     )
 
 
@@ -96,15 +104,19 @@ def ingest_documents(
     progress: Progress | None = None,
     params: LinkParams = DEFAULT_PARAMS,
     executor: Executor | None = None,
+    published: GivenDates | None = None,
 ) -> IngestResult:
     """Like :func:`ingest`, for documents already read (HTTP uploads, fetched URLs, feeds).
 
     ``executor`` runs the annotate stage (default: in this process); linking
     and storing stay here, in order, so every executor gives the same stories.
+    ``published`` sets dates the user gave for the run (``--published``) on the
+    articles read, before annotation resolves "on Wednesday" against them; an
+    article already stored keeps the date it was stored with.
     """
     result = IngestResult()
     began = time.perf_counter()
-    articles = _clean_all(documents, result)
+    articles = _clean_all(documents, result, published)
     result.seconds["read_clean"] += time.perf_counter() - began
     if on_error:
         for error in result.errors:
