@@ -48,6 +48,14 @@ class IngestResult:
     )
 
 
+def _arrival(article: Article) -> tuple[bool, float]:
+    """Where an article goes in its batch: by the date its source or the user gave, as a
+    stream would bring it; one derived from a file name or a date line (often an
+    update's) keeps the order the inputs came in, which a guess should not reshuffle."""
+    dated = article.published is not None and article.published_from in ("source", "given", None)
+    return (not dated, article.published.timestamp() if dated and article.published else 0.0)
+
+
 def _clean_all(
     items: Iterable[RawDocument | ReadError], result: IngestResult, given: GivenDates | None = None
 ) -> list[Article]:
@@ -124,7 +132,7 @@ def ingest_documents(
     known = store.known([a.id for a in articles])
     new = [a for a in articles if a.id not in known]
     result.already_stored = len(articles) - len(new)
-    new.sort(key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0))
+    new.sort(key=_arrival)
     if not new:
         return result
     executor = executor or InProcess(backend)
