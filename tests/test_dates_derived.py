@@ -224,3 +224,36 @@ def test_analyze_published_sets_the_dates_of_articles_that_have_none(
     assert by_file[SEED_WIRE] == ("2022-03-16", "given")
     assert by_file[SEED_REWRITE] == ("2022-03-17", "given")
     assert by_file[dated] == ("2015-11-16", "file name")  # it had a date of its own
+
+
+def test_a_date_derived_from_a_file_name_does_not_reorder_the_batch(
+    tmp_path: Path,
+    seeds_dir: Path,
+    backend,  # type: ignore[no-untyped-def]  # loads the models once for the session
+) -> None:
+    # sorting polnear-150 by its file-name dates reshuffled its arrival and cost three
+    # true story pairs; a date the user gives still orders the batch
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = "a_2022-03-17_wire.txt", "b_2022-03-16_rewrite.txt"
+    shutil.copy(seeds_dir / SEED_WIRE, folder / first)
+    shutil.copy(seeds_dir / SEED_REWRITE, folder / second)
+
+    def opened_the_story(*extra: str) -> str:
+        out = tmp_path / f"r{len(extra)}"
+        db = tmp_path / f"c{len(extra)}.db"
+        args = ["analyze", str(folder), "--db", str(db), "--out", str(out), "--format", "json"]
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        (story,) = json.loads((out / "stories.json").read_text())["stories"]
+        names = {a["id"]: Path(a["origin"]).name for a in story["articles"]}
+        (opener,) = [
+            names[p["article_id"]]
+            for p in story["placements"]
+            if any(s["name"] == "new_story" for s in p["signals"])
+        ]
+        return opener
+
+    assert opened_the_story() == first  # the inputs' order, though its name is a day later
+    given = ["--published", f"{first}=2022-03-17", "--published", f"{second}=2022-03-16"]
+    assert opened_the_story(*given) == second  # dates the user gave order the batch
