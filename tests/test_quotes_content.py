@@ -415,3 +415,20 @@ def test_curly_quotes_inside_a_straight_quoted_paragraph_pair_among_themselves()
     quoted = [text[p.open + 1 : p.close] for p in quoted_passages(text)]
     assert "rant," in quoted and "homicidal ideation." in quoted
     assert not any("a doctor had typed" in q for q in quoted)
+
+
+def test_an_attribution_set_inside_what_it_reports_is_left_out_of_the_words(backend) -> None:  # type: ignore[no-untyped-def]
+    # nyt_2016-09-28_what-mexico-could-do-when-up-aga (dev, sample-4 item 3014): the
+    # content was the whole sentence, "But" and "he added" with it
+    text = (
+        "Mexico\n\nBut the economic weapons his country has at its disposal, he added, are "
+        "like nuclear bombs that you cannot use."
+    )
+    article, quotes = _quotes(text, backend)
+    (quote,) = [q for q in quotes if q.cue == "added"]
+    assert quote.content == (
+        "the economic weapons his country has at its disposal \u2026 are like nuclear bombs "
+        "that you cannot use"
+    )
+    assert quote.interruption is not None
+    assert article.text[quote.interruption.start : quote.interruption.end] == ", he added,"

@@ -733,6 +733,8 @@ class _Reader:
             for t in self.doc[first : last + 1]
             if line_start <= t.idx < line_end and not t.is_space and not cue.start <= t.i < cue.end
         ]
+        while kind in ("before", "around") and words and words[0].dep_ == "cc":
+            words = words[1:]  # "*But* the economic weapons ..., he added, are": the writer's
         if not words:
             return None
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
@@ -1088,7 +1090,27 @@ def _indirect(reader: _Reader, cue: _Cue, claimed: Sequence[tuple[int, int]]) ->
     bare = reader.reported(cue, completed=False)
     judged = bare[0] if bare is not None else (start, end)
     features = attribution_features(reader, cue, judged, how, source, sourceless)
-    return _Found("indirect", (start, end), mention, cue, extent, source, None, features)
+    aside = _aside(reader, (start, end), source, (cue_start, cue_end)) if parenthetical else None
+    return _Found("indirect", (start, end), mention, cue, extent, source, None, features, aside)
+
+
+def _aside(
+    reader: _Reader,
+    content: tuple[int, int],
+    source: tuple[int, int] | None,
+    cue: tuple[int, int],
+) -> tuple[int, int] | None:
+    """The attribution set inside what it reports ("The economic weapons his country has,
+    *he added,* are like nuclear bombs"): from the comma before its source to the comma
+    after its cue, which the content covers but a reader should not see as the words."""
+    first = min(cue[0], source[0]) if source is not None else cue[0]
+    last = cue[1]
+    text = reader.text
+    before = text.rfind(",", content[0], first)
+    after = text.find(",", last, content[1])
+    if before < 0 or after < 0 or text[before + 1 : first].strip() or text[last:after].strip():
+        return None  # not set off by commas: no aside to take out
+    return (before, after + 1)
 
 
 def _subordinate(token: Token) -> bool:
