@@ -337,6 +337,11 @@ def test_what_gives_no_claim_is_no_statement(backend) -> None:  # type: ignore[n
         backend,
     )
     assert shown["congratulated"] is False
+    # a pronoun alone is whom it was about too (polnear-150: "Sanders ... challenged her")
+    shown = _statements(
+        "Sanders met Clinton in Philadelphia. He challenged her on Tuesday.", backend
+    )
+    assert shown["challenged"] is False
     # a name that is the object of a stance is a position, and stays
     assert _statements("Governor Pence endorsed Cruz on Friday.", backend).get("endorsed")
 

@@ -1773,14 +1773,15 @@ def _states(reader: _Reader, found: _Found) -> bool:
 
 
 def _a_name(words: Sequence[Token]) -> bool:
-    """Content that is only someone's name, with what describes them and no verb: "NBC's
-    Matt Lauer", "her Democratic rival Bernie Sanders", "Florida primary winner Donald
-    Trump". It names who was spoken to or of, not a claim."""
+    """Content that is only someone's name, with what describes them and no verb, or a
+    pronoun: "NBC's Matt Lauer", "her Democratic rival Bernie Sanders", "Florida primary
+    winner Donald Trump", "challenged *her*". It names who was spoken to or of, not a
+    claim."""
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     inside = {t.i for t in words}
     heads = [t for t in words if t.head.i not in inside or t.head is t]
-    return len(heads) == 1 and heads[0].pos_ == "PROPN"
+    return len(heads) == 1 and heads[0].pos_ in ("PROPN", "PRON")  # "challenged *her*"
 
 
 @lru_cache(maxsize=1)
