@@ -437,3 +437,87 @@ def test_an_attribution_set_inside_what_it_reports_is_left_out_of_the_words(back
     )
     assert quote.interruption is not None
     assert article.text[quote.interruption.start : quote.interruption.end] == ", he added,"
+
+
+def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, items 3033, 3034, 3036 (dev): a topic named, not a claim made
+    shown = _statements(
+        "The film, directed by Ava DuVernay, explains America's historical treatment of "
+        "black people. Trump also retweeted an unflattering photo of Heidi Cruz contrasted "
+        "with a photo of Trump's wife.",
+        backend,
+    )
+    assert shown["explains"] is False
+    assert shown["also retweeted"] is False
+    # the same words with a clause, a judging "as", or mostly quoted words are statements
+    shown = _statements(
+        "Senator Warren described Trump as a dangerous man. She also mentioned that the "
+        "bank had lied.",
+        backend,
+    )
+    assert shown["described"] is True and shown["also mentioned"] is True
+    shown = _statements(
+        "Although the IMF did not single out Trump's proposals, it referenced \"political "
+        'tensions" in advanced economies.',
+        backend,
+    )
+    assert shown["referenced"] is True
+
+
+def test_an_aside_after_a_subordinate_clause_reports_the_whole_sentence(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3022 (dev): the content was the concessive clause alone
+    text = (
+        "Don Fowler, a former DNC chairman, spoke on Monday.\n\nThough that transition was "
+        "relatively seamless, he said, replacing Clinton would be much more acrimonious and "
+        "could lead to intense lobbying."
+    )
+    content = _content(text, "said", backend)
+    assert content is not None
+    assert content.startswith("Though that transition") and "acrimonious" in content
+
+
+def test_a_clause_across_a_semicolon_is_not_what_the_cue_reports(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3021 (dev): what "others vow" was the denouncing before ";"
+    text = (
+        "Outrage, but few options on the table.\n\nWorld leaders denounce N. Korea test; "
+        "Obama, others vow consequences.\n\nThe United Nations Security Council on Friday "
+        "made a strong condemnation of North Korea's latest nuclear test."
+    )
+    assert _content(text, "vow", backend) == "consequences"
+
+
+def test_a_reported_clause_goes_on_over_the_colon_that_it_announces(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3001 (dev): the three things were lost at the colon
+    text = (
+        "Then, parent borrowing. Mr. Kevin McKinley, a financial adviser, notes that we're at "
+        "a rare economic moment where three things are happening at once: Home values are "
+        "rising nicely in many parts of the country, interest rates are low and lenders are a "
+        "bit looser than they were in the recent past."
+    )
+    content = _content(text, "notes", backend)
+    assert content is not None and content.endswith("than they were in the recent past")
+
+
+def test_a_quoted_title_before_the_cue_is_not_what_it_reports(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3039 (dev): the content was the book's title
+    text = (
+        'And where is that $115 supposed to come from? In his 2002 book, "Make Your Kid a '
+        'Millionaire," Mr. Kevin McKinley suggested looking at the things on your credit '
+        "card statement."
+    )
+    assert _content(text, "suggested", backend) == (
+        "looking at the things on your credit card statement"
+    )
+
+
+def test_a_thing_that_cannot_state_anything_makes_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3007 (dev): the writer's analysis with a thing as subject
+    shown = _statements(
+        "That freewheeling environment also underscored a glaring and well-known weakness, "
+        "which is his inability to resist responding to any slight.",
+        backend,
+    )
+    assert shown["also underscored"] is False
+    # a name the tagger calls a noun still states ("Sanders hoped")
+    shown = _statements("Sanders hoped that the convention would adopt his platform.", backend)
+    assert shown["hoped"] is True

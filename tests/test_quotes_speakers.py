@@ -893,3 +893,30 @@ def test_an_organisation_written_short_is_the_one_named_in_full(backend) -> None
         "Tuesday that new sanctions would follow."
     )
     assert _speaker_of(text, "that new sanctions", backend)[0] == "Washington"
+
+
+def test_it_or_they_speaking_is_the_organisation_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, items 3013 and 3037 (dev): the speakers were empty
+    text = (
+        "Although the IMF did not single out Trump's proposals, it said that political "
+        "tensions in advanced economies are generating broader uncertainty."
+    )
+    assert _speaker_of(text, "that political tensions", backend)[0] == "IMF"
+    text = (
+        "Politifact seized on Trump's claim about Chicago. They checked the Chicago Tribune "
+        "and found that there had been 3,210 shooting victims since January."
+    )
+    assert _speaker_of(text, "that there had been", backend)[0] == "Politifact"
+    # a nearer subject that is no organisation leaves "it" to no one
+    text = "The IMF met on Monday. The plan failed, and it said nothing about growth."
+    assert all(who != "IMF" for who, _, _ in _said(text, backend))
+
+
+def test_a_newspaper_written_short_is_the_one_named_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 4, item 3016 (dev): "the Times" of "a New York Times article"
+    text = (
+        "Sanders read a New York Times article about Trump's taxes.\n\n\u201cAfter the "
+        "collapse of the real estate market, Mr. Trump\u2019s company was left holding some "
+        "$8.8 billion in debt,\u201d the Times wrote."
+    )
+    assert _speaker_of(text, "After the collapse", backend)[0] == "New York Times"

@@ -33,6 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from crosswire.annotate.speakers import AliasTable, Mention, PeopleIndex, load_aliases, name_head
+from crosswire.annotate.speaking import speaking_nouns
 from crosswire.annotate.stances import stance_verbs
 from crosswire.annotate.tables import data_lines
 from crosswire.model import Article, Quote, QuoteKind, Span, Speaker
@@ -61,7 +62,8 @@ _CONTENT_PREPS = frozenset({"for", "to", "about", "of", "against", "on", "with",
 _SIGNATURE_DASHES = "―—–"
 _SIGNATURE_MAX_WORDS = 5
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
-_STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings")
+_STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings", "topics")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _HEDGES = frozenset({"perhaps", "maybe", "possibly", "presumably"})  # the writer's guess
 _ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question asked is said
 _TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
@@ -453,6 +455,14 @@ class _Reader:
         """Inside a quoted passage (between its marks)."""
         return any(p.open < position < p.close for p in self.passages)
 
+    def a_title(self, position: int) -> bool:
+        """Inside quote marks that hold a title, not words said ("In his 2002 book,
+        *"Make Your Kid a Millionaire,"* Mr. McKinley suggested looking at ...")."""
+        return any(
+            p.open < position < p.close and _not_speech(self.text[p.open + 1 : p.close])
+            for p in self.passages
+        )
+
     def line_of(self, position: int) -> tuple[int, int]:
         return self.lines[bisect_right(self.line_starts, position) - 1]
 
@@ -669,7 +679,11 @@ class _Reader:
             chosen = [
                 c
                 for c in children
-                if c.dep_ in deps and not c.is_punct and c.ent_type_ not in ("DATE", "TIME")
+                if c.dep_ in deps
+                and not c.is_punct
+                and c.ent_type_ not in ("DATE", "TIME")
+                and not _closed_before(c, head)
+                and not self.a_title(c.idx)
             ]
         if not chosen and head.pos_ == "NOUN" and head.dep_ == "dobj":
             # a light verb's object: "gave a shout out *to* ...", "pay attention *to* ..."
@@ -716,10 +730,13 @@ class _Reader:
             stop = next((t.i for t in self.doc[first : last + 1] if t.text in _ASIDE_MARKS), None)
             last = stop - 1 if stop is not None else last
         elif head.dep_ in ("parataxis", "ccomp", "advcl") and head.head.left_edge.i < (
-            head.left_edge.i
+            _own_left(head)
         ):
             # "..., officials said" or, parenthetical, "The plan, a source said, is ..."
-            first, last = head.head.left_edge.i, head.head.right_edge.i
+            governor = head.head
+            if governor.dep_ == "advcl" and _subordinate(governor) and governor.head.i > head.i:
+                governor = governor.head  # "Though it was seamless, he said, replacing ..."
+            first, last = governor.left_edge.i, governor.right_edge.i
             if last <= head.right_edge.i + 1:
                 last = head.left_edge.i - 1
             kind = "before" if last < head.i else "around"
@@ -743,6 +760,8 @@ class _Reader:
             words = self.own_clause(words, head, chosen[0])
         if chosen and chosen[-1].pos_ in ("NOUN", "PROPN") and words[0].i > head.i:
             words = _listed(self, words, line_end)
+        if chosen and words[0].i > head.i:
+            words = _through_colon(self, words, line_end)
         words = _without_contrast(self, _without_aside(words, head), head)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
         end = _with_negation(self.text, end)
@@ -1113,6 +1132,22 @@ def _aside(
     return (before, after + 1)
 
 
+def _closed_before(clause: Token, cue: Token) -> bool:
+    """A clause the parse hung on a cue from across a semicolon: "World leaders
+    denounce N. Korea test*;* Obama, others vow consequences" (what they vow is not the
+    denouncing); a clause reported before its cue ends at a comma."""
+    between = clause.doc[clause.i + 1 : cue.i]
+    return clause.i < cue.i and any(t.text == ";" for t in between)
+
+
+def _own_left(cue: Token) -> int:
+    """Where a cue's own words start: its subject, not the clause the parse hung before
+    it ("*Though that transition was relatively seamless,* he said, replacing Clinton
+    would be ..." is what he said, around his aside)."""
+    kept = [c for c in cue.children if not (c.dep_ == "advcl" and c.i < cue.i)]
+    return min([cue.i] + [c.left_edge.i for c in kept])
+
+
 def _subordinate(token: Token) -> bool:
     """A cue opening a subordinate clause ("even *as* he says", "*while* she argued"),
     never a comment after the fact ("..., officials said")."""
@@ -1201,6 +1236,24 @@ def _coordinated(reader: _Reader, words: list[Token], limit: int) -> list[Token]
             (k for k, t in enumerate(rest) if t.text in ",;" or t.text in _SENTENCE_END), None
         )
         words = words + after[: n + 2] + rest[:stop]
+
+
+def _through_colon(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
+    """A reported clause that announces what follows a colon goes on over it: "notes
+    that we're at a rare moment where three things are happening at once*: Home values
+    are rising ..., interest rates are low*". Only a clause follows so (not the writer's
+    "*: a claim disputed by economists*"), and not quoted words, which are a quote."""
+    doc = words[0].doc
+    colon = words[-1].i + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return words
+    end = min(limit, reader.sentence(words[-1])[1])
+    rest = reader.tokens(doc[colon].idx + 1, end)
+    if not rest or any(reader.quoted(t.idx) or t.text in MARKS for t in rest):
+        return words
+    if not any(t.dep_ in _SUBJECTS for t in rest):
+        return words
+    return [*words, doc[colon], *rest]
 
 
 def _object_completed(chosen: list[Token], children: Sequence[Token]) -> list[Token]:
@@ -1766,7 +1819,11 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
         return False
     kind = _statement_words().get(lemma)
-    spoken = not found.cue.learned or kind == "words"
+    if kind == "topics" and _a_topic(reader, words):
+        return False
+    if found.cue.learned and _a_thing(reader.subject(head)):
+        return False
+    spoken = not found.cue.learned or kind in ("words", "topics")
     if spoken and any(c.dep_ == "neg" for c in head.children):
         return False
     return not found.cue.learned or kind is not None
@@ -1782,6 +1839,29 @@ def _a_name(words: Sequence[Token]) -> bool:
     inside = {t.i for t in words}
     heads = [t for t in words if t.head.i not in inside or t.head is t]
     return len(heads) == 1 and heads[0].pos_ in ("PROPN", "PRON")  # "challenged *her*"
+
+
+def _a_thing(subject: Token | None) -> bool:
+    """A subject that is a thing, not one who can state anything: a common noun
+    outside ``speaking_nouns.tsv`` ("that freewheeling *environment* also underscored
+    a weakness", "one of the many *reasons* that Trump refuses"). The cue model learned
+    such acts and looks as attributions; a reader sees no one's statement there."""
+    if subject is None or subject.pos_ != "NOUN" or not subject.text[:1].islower():
+        return False  # "Sanders", which the tagger may call a noun, is a name
+    return subject.lower_ not in speaking_nouns() and subject.lemma_.lower() not in speaking_nouns()
+
+
+def _a_topic(reader: _Reader, words: Sequence[Token]) -> bool:
+    """Content that only names what was spoken of: a noun phrase with no clause of
+    its own ("wrote *his book*", "explains *America's historical treatment of black
+    people*", "referencing *the bank's fierce drive to "cross-sell"*"), unless most of
+    it is the speaker's quoted words ("it referenced *"political tensions"*")."""
+    if not words or any(t.dep_ in _SUBJECTS or t.dep_ == "mark" for t in words):
+        return False  # a clause of its own, not a thing named
+    if any(t.lower_ == "as" and t.dep_ == "prep" for t in words):
+        return False  # "described him *as a liar*" judges
+    quoted = sum(1 for t in words if reader.quoted(t.idx))
+    return 2 * quoted < len(words)
 
 
 @lru_cache(maxsize=1)

@@ -1091,7 +1091,9 @@ class PeopleIndex:
         if token.lower_ in _PRONOUN_GENDER:
             return self._resolved.get(token.i) or self._pronoun(token)
         if token.lower_ == "they":
-            return self._bound_plural(token)
+            return self._bound_plural(token) or self._organisation_subject(token)
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._organisation_subject(token)
         if token.pos_ == "PRON" or token.is_punct or party_tag(token):
             return None
         if _entity_label(token) in _SHARE_LABELS or token.lower_ in _SHARES:
@@ -1320,16 +1322,50 @@ class PeopleIndex:
             return name
         return None
 
+    def _organisation_subject(self, pronoun: Token) -> Mention | None:
+        """The organisation an "it" or "they" speaking is: the nearest subject before it,
+        in its sentence or the one before, when that subject is an organisation the
+        tagger names ("Although *the IMF* did not single out Trump's proposals, *it*
+        referenced", "*Politifact* seized on Trump's claim. *They* checked ... and
+        found"). A nearer subject that is anything else ("the plan", a person) is what
+        the pronoun more likely is, so then no one."""
+        start = pronoun.sent.start
+        if start > 0:
+            start = self._doc[start - 1].sent.start
+        for token in reversed(self._doc[start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._skipped(token.idx):
+                continue
+            if token.lower_ == pronoun.lower_:
+                continue  # "it ... it": the same one again
+            ent = _entity_of(token) if _entity_label(token) == "ORG" else None
+            name = ent.text if ent is not None else self._organisation_named(name_head(token))
+            if name is None and _entity_label(token) == "" and self._unknown_name(token):
+                name = _text(_name_run(token))  # "Politifact", which the tagger left untyped
+            if name is None or not name[:1].isupper():
+                return None
+            name = self._organisation_in_full(name) or name.removeprefix("the ")
+            return Mention(name, pronoun.idx, pronoun.idx + len(pronoun), None, name, False)
+        return None
+
+    def _unknown_name(self, token: Token) -> bool:
+        """A capitalised proper noun that is no part of any person's name the article
+        gives."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return False
+        return not any(token.text in k.name.split() for k in self._known)
+
     def _organisation_in_full(self, name: str) -> str | None:
         """The one organisation the article names in full that ``name`` shortens: its
         first or last words ("Peabody" for Peabody Energy, "the Post" for The
         Washington Post); none when two fit."""
         short = name.removeprefix("the ").removeprefix("The ")
-        if not short or short in self._organisations:
+        if not short:
             return None
-        fits = {
-            o for o in self._organisations if o.startswith(short + " ") or o.endswith(" " + short)
-        }
+        fits = {o for o in self._organisations if o.endswith(" " + short)}
+        if short not in self._organisations:
+            fits |= {o for o in self._organisations if o.startswith(short + " ")}
+        # a name the tagger also gives alone only grows at its front: "the Times" is
+        # the New York Times, but "the Senate" is not the Senate Judiciary Committee
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation_named(self, token: Token) -> str | None:
