@@ -521,3 +521,14 @@ def test_a_thing_that_cannot_state_anything_makes_no_statement(backend) -> None:
     # a name the tagger calls a noun still states ("Sanders hoped")
     shown = _statements("Sanders hoped that the convention would adopt his platform.", backend)
     assert shown["hoped"] is True
+
+
+def test_what_came_of_the_words_in_the_writers_which_is_no_part_of_them(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 5, item 4034 (dev)
+    text = (
+        "The family, protesters and civic leaders have been demanding that police release "
+        "department video of the shooting, which the police have not done."
+    )
+    assert _content(text, "have been demanding", backend) == (
+        "that police release department video of the shooting"
+    )

@@ -920,3 +920,14 @@ def test_a_newspaper_written_short_is_the_one_named_in_full(backend) -> None:  #
         "$8.8 billion in debt,\u201d the Times wrote."
     )
     assert _speaker_of(text, "After the collapse", backend)[0] == "New York Times"
+
+
+def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 5, item 4013 (dev): "Mrs. Clinton" was Bill Clinton, the Clinton
+    # written in full last before her
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. President Bill Clinton joined her later.\n\n"
+        "Mrs. Clinton has embraced Mr. Obama's go-it-alone approach, promising to meet his "
+        "goals."
+    )
+    assert _speaker_of(text, "Mr. Obama's go-it-alone", backend)[0] == "Hillary Clinton"

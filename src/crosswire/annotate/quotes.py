@@ -64,6 +64,7 @@ _SIGNATURE_MAX_WORDS = 5
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
 _STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings", "topics")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_WRITERS_VERBS = frozenset({"do", "happen", "occur"})  # ", which the police have not done"
 _HEDGES = frozenset({"perhaps", "maybe", "possibly", "presumably"})  # the writer's guess
 _ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question asked is said
 _TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
@@ -1311,19 +1312,30 @@ def _listed(reader: _Reader, words: list[Token], limit: int) -> list[Token]:
 def _without_aside(words: list[Token], cue: Token) -> list[Token]:
     """A content ends before the reporter's aside on a person it names: a clause
     ", who ..." closing it ("not to pardon Hillary Clinton*, who has not been
-    charged*", "the health of Donald Trump*, who is 70*"). An aside holding the cue
-    ("Schultz, who ..., Mr. King said, has ...") is the speaker's words."""
+    charged*", "the health of Donald Trump*, who is 70*"), or on what came of the
+    words (", which the police have not done"). An aside holding the cue ("Schultz,
+    who ..., Mr. King said, has ...") is the speaker's words."""
     last = words[-1]
     for token in words:
-        if token.dep_ != "relcl" or token.head.pos_ != "PROPN" or token.right_edge.i < last.i:
+        if token.dep_ != "relcl" or token.right_edge.i < last.i:
             continue
         first = token.left_edge
-        if first.lower_ != "who" or token.left_edge.i <= cue.i <= token.right_edge.i:
+        who = first.lower_ == "who" and token.head.pos_ == "PROPN"
+        if not (who or _writers_which(first, token)):
+            continue
+        if token.left_edge.i <= cue.i <= token.right_edge.i:
             continue
         kept = [w for w in words if w.i < first.i - 1]
         if kept and first.nbor(-1).text == ",":
             return kept
     return words
+
+
+def _writers_which(first: Token, clause: Token) -> bool:
+    """A closing ", which ..." that says what the speaker's words came to, in the
+    writer's voice: "demanding that police release the video*, which the police have
+    not done*" (a "which" clause whose verb is done, happen or occur)."""
+    return first.lower_ == "which" and clause.lemma_.lower() in _WRITERS_VERBS
 
 
 def _fronted_object(first: Token, cue: Token, clause: Token) -> bool:

@@ -1044,12 +1044,15 @@ class PeopleIndex:
 
     # lookups
 
-    def _find(self, parts: NameParts, position: int) -> _Known | None:
+    def _find(self, parts: NameParts, position: int, gender: str = "") -> _Known | None:
         """The known person ``parts`` names: the one written in full last before
         ``position``, else the first. "Scott said" after "Bobby Scott is not a household
         name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
-        before and the article's first Scott came earlier."""
+        before and the article's first Scott came earlier. An honorific's ``gender``
+        rules out the others: "Mrs. Clinton" is never Bill Clinton."""
         matches = self._candidates(parts)
+        if gender:
+            matches = [k for k in matches if self._gender.get(k.name, gender) == gender]
         if not matches:
             return None
 
@@ -1280,7 +1283,8 @@ class PeopleIndex:
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         parts = name_parts(text)
         if parts is not None:
-            known = self._find(parts, start)
+            gender = next((_honorific_gender(t.text) for t in titles if is_honorific(t.text)), "")
+            known = self._find(parts, start, gender)
             if known is not None:
                 return Mention(known.name, start, end, known.role, known.organization)
         label = _entity_label(head)

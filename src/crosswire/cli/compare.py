@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from crosswire.clean.dates import GivenDates, given_dates
 from crosswire.cli._common import (
     DEFAULT_DB,
     DbOption,
@@ -25,25 +26,23 @@ from crosswire.cli._common import (
 
 
 def _published(values: list[str], article_ids: list[str], origins: list[str]) -> dict[str, date]:
-    """``DATE`` for every article, or ``N=DATE`` / ``ID=DATE`` / ``FILE=DATE`` for one."""
-    out: dict[str, date] = {}
-    for value in values:
-        key, _, day_text = value.rpartition("=")
-        try:
-            day = date.fromisoformat(day_text.strip())
-        except ValueError:
-            _fail(f"--published {value!r}: expected YYYY-MM-DD or ARTICLE=YYYY-MM-DD")
-        if not key:
-            for article_id in article_ids:
-                out.setdefault(article_id, day)
-            continue
+    """``DATE`` for every article, or ``N=DATE`` / ``ID=DATE`` / ``FILE=DATE`` for one:
+    the values ``analyze --published`` takes (parsed by the same function), plus an
+    article's number or id in this story."""
+    try:
+        given = given_dates(values)
+    except ValueError as error:
+        _fail(f"--published {error}")
+    out = dict.fromkeys(article_ids, given.every) if given.every else {}
+    for key, day in given.inputs.items():
+        one = GivenDates(inputs={key: day})
         matches = [
             article_id
             for n, (article_id, origin) in enumerate(zip(article_ids, origins, strict=True), 1)
-            if key == str(n) or article_id.startswith(key) or Path(origin).name == key
+            if key == str(n) or article_id.startswith(key) or one.named(origin) is not None
         ]
         if len(matches) != 1:
-            _fail(f"--published {value!r}: {key!r} names no single article of the story")
+            _fail(f"--published {key}={day}: {key!r} names no single article of the story")
         out[matches[0]] = day
     return out
 
