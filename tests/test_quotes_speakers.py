@@ -931,3 +931,16 @@ def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend) -> None:  # 
         "goals."
     )
     assert _speaker_of(text, "Mr. Obama's go-it-alone", backend)[0] == "Hillary Clinton"
+    # the article of item 4013 (its lines 97-131): the "Mrs." had outvoted the given name
+    # and made Bill Clinton a woman, whom every later "Mrs. Clinton" then was
+    text = (
+        "Obama on climate\n\nMr. Obama and Hillary Clinton never seem to tire of telling the "
+        'story of Copenhagen.\n\n"It was a place Obama and Xi found some common ground," '
+        "said John D. Podesta, a chief of staff to President Bill Clinton whom Mr. Obama "
+        "recruited. (Mr. Podesta is now the chairman of Mrs. Clinton's presidential "
+        "campaign.)\n\nMrs. Clinton has embraced Mr. Obama's go-it-alone approach, promising "
+        "to meet his goals.\n\nBut Mrs. Clinton will face the same partisan fire Mr. Obama "
+        "has. He noted that, like him, Mrs. Clinton had been pilloried in coal country for "
+        "acknowledging that coal mining would have a declining role."
+    )
+    assert _speaker_of(text, "that coal mining", backend)[0] == "Hillary Clinton"

@@ -940,8 +940,7 @@ class PeopleIndex:
             if gender and mention is not None and mention.person:
                 votes.setdefault(mention.name, Counter())[gender] += 1
         for known in self._known:  # the given name's gender, outvoted by two signs
-            given = known.parts.given
-            prior = _given_name_genders().get(fold(given[0]), "") if given else ""
+            prior = self._gender_of(known)
             if prior:
                 votes.setdefault(known.name, Counter())[prior] += _GIVEN_NAME_VOTES
         for name, counted in votes.items():
@@ -1052,7 +1051,7 @@ class PeopleIndex:
         rules out the others: "Mrs. Clinton" is never Bill Clinton."""
         matches = self._candidates(parts)
         if gender:
-            matches = [k for k in matches if self._gender.get(k.name, gender) == gender]
+            matches = [k for k in matches if self._gender_of(k) in ("", gender)]
         if not matches:
             return None
 
@@ -1061,6 +1060,14 @@ class PeopleIndex:
 
         best = max(matches, key=latest)
         return best if latest(best) >= 0 else matches[0]
+
+    def _gender_of(self, known: _Known) -> str:
+        """A known person's gender: learned in the article, else their given name's
+        (so "Mrs. Clinton" cannot make Bill Clinton a woman while genders are learned)."""
+        if known.name in self._gender:
+            return self._gender[known.name]
+        given = known.parts.given
+        return _given_name_genders().get(fold(given[0]), "") if given else ""
 
     def _candidates(self, parts: NameParts) -> list[_Known]:
         """The known people ``parts`` may name; of several sharing a surname, not those the
