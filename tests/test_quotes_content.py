@@ -532,3 +532,12 @@ def test_what_came_of_the_words_in_the_writers_which_is_no_part_of_them(backend)
     assert _content(text, "have been demanding", backend) == (
         "that police release department video of the shooting"
     )
+
+
+def test_the_writers_as_promised_is_no_part_of_the_proposal(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 5, item 4025 (dev)
+    text = (
+        "Donald Trump released his tax plan on Monday. He proposed dropping carried interest "
+        "as promised, but analysts agreed it would cost billions."
+    )
+    assert _content(text, "proposed", backend) == "dropping carried interest"

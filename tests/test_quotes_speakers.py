@@ -944,3 +944,24 @@ def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend) -> None:  # 
         "acknowledging that coal mining would have a declining role."
     )
     assert _speaker_of(text, "that coal mining", backend)[0] == "Hillary Clinton"
+
+
+def test_a_description_is_not_the_person_its_sentence_speaks_of(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 5, item 4002 (dev): "The New York businessman" was Clinton, the last
+    # person named, although the sentence says he speaks *of* her
+    text = (
+        "Trump urges supporters\n\nHillary Clinton spoke in Ohio on Monday.\n\n"
+        "The New York businessman says of Clinton, \u201cIf she gets the chance, she will put "
+        "the Oval Office up for sale.\u201d"
+    )
+    assert _speaker_of(text, "If she gets the chance", backend)[0] != "Hillary Clinton"
+
+
+def test_a_dash_the_tagger_takes_for_a_noun_is_no_subject(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 5, item 4011 (dev): the speaker was empty
+    text = (
+        "Donald Trump was defensive.\n\nWhen Clinton noted that Trump has occasionally not paid "
+        "anything in federal income taxes \u2015 as was true for the few years his tax returns "
+        "were made public \u2015 Trump boasted, \u201cThat makes me smart.\u201d"
+    )
+    assert _speaker_of(text, "That makes me smart", backend)[0] == "Donald Trump"

@@ -545,6 +545,8 @@ class _Reader:
         "RIA quoted X as saying" and verbs sharing a subject ("said ... adding")."""
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted(child.idx):
+                if not any(c.isalnum() for c in child.text):
+                    continue  # a dash the tagger took for a noun: "― Trump boasted"
                 return child
         if head.dep_ == "pcomp" and head.head.lower_ == "as" and head.head.head.lemma_ == "quote":
             quote = head.head.head
@@ -764,6 +766,7 @@ class _Reader:
         if chosen and words[0].i > head.i:
             words = _through_colon(self, words, line_end)
         words = _without_contrast(self, _without_aside(words, head), head)
+        words = _without_as_done(self, words)
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
         end = _with_negation(self.text, end)
         return ((start, end), kind) if start < end else None
@@ -1336,6 +1339,17 @@ def _writers_which(first: Token, clause: Token) -> bool:
     writer's voice: "demanding that police release the video*, which the police have
     not done*" (a "which" clause whose verb is done, happen or occur)."""
     return first.lower_ == "which" and clause.lemma_.lower() in _WRITERS_VERBS
+
+
+def _without_as_done(reader: _Reader, words: list[Token]) -> list[Token]:
+    """A content ends before the writer's closing "as promised" / "as expected": "He
+    proposed dropping carried interest *as promised*" (what he proposed is the
+    dropping; that he had promised it is the writer's note)."""
+    if len(words) < 4 or reader.quoted(words[-1].idx):
+        return words
+    if words[-2].lower_ == "as" and words[-1].tag_ == "VBN":
+        return words[:-2]
+    return words
 
 
 def _fronted_object(first: Token, cue: Token, clause: Token) -> bool:

@@ -682,6 +682,14 @@ def _text(tokens: Sequence[Token]) -> str:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+def _named_elsewhere(name: str, description: Token) -> bool:
+    """Whether the sentence of a description names ``name`` outside it: "The New York
+    businessman says of *Clinton*" is not Clinton, whoever was named last."""
+    surname = name.split()[-1]
+    inside = range(description.left_edge.i, description.right_edge.i + 1)
+    return any(t.text == surname and t.i not in inside for t in description.sent)
+
+
 def _entity_of(token: Token) -> Span | None:
     """The named entity ``token`` is part of (from its IOB tags: no scan of ``doc.ents``)."""
     if token.ent_iob_ not in ("B", "I"):
@@ -1425,7 +1433,8 @@ class PeopleIndex:
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
-            if named is not None:  # "Trump told ABC ... the candidate said": Trump
+            if named is not None and not _named_elsewhere(named.name, noun):
+                # "Trump told ABC ... the candidate said": Trump
                 return Mention(named.name, words[0].idx, noun.idx + len(noun), role, organization)
         last = noun
         for child in noun.children:
