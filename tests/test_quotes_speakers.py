@@ -965,3 +965,33 @@ def test_a_dash_the_tagger_takes_for_a_noun_is_no_subject(backend) -> None:  # t
         "were made public \u2015 Trump boasted, \u201cThat makes me smart.\u201d"
     )
     assert _speaker_of(text, "That makes me smart", backend)[0] == "Donald Trump"
+
+
+def test_two_bodies_joined_by_a_hyphen_are_no_outlet_and_person(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 2, item 2038 (dev): "Washington Post-ABC News" gave the person "ABC
+    # News" of the outlet Washington Post; and "a new ... poll" is the poll
+    text = (
+        "Clinton leads Trump by four points, according to a new Washington Post-ABC News "
+        "national poll."
+    )
+    assert _speaker_of(text, "Clinton leads Trump", backend)[0] == (
+        "Washington Post-ABC News national poll"
+    )
+
+
+def test_they_say_inside_what_a_group_says_is_that_group(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 2, item 1003 (dev): the experts were named, the speaker was empty
+    text = (
+        "Trump\u2019s paid leave is vague about who would be eligible, labor-policy experts "
+        "say, including a provision they say could exclude single mothers."
+    )
+    assert _speaker_of(text, "could exclude", backend)[0] == "labor-policy experts"
+
+
+def test_an_organisation_is_listed_without_the_article_the_tagger_took_in(backend) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Early voting\n\nThe Supreme Court rejected a request from Democrats in Ohio to restore "
+        "an extra week of early voting."
+    )
+    said = _said(text, backend)
+    assert any(who == "Supreme Court" for who, _, _ in said), said

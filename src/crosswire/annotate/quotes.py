@@ -1771,9 +1771,10 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
     speaker = None
     if found.mention is not None:
         m = found.mention
+        name = _without_article(m.name)
         speaker = Speaker(
-            name=m.name,
-            canonical=aliases.resolve(m.name),
+            name=name,
+            canonical=aliases.resolve(name),
             role=m.role,
             organization=m.organization,
             span=Span(m.start, m.end),
@@ -1803,6 +1804,16 @@ def _quote(article: Article, reader: _Reader, found: _Found, aliases: AliasTable
         interruption=interruption,
         statement=_states(reader, found),
     )
+
+
+def _without_article(name: str) -> str:
+    """A name as a list of speakers shows it: "Supreme Court", not "the Supreme Court"
+    beside it (the tagger's entity sometimes takes the article in)."""
+    for article in ("the ", "The "):
+        rest = name.removeprefix(article)
+        if rest != name and rest[:1].isupper():
+            return rest
+    return name
 
 
 def _takes_stance(reader: _Reader, found: _Found) -> bool:

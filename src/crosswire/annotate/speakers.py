@@ -627,6 +627,10 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
 _NAME_AFTER_OUTLET = 2
 
 
+_FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
+_JOINERS = frozenset({"-", "–", "/", "&"})  # "Washington Post-ABC News", "NBC/WSJ"
+
+
 def _after_outlet(name: Sequence[Token]) -> int:
     """Where a person's name starts after an outlet or body written before it, which the
     tagger often takes for one organisation: "Fox News' Bret Baier", "Fox News Sean
@@ -635,6 +639,8 @@ def _after_outlet(name: Sequence[Token]) -> int:
         if name[k].lower_ not in _organisation_heads():
             continue
         rest = [t for t in name[k + 1 :] if not t.is_punct]
+        if name[k + 1].text in _JOINERS or rest[-1].lower_ in _organisation_heads():
+            continue  # two bodies, not a body and a person: "Washington Post-ABC News"
         if len(rest) >= _NAME_AFTER_OUTLET and all(
             t.text[:1].isupper() and t.is_alpha for t in rest
         ):
@@ -1346,8 +1352,9 @@ class PeopleIndex:
         in its sentence or the one before, when that subject is an organisation the
         tagger names ("Although *the IMF* did not single out Trump's proposals, *it*
         referenced", "*Politifact* seized on Trump's claim. *They* checked ... and
-        found"). A nearer subject that is anything else ("the plan", a person) is what
-        the pronoun more likely is, so then no one."""
+        found"), or for "they" a group ("labor-policy *experts* say, including a
+        provision *they* say could exclude"). A nearer subject that is anything else
+        ("the plan", a person) is what the pronoun more likely is, so then no one."""
         start = pronoun.sent.start
         if start > 0:
             start = self._doc[start - 1].sent.start
@@ -1360,6 +1367,11 @@ class PeopleIndex:
             name = ent.text if ent is not None else self._organisation_named(name_head(token))
             if name is None and _entity_label(token) == "" and self._unknown_name(token):
                 name = _text(_name_run(token))  # "Politifact", which the tagger left untyped
+            if name is None and pronoun.lower_ == "they" and token.tag_ in _PLURAL_TAGS:
+                group = self.mention(token)  # "labor-policy experts say ... they say"
+                if group is None or len(group.name.split()) > _MAX_PLURAL_WORDS:
+                    return None
+                return replace(group, start=pronoun.idx, end=pronoun.idx + len(pronoun))
             if name is None or not name[:1].isupper():
                 return None
             name = self._organisation_in_full(name) or name.removeprefix("the ")
@@ -1447,7 +1459,8 @@ class PeopleIndex:
                     last = objects[0]
         end = last.idx + len(last)
         person = is_title(noun.lemma_) and noun.tag_ in ("NN", "NNP") and last is noun
-        text = noun.doc[words[0].i : last.i + 1].text
+        first = next((t for t in words if t.lower_ not in _FRESH), words[0])
+        text = noun.doc[first.i : last.i + 1].text  # "a *new* ... poll" is the poll
         if not is_title(noun.lemma_) or (role or "").lower() == text.lower():
             role = None  # "the newspaper", "officials": the speaker's own noun is no role
         return Mention(text, words[0].idx, end, role, organization, person)
