@@ -995,3 +995,26 @@ def test_an_organisation_is_listed_without_the_article_the_tagger_took_in(backen
     )
     said = _said(text, backend)
     assert any(who == "Supreme Court" for who, _, _ in said), said
+
+
+def test_a_role_is_a_noun_a_person_can_be_on_the_names_own_line(backend) -> None:  # type: ignore[no-untyped-def]
+    # polnear-150 (AP's "The Latest"): 29 of Sanders' reports had the role "p.m.", the
+    # time line above; five of Trump's had "little tweet"; eight of Hillary Clinton's
+    # had the organisation "Trump" from across an "and"
+    text = (
+        "The Latest: Sanders declares revolution.\n\n9:42 p.m.\n\nBernie Sanders said that the "
+        "revolution goes on.\n\nIn sending out that one little tweet, Donald Trump proved that "
+        "the bot worked.\n\nDonald Trump and Democratic front-runner Hillary Clinton said that "
+        "they would debate."
+    )
+    assert _speaker_of(text, "that the revolution goes on", backend) == ("Bernie Sanders", None)
+    assert _speaker_of(text, "that the bot worked", backend) == ("Donald Trump", None)
+    said = _said(text, backend)
+    assert all(who != "Hillary Clinton" or role == "front-runner" for who, role, _ in said)
+    # a role that is one stays: a title, a person noun, a word for who does something
+    text = (
+        "Campaign manager Kellyanne Conway said that the race was close. Fox News anchor Bret "
+        "Baier said that the debate was long."
+    )
+    assert _speaker_of(text, "that the race", backend) == ("Kellyanne Conway", "Campaign manager")
+    assert _speaker_of(text, "that the debate", backend) == ("Bret Baier", "anchor")

@@ -421,9 +421,21 @@ def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
     last = role[-1]
     if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
         return True
+    if not _a_person_noun(last):
+        return True  # "2:30 *p.m.* Vermont Sen.", "in a little *tweet*": no one's title
     if last.tag_ in _PLURAL_TAGS or _not_held(phrase):
         return True
     return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
+
+
+def _a_person_noun(word: Token) -> bool:
+    """A noun one person can be: a title ("Sen.", "secretary"), a person noun
+    ("candidate"), or one made for who does something ("front-runner", "nominee",
+    "strategist"); not "p.m." or "tweet"."""
+    text = word.text.lower().rstrip(".")
+    if _names_a_person(word.text) or _names_a_person(word.lemma_):
+        return True
+    return text in data_words("role_nouns.tsv") or text.endswith(_AGENT_ENDINGS)
 
 
 def _unheld() -> frozenset[str]:
@@ -627,6 +639,10 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
 _NAME_AFTER_OUTLET = 2
 
 
+_CLAUSE_BREAKS = frozenset({"CCONJ", "VERB", "AUX", "ADP", "SCONJ"})
+# "front-runner", "governor", "strategist", "nominee", "Republican", "incumbent",
+# "representative", "businessman", "Democrat"
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "an", "ant", "ent", "ive", "man", "crat")
 _FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
 _JOINERS = frozenset({"-", "–", "/", "&"})  # "Washington Post-ABC News", "NBC/WSJ"
 
@@ -734,6 +750,8 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
     Minister", "Russia"). The role is the run of content words right before
     the name; organisation the first entity (or demonym) before that.
     """
+    breaks = [n for n, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
+    tokens = tokens[breaks[-1] + 1 :] if breaks else tokens  # "9:42 p.m." is a line above
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     role: list[Token] = []
     index = len(words) - 1
@@ -753,8 +771,11 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             break
     if role and _no_role(role, words):
         role = []
+    start = index
+    while start >= 0 and words[start].pos_ not in _CLAUSE_BREAKS:
+        start -= 1  # not across "and", a verb or a preposition: "Trump *and* ... Clinton"
     organization = None
-    for token in words[: index + 1]:
+    for token in words[start + 1 : index + 1]:
         organization = _org_name(token)
         if organization:
             break
