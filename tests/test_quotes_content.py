@@ -541,3 +541,19 @@ def test_the_writers_as_promised_is_no_part_of_the_proposal(backend) -> None:  #
         "as promised, but analysts agreed it would cost billions."
     )
     assert _content(text, "proposed", backend) == "dropping carried interest"
+
+
+def test_what_a_cue_is_about_or_a_question_it_names_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+    # polnear-150, read as a reader would: topics, not claims
+    shown = _statements(
+        "Hillary Clinton jokes about coloring her hair. Senator Marco Rubio shared his views "
+        "on how the campaign handled the situation. Trump Just Responded To Rubio's Biggest "
+        "Attack.",
+        backend,
+    )
+    assert shown["jokes about"] is False
+    assert shown["Responded To"] is False
+    assert not any(shown.values())
+    # the same cues with a claim stay
+    shown = _statements("Hillary Clinton joked that her hair was her own.", backend)
+    assert shown["joked"] is True

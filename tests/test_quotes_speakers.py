@@ -1018,3 +1018,15 @@ def test_a_role_is_a_noun_a_person_can_be_on_the_names_own_line(backend) -> None
     )
     assert _speaker_of(text, "that the race", backend) == ("Kellyanne Conway", "Campaign manager")
     assert _speaker_of(text, "that the debate", backend) == ("Bret Baier", "anchor")
+
+
+def test_a_headlines_source_is_the_name_before_its_colon_not_a_column(backend) -> None:  # type: ignore[no-untyped-def]
+    # polnear-150: "Issa:" was Hillary Clinton (the name after the colon); "News Guide:"
+    # was a speaker
+    text = (
+        "News Guide: Donors flocked to Rubio super PAC, to no avail.\n\n"
+        "Issa: Clinton's 'Honesty Is In Question'.\n\nThe hearing went on."
+    )
+    said = _said(text, backend)
+    assert ("Issa", None) in [(who, role) for who, role, _ in said]
+    assert all(who not in ("News Guide", "Hillary Clinton") for who, _, _ in said)

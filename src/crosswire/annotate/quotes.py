@@ -64,6 +64,10 @@ _SIGNATURE_MAX_WORDS = 5
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
 _STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings", "topics")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_COLUMN_WORDS = frozenset(
+    {"guide", "latest", "analysis", "review", "update", "explainer", "factbox", "timeline"}
+)
+_WH_WORDS = frozenset({"how", "why", "whether", "when", "where"})
 _WRITERS_VERBS = frozenset({"do", "happen", "occur"})  # ", which the police have not done"
 _HEDGES = frozenset({"perhaps", "maybe", "possibly", "presumably"})  # the writer's guess
 _ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question asked is said
@@ -1461,6 +1465,8 @@ def _headline(reader: _Reader, line: tuple[int, int]) -> _Found | None:
         return None
     if not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ == "VERB" for t in name):
         return None
+    if name[-1].lower_ in _COLUMN_WORDS:
+        return None  # "News Guide: Donors flocked to ...": a column's label, not a source
     start, end = reader.trim(words[colon + 1].idx, line[1], ".")
     if start >= end:
         return None
@@ -1856,11 +1862,13 @@ def _states(reader: _Reader, found: _Found) -> bool:
     if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
         return False
     kind = _statement_words().get(lemma)
-    if kind == "topics" and _a_topic(reader, words):
-        return False
+    spoken = not found.cue.learned or kind in ("words", "topics")
+    if (kind == "topics" or (spoken and _after_about(reader, found))) and _a_topic(reader, words):
+        return False  # "wrote *his book*", "jokes about *coloring her hair*"
+    if words and words[0].lower_ in _WH_WORDS and (kind == "topics" or head.pos_ == "NOUN"):
+        return False  # "views on *how the campaign handled it*": what about, not what
     if found.cue.learned and _a_thing(reader.subject(head)):
         return False
-    spoken = not found.cue.learned or kind in ("words", "topics")
     if spoken and any(c.dep_ == "neg" for c in head.children):
         return False
     return not found.cue.learned or kind is not None
@@ -1886,6 +1894,13 @@ def _a_thing(subject: Token | None) -> bool:
     if subject is None or subject.pos_ != "NOUN" or not subject.text[:1].islower():
         return False  # "Sanders", which the tagger may call a noun, is a name
     return subject.lower_ not in speaking_nouns() and subject.lemma_.lower() not in speaking_nouns()
+
+
+def _after_about(reader: _Reader, found: _Found) -> bool:
+    """Whether a content is what a cue is *about* ("jokes about coloring her hair")."""
+    start = found.content[0]
+    before = reader.text[max(0, start - 20) : start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() == "about"
 
 
 def _a_topic(reader: _Reader, words: Sequence[Token]) -> bool:

@@ -1149,6 +1149,9 @@ class PeopleIndex:
         for child in token.children:
             # "Dmitry Peskov, the Kremlin spokesman"; and a name the parse hangs from the
             # time line above it: "1:21 p.m. / Donald Trump is drawing criticism"
+            between = token.doc[min(token.i, child.i) + 1 : max(token.i, child.i)]
+            if any(t.text == ":" for t in between):
+                continue  # "Issa: Clinton's 'Honesty Is In Question'": a headline's source
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not party_tag(child):
                 named = self._named(name_head(child))
                 if named is not None and named.person:
