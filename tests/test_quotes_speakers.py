@@ -1030,3 +1030,26 @@ def test_a_headlines_source_is_the_name_before_its_colon_not_a_column(backend) -
     said = _said(text, backend)
     assert ("Issa", None) in [(who, role) for who, role, _ in said]
     assert all(who not in ("News Guide", "Hillary Clinton") for who, _, _ in said)
+
+
+def test_a_quote_after_a_partial_quotes_attribution_goes_on_in_the_same_words(backend) -> None:  # type: ignore[no-untyped-def]
+    # polnear-150: 76 direct quotes had no speaker; these two go on from the sentence before
+    text = (
+        "Teachers are watching.\n\nTeachers are \u201clooking to see who is on the Republican "
+        "side of the ticket,\u201d NEA President Lily Eskelsen Garc\u00eda said. \u201cThat\u2019s "
+        "got to scare an educator.\u201d\n\nThat ''is the thing that saved us,'' said Carole "
+        "Taylor, the provincial minister of finance at the time. ''If I had said, 'Trust us,' "
+        "I knew it would have been a failure.''"
+    )
+    assert _speaker_of(text, "That\u2019s got to scare", backend)[0] == "Lily Eskelsen Garc\u00eda"
+    assert _speaker_of(text, "If I had said", backend)[0] == "Carole Taylor"
+
+
+def test_a_given_name_alone_is_the_one_person_the_article_gives_it_to(backend) -> None:  # type: ignore[no-untyped-def]
+    # polnear-150: "Jane" spoke apart from Jane Sanders
+    text = (
+        "Sanders advisers insist there have been few discussions. But his wife, Jane, "
+        'offered a glimpse. "We\'ll figure that out," Jane said.\n\nIn the Post interview, '
+        "Jane Sanders made it clear that supporters won't fall in line."
+    )
+    assert _speaker_of(text, "We'll figure", backend)[0] == "Jane Sanders"

@@ -1070,6 +1070,14 @@ def _mixed(reader: _Reader, passage: Passage) -> _Found | None:
         clause = None
     if clause is not None:
         extent = max(extent, clause[1])
+    said = max(reader.cue_span(cue)[1], source[1] if source is not None else 0)
+    after = reader.text[passage.close + 1 : said]
+    if said > passage.close and not any(m in after for m in (*MARKS, "''")):
+        # 'Teachers are "looking to see ...," NEA President Lily Eskelsen García said.
+        # "That's got to scare an educator."': the next quote goes on in her words
+        while said < len(reader.text) and reader.text[said] in ".!?":
+            said += 1
+        extent = max(extent, said)
     return _Found("mixed", content, mention, cue, extent, source, clause)
 
 

@@ -1083,8 +1083,13 @@ class PeopleIndex:
         ``position``, else the first. "Scott said" after "Bobby Scott is not a household
         name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
         before and the article's first Scott came earlier. An honorific's ``gender``
-        rules out the others: "Mrs. Clinton" is never Bill Clinton."""
+        rules out the others: "Mrs. Clinton" is never Bill Clinton. A given name alone
+        is the one person the article gives it to ("Jane" of Jane Sanders)."""
         matches = self._candidates(parts)
+        if not matches and not parts.given:
+            # a given name alone: "his wife, *Jane*, offered" is Jane Sanders
+            matches = [k for k in self._known if k.parts.given[:1] == (parts.surname,)]
+            matches = matches if len(matches) == 1 else []
         if gender:
             matches = [k for k in matches if self._gender_of(k) in ("", gender)]
         if not matches:
