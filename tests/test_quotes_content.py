@@ -410,7 +410,7 @@ def test_words_said_not_to_be_said_a_question_or_a_guess_are_no_statement(backen
 def test_curly_quotes_inside_a_straight_quoted_paragraph_pair_among_themselves() -> None:
     # breitbart_2016-10-02_washington-post-hit-piece-exploi (dev, sample-3 item 2013): the
     # marks paired in order made '” a doctor had typed “' a quote
-    from crosswire.annotate.quotes import quoted_passages
+    from crosswire.annotate.quotemarks import quoted_passages
 
     text = (
         '"The first time she had seen him, she was hospitalized after what she called a '

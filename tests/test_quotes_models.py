@@ -7,11 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from crosswire.annotate.quotes import (
-    candidate_attributions,
-    extract_quotes,
-    load_models,
-)
+from crosswire.annotate.attribution_model import load_models
+from crosswire.annotate.quotes import candidate_attributions, extract_quotes
 from crosswire.annotate.speakers import AliasTable
 from crosswire.model import Article, Quote
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.annotate.quotes import extract_quotes, quoted_passages
+from crosswire.annotate.quotemarks import quoted_passages
+from crosswire.annotate.quotes import extract_quotes
 from crosswire.annotate.speakers import (
     AliasTable,
     canonical_names,

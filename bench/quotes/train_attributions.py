@@ -5,7 +5,7 @@
 
 The cue model (``train_cues.py``) proposes every word scoring at least the
 cue floor; the attribution model then judges each reported-speech candidate
-as a whole (see :func:`crosswire.annotate.quotes.attribution_features`). It is
+as a whole (see :func:`crosswire.annotate.attribution_model.attribution_features`). It is
 a stacked model, so its training data must be out of fold: the articles are
 split in five folds, and for each fold a cue model fitted on the other four
 proposes the candidates of its articles. A candidate is labelled right when
@@ -29,7 +29,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from train_cues import _matrix, fit, nonzero_weights, prepared, write_model
 
-from crosswire.annotate.quotes import QuoteModels, candidate_attributions
+from crosswire.annotate.attribution_model import QuoteModels
+from crosswire.annotate.quotes import candidate_attributions
 from crosswire.annotate.speakers import AliasTable
 from crosswire.bench.quotes import (
     PolnearDoc,

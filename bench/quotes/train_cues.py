@@ -5,7 +5,7 @@
 
 Every candidate token (content words and "according") is labelled a cue when
 any annotator's Cue span covers it; a logistic regression over the features
-of :func:`crosswire.annotate.quotes.cue_features` is fitted on 80% of the
+of :func:`crosswire.annotate.attribution_model.cue_features` is fitted on 80% of the
 articles, its threshold chosen for F1 on the other 20%, then refitted on all
 of them. The weights go to ``src/crosswire/annotate/data/cue_model.json``.
 Run ``train_attributions.py`` after it: the attribution model is stacked on
@@ -25,8 +25,9 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
+from crosswire.annotate.attribution_model import cue_candidate, cue_features
 from crosswire.annotate.nlp import SPACY_MODEL
-from crosswire.annotate.quotes import cue_candidate, cue_features, quoted_passages
+from crosswire.annotate.quotemarks import quoted_passages
 from crosswire.bench.quotes import PolnearDoc, read_polnear
 
 OUT = Path(__file__).resolve().parents[2] / "src/crosswire/annotate/data/cue_model.json"

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from crosswire.annotate.quotes import QuoteModels, extract_quotes
+from crosswire.annotate.attribution_model import QuoteModels
+from crosswire.annotate.quotes import extract_quotes
 from crosswire.annotate.speakers import AliasTable
 from crosswire.model import Article, Quote
 

@@ -1,0 +1,146 @@
+"""Which attributions are statements a reader of who said what expects (``Quote.statement``).
+
+PolNeAR counts acts and looks as attributions ("voted against", "seems"); the report
+shows someone's words, view, wish, stance or finding, never a thing only named ("wrote
+*his book*").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from crosswire.annotate.speaking import speaking_nouns
+from crosswire.annotate.stances import stance_verbs
+from crosswire.annotate.tables import data_lines
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from crosswire.annotate.quote_reader import FoundAttribution, ParsedArticle
+from crosswire.annotate.quote_content import SUBJECTS
+
+_STATEMENT_CLASSES = ("words", "views", "wishes", "stances", "findings", "topics")
+
+
+_WH_WORDS = frozenset({"how", "why", "whether", "when", "where"})
+
+
+_HEDGES = frozenset({"perhaps", "maybe", "possibly", "presumably"})  # the writer's guess
+
+
+_ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question asked is said
+
+
+_TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
+
+
+def _takes_stance(reader: ParsedArticle, found: FoundAttribution) -> bool:
+    """Whether a cue is a stance verb of ``stance_verbs.tsv`` with the particle the
+    table gives it: "endorsed Cruz", "called for a ban", not "agreed *with*
+    Matthews" (the table's "agree" is "agree *to*")."""
+    assert found.cue is not None
+    head = reader.doc[found.cue.head]
+    entries = stance_verbs().get(head.lower_) or stance_verbs().get(head.lemma_.lower(), ())
+    cue_words = {reader.doc[i].lower_ for i in range(found.cue.start, found.cue.end)}
+    following = {t.lower_ for t in head.children if t.dep_ in ("prep", "prt")}
+    return any(not particle or particle in cue_words | following for _, particle in entries)
+
+
+def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
+    """Whether an attribution reports a statement (``Quote.statement``): quoted words,
+    a speech cue, a source cue, or a learned cue whose word ``statement_words.tsv``
+    lists ("hoped", "criticized", "shows"); not "voted against", "recruited",
+    "seems". Nor, whatever the cue, what gives no claim: a name alone where no stance
+    is taken ("has not mentioned *Machado*", "agreed with *Matthews*"), the clause
+    of a "what" never given ("what Trump says *his tax plan would do*"), a title
+    ("a paper titled *How to Foster ...*"), words said not to be said ("did not
+    suggest retaliation"), the writer's question ("But has he called for ...?") or
+    guess ("*perhaps* recognizing that ...")."""
+    if found.cue is None:
+        return True
+    head = reader.doc[found.cue.head]
+    lemma = head.lemma_.lower()
+    if found.kind == "direct":
+        return lemma not in _TITLE_CUES
+    if found.kind != "indirect":
+        return True
+    words = [t for t in reader.tokens(*found.content) if not t.is_punct]
+    if words and _a_name(words) and not _takes_stance(reader, found):
+        return False
+    if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
+        return False
+    if any(c.lower_ in _HEDGES for c in head.children if c.dep_ == "advmod"):
+        return False
+    if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
+        return False
+    kind = _statement_words().get(lemma)
+    spoken = not found.cue.learned or kind in ("words", "topics")
+    if (kind == "topics" or (spoken and _after_about(reader, found))) and _a_topic(reader, words):
+        return False  # "wrote *his book*", "jokes about *coloring her hair*"
+    if words and words[0].lower_ in _WH_WORDS and (kind == "topics" or head.pos_ == "NOUN"):
+        return False  # "views on *how the campaign handled it*": what about, not what
+    if found.cue.learned and _a_thing(reader.subject(head)):
+        return False
+    if spoken and any(c.dep_ == "neg" for c in head.children):
+        return False
+    return not found.cue.learned or kind is not None
+
+
+def _a_name(words: Sequence[Token]) -> bool:
+    """Content that is only someone's name, with what describes them and no verb, or a
+    pronoun: "NBC's Matt Lauer", "her Democratic rival Bernie Sanders", "Florida primary
+    winner Donald Trump", "challenged *her*". It names who was spoken to or of, not a
+    claim."""
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head is t]
+    return len(heads) == 1 and heads[0].pos_ in ("PROPN", "PRON")  # "challenged *her*"
+
+
+def _a_thing(subject: Token | None) -> bool:
+    """A subject that is a thing, not one who can state anything: a common noun
+    outside ``speaking_nouns.tsv`` ("that freewheeling *environment* also underscored
+    a weakness", "one of the many *reasons* that Trump refuses"). The cue model learned
+    such acts and looks as attributions; a reader sees no one's statement there."""
+    if subject is None or subject.pos_ != "NOUN" or not subject.text[:1].islower():
+        return False  # "Sanders", which the tagger may call a noun, is a name
+    return subject.lower_ not in speaking_nouns() and subject.lemma_.lower() not in speaking_nouns()
+
+
+def _after_about(reader: ParsedArticle, found: FoundAttribution) -> bool:
+    """Whether a content is what a cue is *about* ("jokes about coloring her hair")."""
+    start = found.content[0]
+    before = reader.text[max(0, start - 20) : start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() == "about"
+
+
+def _a_topic(reader: ParsedArticle, words: Sequence[Token]) -> bool:
+    """Content that only names what was spoken of: a noun phrase with no clause of
+    its own ("wrote *his book*", "explains *America's historical treatment of black
+    people*", "referencing *the bank's fierce drive to "cross-sell"*"), unless most of
+    it is the speaker's quoted words ("it referenced *"political tensions"*")."""
+    if not words or any(t.dep_ in SUBJECTS or t.dep_ == "mark" for t in words):
+        return False  # a clause of its own, not a thing named
+    if any(t.lower_ == "as" and t.dep_ == "prep" for t in words):
+        return False  # "described him *as a liar*" judges
+    quoted = sum(1 for t in words if reader.quoted(t.idx))
+    return 2 * quoted < len(words)
+
+
+@lru_cache(maxsize=1)
+def _statement_words() -> dict[str, str]:
+    """``data/statement_words.tsv``: learned cue lemma -> its class ("words", "views",
+    "wishes", "stances", "findings"); a row without a known class is an error naming
+    its line."""
+    out = {}
+    for number, cells in data_lines("statement_words.tsv"):
+        if len(cells) < 2 or cells[1] not in _STATEMENT_CLASSES:
+            raise ValueError(
+                f"statement_words.tsv:{number}: expected lemma<TAB>class, class one of "
+                f"{', '.join(_STATEMENT_CLASSES)}"
+            )
+        out[cells[0].lower()] = cells[1]
+    return out
