@@ -557,3 +557,40 @@ def test_what_a_cue_is_about_or_a_question_it_names_is_no_statement(backend) -> 
     # the same cues with a claim stay
     shown = _statements("Hillary Clinton joked that her hair was her own.", backend)
     assert shown["joked"] is True
+
+
+def test_names_called_with_quoted_epithets_keep_whom_they_are_said_of(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 6, items 5052 and 5053 (dev): the epithets alone, without Trump
+    from crosswire.report import quote_wording
+
+    text = (
+        "Ted Cruz is endorsing Trump.\n\nThe two men spent months lobbing pointed insults at "
+        'one another. Cruz called Trump a "pathological liar" who is "utterly amoral," a '
+        '"serial philanderer," a "bully" and a "narcissist at a level I don\'t think this '
+        'country has ever seen."'
+    )
+    article, quotes = _quotes(text, backend)
+    called = [q for q in quotes if q.cue == "called"]
+    assert len(called) == 1  # one statement, not three halves
+    wording = quote_wording(called[0], article.text, quotes)
+    assert wording.startswith('Trump a "pathological liar"') and "narcissist" in wording
+
+
+def test_the_writers_supposition_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 6, item 5025 (dev)
+    shown = _statements(
+        "Let\u2019s say you think a degree will cost $160,000 in 18 years.", backend
+    )
+    assert shown["say"] is False
+
+
+def test_a_quote_inside_reported_speech_is_no_second_quote_of_no_one(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 6, item 5057 (dev): the quote was also shown with no speaker
+    text = (
+        "Clinton backs the bill.\n\nClinton spokesman Jesse Lehrich said Friday that if his "
+        "candidate were to win in November, \u201cshe would sign this legislation if it came "
+        "to her desk.\u201d"
+    )
+    _, quotes = _quotes(text, backend)
+    assert all(q.speaker is not None for q in quotes)
+    assert any(q.speaker.name == "Jesse Lehrich" and "sign this" in q.content for q in quotes)  # type: ignore[union-attr]

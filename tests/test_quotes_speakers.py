@@ -1054,3 +1054,30 @@ def test_a_given_name_alone_is_the_one_person_the_article_gives_it_to(backend) -
         "Jane Sanders made it clear that supporters won't fall in line."
     )
     assert _speaker_of(text, "We'll figure", backend)[0] == "Jane Sanders"
+
+
+def test_a_title_is_not_a_person_known_by_another_title_or_an_organisation(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 6, items 5013 and 5035 (dev): "the billionaire estate mogul" was
+    # Lindsey Graham, named last; "the mayor" was "The Post" or the spokesman named last
+    text = (
+        "Lindsey Graham spoke on Monday.\n\nThe South Carolina senator called on fellow "
+        "Republicans to unendorse Donald Trump after the billionaire estate mogul claimed "
+        "that a judge was unfit to serve."
+    )
+    assert _speaker_of(text, "that a judge", backend)[0] != "Lindsey Graham"
+    text = (
+        "Clinton spokesman Jesse Lehrich said Friday that she would sign it.\n\nThe Post sent "
+        "a reporter.\n\nThe mayor also said that it was too early to tell."
+    )
+    assert _speaker_of(text, "that it was too early", backend)[0] == "mayor"
+
+
+def test_a_hyphenated_role_and_a_poll_named_new_york_stay_whole(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 6, items 5033 and 5022 (dev): "decade veteran", "York Times/CBS News poll"
+    text = (
+        "\u201cThe locus of activity would move,\u201d said Elaine Kamarck, a two-decade veteran "
+        "of the DNC Rules Committee.\n\nA New York Times/CBS News poll released last week found "
+        "that Clinton led."
+    )
+    assert _speaker_of(text, "The locus", backend) == ("Elaine Kamarck", "two-decade veteran")
+    assert _speaker_of(text, "that Clinton led", backend)[0] == "New York Times/CBS News poll"

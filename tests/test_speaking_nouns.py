@@ -98,3 +98,14 @@ def test_a_role_that_repeats_the_speakers_noun_is_no_role() -> None:
     titled = Speaker("Jon Tester", "Jon Tester", "Sen. (D-Mont.)", None, Span(0, 10))
     (same,) = only_speakers((Quote("a", "indirect", "x", Span(20, 21), titled),))
     assert same.speaker == titled
+
+
+def test_a_description_speaks_only_when_its_noun_can() -> None:
+    # audit sample 6, item 5016 (dev): "a controversial comment that egregiously
+    # described ..." gave the speaker "controversial comment"
+    assert not can_speak("controversial comment")
+    assert not can_speak("more transparent way")
+    assert can_speak("billionaire estate mogul")  # a person noun
+    assert can_speak("labor-policy experts")  # a group
+    assert can_speak("exhaustive study")  # a document
+    assert can_speak("Political observers in Virginia")  # as written, capitalised

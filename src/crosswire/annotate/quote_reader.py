@@ -426,7 +426,7 @@ class ParsedArticle:
         chosen: list[Token] = []
         if head.pos_ == "NOUN":  # "his claim *that ...*", "her decision *to ...*"
             chosen = [c for c in children if c.dep_ == "acl" and c.i > head.i and is_clausal(c)]
-        for deps in (("ccomp",), ("xcomp",), ("dobj",)):
+        for deps in (("ccomp",), ("xcomp",), ("dobj",), ("oprd",)):
             if chosen:
                 break
             chosen = [

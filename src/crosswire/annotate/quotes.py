@@ -167,6 +167,8 @@ def _attributions(
             )
         ]
     for passage, content in unattributed:
+        if any(_inside(passage, f) for f in found if f.mention is not None):
+            continue  # 'said that if his candidate won, "she would sign this legislation"'
         source = continued_from(reader, found, passage.open)
         mention = source.mention if source else None
         found.append(
@@ -181,6 +183,13 @@ def _attributions(
         )
     found.sort(key=lambda f: f.content)
     return reader, found
+
+
+def _inside(passage: Passage, found: FoundAttribution) -> bool:
+    """Whether a quote lies within the words an attribution reports: it is that
+    speaker's, already shown with them, not a quote of no one."""
+    start, end = found.clause or found.content
+    return start <= passage.open + 1 and passage.close <= end + 1
 
 
 def _continued(
@@ -217,8 +226,15 @@ def _rejoined(first: FoundAttribution, second: FoundAttribution) -> FoundAttribu
         return None
     if first.clause != second.clause:
         return None  # two partial quotes are one report when they share their clause
-    if not first.content[1] < second.content[0] or first.interruption is not None:
+    if not first.content[1] < second.content[0]:
         return None
+    if first.interruption is not None:
+        if first.kind != "mixed":
+            return None
+        # a third partial quote of the clause ('called Trump a "pathological liar" who
+        # is "utterly amoral," a "serial philanderer," a "bully"'): one statement still,
+        # shown as its clause; the first gap stays the one marked
+        return replace(first, content=(first.content[0], second.content[1]))
     gap = (first.content[1], second.content[0])
     return replace(
         first,

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from crosswire.annotate.speaking import speaking_nouns
+from crosswire.annotate.speaking import a_role_word, speaking_nouns
 from crosswire.annotate.tables import data_lines, data_words
 
 if TYPE_CHECKING:
@@ -432,10 +432,9 @@ def _a_person_noun(word: Token) -> bool:
     """A noun one person can be: a title ("Sen.", "secretary"), a person noun
     ("candidate"), or one made for who does something ("front-runner", "nominee",
     "strategist"); not "p.m." or "tweet"."""
-    text = word.text.lower().rstrip(".")
     if _names_a_person(word.text) or _names_a_person(word.lemma_):
         return True
-    return text in data_words("role_nouns.tsv") or text.endswith(_AGENT_ENDINGS)
+    return a_role_word(word.text)
 
 
 def _unheld() -> frozenset[str]:
@@ -640,9 +639,6 @@ _NAME_AFTER_OUTLET = 2
 
 
 _CLAUSE_BREAKS = frozenset({"CCONJ", "VERB", "AUX", "ADP", "SCONJ"})
-# "front-runner", "governor", "strategist", "nominee", "Republican", "incumbent",
-# "representative", "businessman", "Democrat"
-_AGENT_ENDINGS = ("er", "or", "ist", "ee", "an", "ant", "ent", "ive", "man", "crat")
 _FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
 _JOINERS = frozenset({"-", "–", "/", "&"})  # "Washington Post-ABC News", "NBC/WSJ"
 
@@ -702,6 +698,15 @@ def _outlet_person(head: Token) -> tuple[list[Token], list[Token]] | None:
 def _text(tokens: Sequence[Token]) -> str:
     # a slice of the doc, not ``doc.text`` (which joins the whole text on every call)
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _another_title(role: str | None, description: Token) -> bool:
+    """Whether a person's known role is another title than the one a description gives
+    ("the mayor" is not the Clinton spokesman named last)."""
+    if not role or not is_title(description.lemma_):
+        return False
+    held = role.replace("(", " ").split()
+    return description.lemma_.lower() not in {w.lower().rstrip(".") for w in held}
 
 
 def _named_elsewhere(name: str, description: Token) -> bool:
@@ -769,6 +774,8 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             index -= 1
         else:
             break
+    while role and role[0].i >= 2 and role[0].nbor(-1).text == "-":
+        role.insert(0, role[0].nbor(-2))  # "a *two-decade* veteran", not "decade veteran"
     if role and _no_role(role, words):
         role = []
     start = index
@@ -1048,6 +1055,8 @@ class PeopleIndex:
                 _entity_label(token) == "PERSON"
                 or (token.tag_ == "NNP" and len(_name_run(name_head(token))) == 1)
             )
+            if token.lower_ in _organisation_heads() or mention.name in self._organisations:
+                named = False  # "The Post sent ...": no one "the mayor" could be
             if named and token.head.dep_ == "ROOT" and name_parts(mention.name) is not None:
                 self._main_subjects.append((token.idx, mention))
             if not mention.person:
@@ -1354,6 +1363,19 @@ class PeopleIndex:
             return Mention(text, start, end, None, None, False)
         return Mention(text, start, end, role, organization)
 
+    def _another_named_before(self, name: str, description: Token) -> bool:
+        """Whether the description's own sentence names, before it, another person the
+        article knows: "calling on Republicans to unendorse *Trump* after the
+        billionaire estate mogul claimed" is Trump or no one, not the subject named
+        last (Lindsey Graham)."""
+        words = description.doc[description.sent.start : description.left_edge.i]
+        return any(
+            t.pos_ == "PROPN"
+            and t.text not in name.split()
+            and any(t.text in k.name.split() for k in self._known)
+            for t in words
+        )
+
     def _organisation_before(self, noun: Token) -> str | None:
         """The organisation "the company" is: the last one named before it in its sentence
         or the one before, outside quotes ("The Dow was held back by a drop in the oil
@@ -1474,8 +1496,12 @@ class PeopleIndex:
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
-            if named is not None and not _named_elsewhere(named.name, noun):
-                # "Trump told ABC ... the candidate said": Trump
+            if (
+                named is not None
+                and not _named_elsewhere(named.name, noun)
+                and not _another_title(named.role, noun)
+                and not self._another_named_before(named.name, noun)
+            ):  # "Trump told ABC ... the candidate said": Trump
                 return Mention(named.name, words[0].idx, noun.idx + len(noun), role, organization)
         last = noun
         for child in noun.children:
@@ -1488,7 +1514,7 @@ class PeopleIndex:
                     last = objects[0]
         end = last.idx + len(last)
         person = is_title(noun.lemma_) and noun.tag_ in ("NN", "NNP") and last is noun
-        first = next((t for t in words if t.lower_ not in _FRESH), words[0])
+        first = next((t for t in words if t.text not in _FRESH), words[0])
         text = noun.doc[first.i : last.i + 1].text  # "a *new* ... poll" is the poll
         if not is_title(noun.lemma_) or (role or "").lower() == text.lower():
             role = None  # "the newspaper", "officials": the speaker's own noun is no role

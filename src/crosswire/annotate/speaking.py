@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from crosswire.annotate.tables import data_words
+from crosswire.annotate.tables import data_lines, data_words
 from crosswire.model import Quote
 
 
@@ -21,14 +21,38 @@ def speaking_nouns() -> frozenset[str]:
     return data_words("speaking_nouns.tsv")
 
 
+# "front-runner", "governor", "strategist", "nominee", "Republican", "incumbent",
+# "representative", "businessman", "Democrat"
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "an", "ant", "ent", "ive", "man", "crat")
+
+
+def a_role_word(word: str) -> bool:
+    """A noun for someone by what they do: ``role_nouns.tsv`` ("host", "hopeful") or a
+    word made for who does something ("front-runner", "nominee", "strategist")."""
+    text = word.lower().rstrip(".")
+    return text in data_words("role_nouns.tsv") or text.endswith(_AGENT_ENDINGS)
+
+
+def _person_words() -> frozenset[str]:
+    """Titles and person nouns of ``person_titles.tsv`` ("senator", "candidate")."""
+    return frozenset(
+        cells[1].lower()
+        for _, cells in data_lines("person_titles.tsv")
+        if len(cells) > 1 and cells[0] in ("title", "person")
+    )
+
+
 def can_speak(name: str) -> bool:
-    """Whether a speaker's name can speak: a name, a phrase, or a speaking noun; not a
-    lone common noun such as "average" or "proportion" (a plural, "earnings", is read
-    as a group and left to the list of ``crosswire bench speakers``)."""
-    word = name.lower().strip(",.'’\"")
-    if len(name.split()) != 1 or not name[:1].islower() or word.endswith("s"):
+    """Whether a speaker's name can speak: a name, a speaking noun, or a description whose
+    noun can (a person, a group, a document); not a common noun such as "average",
+    "proportion" or "controversial comment" (a plural, "earnings", is read as a group
+    and left to the list of ``crosswire bench speakers``)."""
+    if not name[:1].islower():
         return True
-    return word in speaking_nouns()
+    word = name.lower().split()[-1].strip(",.'’\"")
+    if word.endswith("s") or word in speaking_nouns() or word in _person_words():
+        return True
+    return word in data_words("role_nouns.tsv")  # not every "-er": "number", "center"
 
 
 def only_speakers(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:

@@ -73,6 +73,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False
     if any(c.lower_ in _HEDGES for c in head.children if c.dep_ == "advmod"):
         return False
+    if head.head.lower_ == "let" or head.head.head.lower_ == "let":
+        return False  # "Let's say you think ...": the writer's supposition
     if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
         return False
     kind = _statement_words().get(lemma)
