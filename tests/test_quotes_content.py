@@ -594,3 +594,30 @@ def test_a_quote_inside_reported_speech_is_no_second_quote_of_no_one(backend) ->
     _, quotes = _quotes(text, backend)
     assert all(q.speaker is not None for q in quotes)
     assert any(q.speaker.name == "Jesse Lehrich" and "sign this" in q.content for q in quotes)  # type: ignore[union-attr]
+
+
+def test_a_refusal_a_declared_act_and_a_question_asked_are_no_statements(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 7, items 6052, 6042, 6026, 6029 (dev)
+    shown = _statements(
+        "Cruz, who pointedly refused to endorse Trump during the convention, spoke. Walter "
+        "Energy had declared bankruptcy. Asked about Trump's declaration that it had been a "
+        "bomb, Clinton said she would wait.",
+        backend,
+    )
+    assert shown.get("refused") is not True
+    assert shown.get("had declared") is not True
+    assert shown["Asked about"] is False
+    assert shown["said"] is True
+    # a clause declared is one
+    assert _statements("Trump declared that the election was rigged.", backend)["declared"]
+
+
+def test_an_attribution_closing_two_joined_clauses_reports_both(backend) -> None:  # type: ignore[no-untyped-def]
+    # audit sample 7, item 6001 (dev): "that request" was left with nothing to refer to
+    text = (
+        "Clinton wanted no escort.\n\nClinton had told police officials that she didn't want "
+        "the escort at all, but the NYPD overruled that request, the source added.\n\nAsked "
+        "about it, Clinton said she would wait."
+    )
+    content = _content(text, "added", backend)
+    assert content is not None and content.startswith("Clinton had told police officials")

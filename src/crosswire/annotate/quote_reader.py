@@ -470,6 +470,11 @@ class ParsedArticle:
             last = max(c.right_edge.i for c in chosen)
             if chosen[0].dep_ == "xcomp" and self.doc[first].lower_ == "to" and first < last:
                 first += 1  # "wants *to run*": PolNeAR's content starts after "to"
+            if last < head.i and head.dep_ == "conj" and head.head.left_edge.i < first:
+                # "Clinton had told police ..., but the NYPD overruled that request, the
+                # source added": the parse joined the cue to the first clause; it closes
+                # the sentence and reports all of it
+                first = head.head.left_edge.i
         elif head.dep_ == "relcl" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PRON"):
             # "*the kind of story* many Latinos expected": what the relative clause's
             # cue is about is the noun it describes
@@ -493,6 +498,12 @@ class ParsedArticle:
                 and governor.head.i > head.i
             ):
                 governor = governor.head  # "Though it was seamless, he said, replacing ..."
+            while (
+                governor.dep_ == "conj"
+                and governor.head.i < governor.i
+                and governor.right_edge.i <= head.right_edge.i + 1
+            ):  # "Clinton had told police ..., but the NYPD overruled it, the source added"
+                governor = governor.head
             first, last = governor.left_edge.i, governor.right_edge.i
             if last <= head.right_edge.i + 1:
                 last = head.left_edge.i - 1

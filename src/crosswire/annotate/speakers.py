@@ -702,11 +702,14 @@ def _text(tokens: Sequence[Token]) -> str:
 
 def _another_title(role: str | None, description: Token) -> bool:
     """Whether a person's known role is another title than the one a description gives
-    ("the mayor" is not the Clinton spokesman named last)."""
+    ("the mayor" is not the Clinton spokesman named last; "the former first lady and
+    U.S. senator" may be the Democratic nominee)."""
     if not role or not is_title(description.lemma_):
         return False
-    held = role.replace("(", " ").split()
-    return description.lemma_.lower() not in {w.lower().rstrip(".") for w in held}
+    held = [w.lower().rstrip(".") for w in role.replace("(", " ").split()]
+    if not any(is_title(w) for w in held):
+        return False  # "Democratic nominee" is no title that "the senator" contradicts
+    return description.lemma_.lower() not in held
 
 
 def _named_elsewhere(name: str, description: Token) -> bool:

@@ -75,6 +75,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False
     if head.head.lower_ == "let" or head.head.head.lower_ == "let":
         return False  # "Let's say you think ...": the writer's supposition
+    if lemma == "ask" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
+        return False  # "Asked about Trump's declaration, Clinton said": a question, no one's
     if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
         return False
     kind = _statement_words().get(lemma)
