@@ -47,6 +47,7 @@ def test_credit_detection_quality_floor(bench: CreditBench) -> None:
 
 def test_no_wire_is_mistaken_for_another(bench: CreditBench) -> None:
     confusion = bench.confusion()
+    assert confusion, "the credits bench read no cases"
     for gold, row in confusion.items():
         for predicted, count in row.items():
             assert gold == predicted or "-" in (gold, predicted), (gold, predicted, count)

@@ -108,7 +108,9 @@ _JSON = st.recursive(
 def test_any_json_line_is_an_article_or_an_error(tmp_path: Path, record: object) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    for item in read_paths([feed]):
+    items = list(read_paths([feed]))
+    assert items, "a line read as nothing: neither an article nor an error"
+    for item in items:
         result = clean_document(item) if isinstance(item, RawDocument) else item
         _assert_promise(result, str(feed))
 

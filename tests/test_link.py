@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from crosswire.bench.clusters import bcubed, cluster_once, read_gold
+from crosswire.bench.clusters import bcubed, cluster_once
 from crosswire.link import MemoryLinkState, Regrouping, link_features, place
 from crosswire.link.features import date_tokens
 from crosswire.model import AnnotatedArticle
+from helpers import events_by_gold
 
 
 def test_bcubed_on_a_hand_worked_example() -> None:
@@ -27,21 +27,12 @@ def test_date_tokens_name_the_days_an_article_mentions() -> None:
     assert {"m12d14", "m12d16", "m12", "y2008", "sunday"} <= set(tokens)
 
 
-def _events(ecb_annotated: list[AnnotatedArticle], ecb_file: Path, *names: str):  # type: ignore[no-untyped-def]
-    gold = read_gold(ecb_file)
-    groups: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    for article in ecb_annotated:
-        if gold[article.article.origin] in names:
-            groups[gold[article.article.origin]].append(article)
-    return groups
-
-
 def test_twin_events_end_apart_even_when_they_first_meet(
     ecb_annotated: list[AnnotatedArticle], ecb_file: Path
 ) -> None:
     # Klitschko beats Rahman (2008) and Klitschko beats Thompson (2012): same
     # champion, same kind of event. The first report of each arrives first.
-    groups = _events(ecb_annotated, ecb_file, "7ecb", "7ecbplus")
+    groups = events_by_gold(ecb_annotated, ecb_file, "7ecb", "7ecbplus")
     rahman, thompson = groups["7ecb"], groups["7ecbplus"]
     order = [rahman[0], thompson[0], *rahman[1:], *thompson[1:]]
     features = [link_features(a) for a in order]
@@ -58,7 +49,7 @@ def test_a_new_report_merges_two_stories_of_one_event_and_says_so(
     # One event's reports (Klitschko beats Rahman; an earthquake), wrongly
     # split in two stories as an earlier, sparser corpus could have left
     # them; the next report regroups the neighbourhood into one story.
-    (event,) = _events(ecb_annotated, ecb_file, event_name).values()
+    (event,) = events_by_gold(ecb_annotated, ecb_file, event_name).values()
     state = MemoryLinkState()
     for n, article in enumerate(event[:-1]):
         features = link_features(article)

@@ -41,7 +41,7 @@ from crosswire.store.browse import (
     update_search_index,
 )
 from crosswire.web import create_app
-from test_link import _events
+from helpers import events_by_gold
 
 runner = CliRunner()
 
@@ -178,7 +178,7 @@ def test_a_failed_transaction_leaves_nothing_behind(
 def test_linking_into_the_store_matches_memory(
     store_db: str, ecb_annotated: list[AnnotatedArticle], ecb_file: Path
 ) -> None:
-    groups = _events(ecb_annotated, ecb_file, "24ecb", "24ecbplus", "20ecb")
+    groups = events_by_gold(ecb_annotated, ecb_file, "24ecb", "24ecbplus", "20ecb")
     articles = [a for g in groups.values() for a in g]
     random.Random(7).shuffle(articles)
     memory = MemoryLinkState()

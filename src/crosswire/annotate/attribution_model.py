@@ -28,6 +28,9 @@ gives, with the content and source the parse gives it, as a whole.
 | ``ch=`` / ``kch=`` | attribution | the content head's part of speech and entity type |
 | ``s=`` / ``ks=`` | attribution | the source's class (PERSON, NOUN, sourceless, none) |
 | ``q=`` / ``c=`` (attribution) | attribution | the content holds a quote mark / the cue's kind |
+| ``in=`` / ``holds=`` / ``ov=`` | attribution | the cue lies in another's content / the content |
+| | | holds another's cue / how many contents it overlaps (``quotes._in_context``) |
+| ``gov=`` / ``kin=`` | attribution | the cue hangs from another cue / how, in, holds together |
 """
 
 from __future__ import annotations
