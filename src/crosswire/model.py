@@ -16,6 +16,11 @@ ReuseKind = Literal["verbatim", "syndicated", "rewrite", "partial"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceKind = Literal["propose", "demand", "support", "accept", "reject", "oppose", "warn"]
 PublishedFrom = Literal["source", "given", "text", "file name"]
+DateKind = Literal["absolute", "monthyear", "weekday", "relday", "relweek", "month", "year"]
+DateGrain = Literal["day", "week", "month", "year"]
+ConflictKind = Literal["conflict", "update"]
+ConflictAspect = Literal["number", "date", "place", "polarity"]
+PositionKind = Literal["quote", "claim"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,9 @@ class Article:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of an article's text, never across a paragraph break: the unit
+    claims, reuse alignment and sentence vectors are made of."""
+
     start: int
     end: int
     text: str
@@ -95,6 +103,9 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Entity:
+    """A named entity the tagger found ("Zelensky", PERSON), with its offsets: what
+    links stories and what speakers and places are read from."""
+
     text: str
     label: str
     start: int
@@ -178,8 +189,8 @@ class DateMention:
     text: str
     span: Span
     value: str | None
-    grain: str = "day"
-    kind: str = "absolute"
+    grain: DateGrain = "day"
+    kind: DateKind = "absolute"
     relative: bool = False
 
 
@@ -261,6 +272,9 @@ class Placement:
 
 @dataclass(frozen=True)
 class Story:
+    """A group of articles about one event or development; ``title`` is its first
+    article's, ``article_ids`` in the order they joined."""
+
     id: str
     title: str
     article_ids: tuple[str, ...]
@@ -292,6 +306,8 @@ class Reuse:
 
 @dataclass(frozen=True)
 class Citation:
+    """Where a sentence of a report rests: one article and the passage in it."""
+
     article_id: str
     span: Span
 
@@ -352,6 +368,11 @@ class Fact:
 
 @dataclass(frozen=True)
 class BriefSentence:
+    """One sentence of a story's brief: a fact's text with every article and passage
+    it rests on, and how many independent sources say it (copies of a wire count
+    once). ``fact_id`` names the fact; ``note`` is what the reader must know of it
+    ("updated", "disputed"), "" when nothing; ``values`` the differing figures."""
+
     text: str
     citations: tuple[Citation, ...]
     independent_sources: int
@@ -380,8 +401,8 @@ class Conflict:
     """
 
     fact_id: str
-    kind: str
-    aspect: str
+    kind: ConflictKind
+    aspect: ConflictAspect
     what: str
     sides: tuple[ConflictSide, ...]
     reason: str
@@ -407,7 +428,7 @@ class Position:
     text: str
     citations: tuple[Citation, ...]
     date: str | None = None
-    kind: str = "quote"
+    kind: PositionKind = "quote"
     context: str = ""
     target: str = ""
 
@@ -417,7 +438,7 @@ class TimelineEvent:
     """One dated event of the story, with the claims that date it."""
 
     date: str
-    grain: str
+    grain: DateGrain
     text: str
     date_text: str
     citations: tuple[Citation, ...]

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from crosswire.clean.dates import TOP_LINES, lifted_date, line_date, name_date
-from crosswire.model import Article, DateMention, Span
+from crosswire.model import Article, DateGrain, DateKind, DateMention, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -75,7 +75,7 @@ def _dateparser() -> Any:
     return dateparser
 
 
-def _absolute(text: str, reference: date | None) -> tuple[str | None, str]:
+def _absolute(text: str, reference: date | None) -> tuple[str | None, DateGrain]:
     """Day-grain value of an explicit date; a year-less one takes the year nearest publication."""
     cleaned = re.sub(r"\s*/\s*", "/", text)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
@@ -115,7 +115,7 @@ def _month_day(text: str) -> tuple[int, int] | None:
     return month, int(day.group(1))
 
 
-def _weekday(text: str, reference: date | None, tense: str | None) -> tuple[str | None, str]:
+def _weekday(text: str, reference: date | None, tense: str | None) -> tuple[str | None, DateGrain]:
     """The day in the week of publication; a past event after it (or a future one
     before it) is in the week before (after): "struck on Sunday", said on a Monday."""
     lowered = text.lower()
@@ -136,14 +136,14 @@ def _weekday(text: str, reference: date | None, tense: str | None) -> tuple[str 
     return day.isoformat(), "day"
 
 
-def _relative_day(text: str, reference: date | None) -> tuple[str | None, str]:
+def _relative_day(text: str, reference: date | None) -> tuple[str | None, DateGrain]:
     if reference is None:
         return None, "day"
     shift = {"yesterday": -1, "tomorrow": 1, "overnight": 0}.get(text.lower(), 0)
     return (reference + timedelta(days=shift)).isoformat(), "day"
 
 
-def _relative_week(text: str, reference: date | None) -> tuple[str | None, str]:
+def _relative_week(text: str, reference: date | None) -> tuple[str | None, DateGrain]:
     if reference is None:
         return None, "week"
     lowered = text.lower()
@@ -155,7 +155,9 @@ def _relative_week(text: str, reference: date | None) -> tuple[str | None, str]:
     return _iso_week(reference + timedelta(weeks=shift)), "week"
 
 
-def _month(text: str, reference: date | None, tense: str | None = None) -> tuple[str | None, str]:
+def _month(
+    text: str, reference: date | None, tense: str | None = None
+) -> tuple[str | None, DateGrain]:
     """A month: with its year, or the one nearest publication in the claim's direction.
 
     "in December" said in March is last December when the claim speaks of the
@@ -181,14 +183,14 @@ def _month(text: str, reference: date | None, tense: str | None = None) -> tuple
     return f"{year}-{month:02d}", "month"
 
 
-def _year(text: str) -> tuple[str | None, str]:
+def _year(text: str) -> tuple[str | None, DateGrain]:
     match = re.search(r"\d{4}", text)
     return (match.group() if match else None), "year"
 
 
 def resolve(
-    text: str, kind: str, reference: date | None, tense: str | None = None
-) -> tuple[str | None, str]:
+    text: str, kind: DateKind, reference: date | None, tense: str | None = None
+) -> tuple[str | None, DateGrain]:
     """The ISO value and grain of one expression of ``kind``, against ``reference``.
 
     ``tense`` (``past``, ``present``, ``future``) of the claim settles which
@@ -216,7 +218,7 @@ def find_dates(
     """Every date expression in ``text`` (offsets shifted by ``offset``), resolved."""
     out: list[DateMention] = []
     for match in _EXPRESSIONS.finditer(text):
-        kind = match.lastgroup or "absolute"
+        kind = cast(DateKind, match.lastgroup or "absolute")  # the pattern's group names
         raw = match.group()
         if not _month_capitalised(raw):
             continue  # "this may be", "troops march"

@@ -46,7 +46,15 @@ from crosswire.compare.lexicon import (
     static_measures,
     toll_measures,
 )
-from crosswire.model import Claim, Conflict, ConflictSide, Fact, Quantity
+from crosswire.model import (
+    Claim,
+    Conflict,
+    ConflictAspect,
+    ConflictKind,
+    ConflictSide,
+    Fact,
+    Quantity,
+)
 
 # Exact figures agree within this relative tolerance (rounding: 6.1 vs 6.10).
 TOLERANCE = 0.005
@@ -124,7 +132,7 @@ def _label(quantity: Quantity, measure: str) -> str:
 
 def _order(
     a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, date | None]
-) -> tuple[str, str, bool] | None:
+) -> tuple[ConflictKind, str, bool] | None:
     """("update", reason, a_first) when the times order the two sides, else None."""
     da = [published.get(c.article_id) for c in a]
     db = [published.get(c.article_id) for c in b]
@@ -167,7 +175,7 @@ def _published_text(claims: Sequence[Claim], published: Mapping[str, date | None
 
 def _conflict(
     fact: Fact,
-    aspect: str,
+    aspect: ConflictAspect,
     what: str,
     a: tuple[str, Sequence[Claim]],
     b: tuple[str, Sequence[Claim]],
@@ -175,7 +183,7 @@ def _conflict(
     reason: str,
 ) -> Conflict:
     order = _order(a[1], b[1], published)
-    kind = "conflict"
+    kind: ConflictKind = "conflict"
     if order is not None and aspect == "number" and what in developing_measures():
         kind, reason, a_first = order
         if not a_first:
@@ -434,7 +442,7 @@ def _self_dated(claim: Claim, day: object, published: Mapping[str, date | None])
 
 
 def _value_conflicts(
-    fact: Fact, aspect: str, value_of: object, published: Mapping[str, date | None]
+    fact: Fact, aspect: ConflictAspect, value_of: object, published: Mapping[str, date | None]
 ) -> list[Conflict]:
     out = []
     for x, y in combinations(fact.claims, 2):
