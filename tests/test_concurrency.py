@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
-from crosswire.bench.robustness import check_store
+from crosswire.store.check import check_store
 
 
 def _analyze(folder: Path, db: Path, out: Path) -> subprocess.Popen[str]:

@@ -17,15 +17,11 @@ from typing import Any
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
-from crosswire.bench.robustness import (
-    check_store,
-    run_kill_trials,
-    stored_origins,
-    write_kill_corpus,
-)
+from crosswire.bench.kill import run_kill_trials, write_kill_corpus
 from crosswire.model import ReadError
 from crosswire.run import ingest
 from crosswire.store import SqliteStore, open_store
+from crosswire.store.check import check_store, stored_origins
 
 MARKER = "Quibblesworth"
 ECB_ARTICLES = 4

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosswire.bench.robustness import CATEGORIES, check_input, make_input, run_fuzz
+from crosswire.bench.fuzz import check_input, run_fuzz
+from crosswire.bench.hostile import BILLION_LAUGHS, CATEGORIES, make_input
 from crosswire.clean import clean_document
 from crosswire.clean.document import MAX_ARTICLE_CHARS, article_id
 from crosswire.model import Article, RawDocument, ReadError
@@ -245,10 +246,10 @@ def test_overlong_metadata_is_refused_and_overlong_dates_ignored() -> None:
 
 def test_the_harness_counts_a_spinning_worker_as_a_hang(tmp_path: Path) -> None:
     """The time cap is real: a worker burning CPU on an input is stopped and reported."""
-    from crosswire.bench.robustness import _Worker
+    from crosswire.bench.fuzz import FuzzWorker
 
     spin = "import sys; sys.stdin.readline(); exec('while True: pass')"
-    worker = _Worker(0, str(tmp_path), "", command=[sys.executable, "-c", spin])
+    worker = FuzzWorker(0, str(tmp_path), "", command=[sys.executable, "-c", spin])
     started = time.monotonic()
     try:
         assert worker.ask(0, timeout=1.0) is None
@@ -265,9 +266,8 @@ def test_form_feeds_break_lines_and_controls_go() -> None:
 
 
 def test_feeds_refuse_entity_expansion_and_external_entities(tmp_path: Path) -> None:
-    from crosswire.bench.robustness import _LAUGHS
 
-    (tmp_path / "laughs.rss").write_text(_LAUGHS, encoding="utf-8")
+    (tmp_path / "laughs.rss").write_text(BILLION_LAUGHS, encoding="utf-8")
     xxe = (
         '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         '<rss version="2.0"><channel><title>&x;</title><item><title>a</title>'

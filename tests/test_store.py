@@ -76,21 +76,21 @@ def _link(store: Store, articles: list[AnnotatedArticle]) -> list[bool]:
 def _problems(store: Store) -> list[str]:
     """What is inconsistent in a store: the link state must agree with the articles held."""
     problems = []
-    seqs = sorted(r[0] for r in store._run("SELECT seq FROM articles"))
+    seqs = sorted(r[0] for r in store.query("SELECT seq FROM articles"))
     if seqs != list(range(1, len(seqs) + 1)):
         problems.append(f"seqs {seqs}")
     recount: Counter[int] = Counter()
     for features in store.all_features():
         recount.update(np.unique(features.buckets).tolist())
-    held = {int(b): int(n) for b, n in store._run("SELECT bucket, n FROM frequencies") if n}
+    held = {int(b): int(n) for b, n in store.query("SELECT bucket, n FROM frequencies") if n}
     if held != dict(recount):
         problems.append("feature counts differ from the stored articles' features")
-    if store._run(
+    if store.query(
         "SELECT COUNT(*) FROM postings p LEFT JOIN articles a "
         "ON a.id = p.article_id AND a.seq = p.seq WHERE a.id IS NULL"
     ).fetchone()[0]:
         problems.append("postings of articles not stored")
-    if store._run(
+    if store.query(
         "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS "
         "(SELECT 1 FROM articles a WHERE a.story_id = s.id)"
     ).fetchone()[0]:
@@ -104,8 +104,8 @@ def _snapshot(store: Store) -> tuple[Any, ...]:
     return (
         store.count_articles(),
         [(s, t) for s, t in store.stories()],
-        sorted(store._run("SELECT bucket, n FROM frequencies").fetchall()),
-        sorted(store._run("SELECT key, seq, article_id FROM postings").fetchall()),
+        sorted(store.query("SELECT bucket, n FROM frequencies").fetchall()),
+        sorted(store.query("SELECT key, seq, article_id FROM postings").fetchall()),
     )
 
 
@@ -162,7 +162,7 @@ def test_a_failed_transaction_leaves_nothing_behind(
             raise RuntimeError("crash after writing")
         assert store.count_articles() == 0 and store.documents() == 0
         assert store.stories() == [] and _problems(store) == []
-        assert store._run("SELECT COUNT(*) FROM frequencies").fetchone()[0] == 0
+        assert store.query("SELECT COUNT(*) FROM frequencies").fetchone()[0] == 0
         with store.transaction():  # one article of a batch fails: only it is undone
             store.add_article(wire, place(link_features(wire), store))
             with pytest.raises(ValueError), store.savepoint():
@@ -262,16 +262,16 @@ def test_a_store_opened_before_another_process_wrote_counts_afresh(
         assert _link(early, [rewrite]) == [True]
         assert early.documents() == 2
         assert _problems(early) == []
-        assert sorted(r[0] for r in early._run("SELECT seq FROM articles")) == [1, 2]
+        assert sorted(r[0] for r in early.query("SELECT seq FROM articles")) == [1, 2]
 
 
 def _downgrade_to_version_2(store: Store) -> None:
     """What a store written by the previous crosswire holds: version 2 in meta, no more."""
     with store.transaction():
         for table in ("schema_version", "search_indexed", "article_search"):
-            store._run(f"DROP TABLE {table}")
-        store._run("DROP INDEX articles_seq")
-        store._run("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+            store.query(f"DROP TABLE {table}")
+        store.query("DROP INDEX articles_seq")
+        store.query("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
 def test_an_older_store_is_migrated_and_a_newer_one_refused(
@@ -285,15 +285,15 @@ def test_an_older_store_is_migrated_and_a_newer_one_refused(
         open_store(store_db, reading=True)
     with open_store(store_db) as store:
         assert _snapshot(store) == before
-        versions = store._run("SELECT version FROM schema_version ORDER BY version").fetchall()
+        versions = store.query("SELECT version FROM schema_version ORDER BY version").fetchall()
         assert [v[0] for v in versions] == [SCHEMA_VERSION]
-        assert store._run("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+        assert store.query("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
             str(SCHEMA_VERSION),
         )
         assert search(store, "Zelenskiy") == []  # the index is new and empty ...
         assert update_search_index(store) == 2  # ... until the next ingest fills it
         assert len(search(store, "Zelenskiy")) >= 1
-        store._run("INSERT INTO schema_version VALUES (99, 'later', 'a future crosswire')")
+        store.query("INSERT INTO schema_version VALUES (99, 'later', 'a future crosswire')")
     for reading in (False, True):
         with pytest.raises(StoreError, match="version 99 is newer than this crosswire"):
             open_store(store_db, reading=reading)
@@ -301,10 +301,10 @@ def test_an_older_store_is_migrated_and_a_newer_one_refused(
 
 def test_a_fresh_store_records_every_migration(store_db: str) -> None:
     with open_store(store_db) as store:
-        rows = store._run("SELECT version, why FROM schema_version ORDER BY version").fetchall()
+        rows = store.query("SELECT version, why FROM schema_version ORDER BY version").fetchall()
     assert [r[0] for r in rows] == [2, SCHEMA_VERSION] and all(r[1] for r in rows)
     with open_store(store_db) as store:  # opening again applies nothing twice
-        assert store._run("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(rows)
+        assert store.query("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(rows)
 
 
 def test_browse_and_search(store_db: str, seeds: list[AnnotatedArticle]) -> None:

@@ -2,7 +2,7 @@
 
 Each input's first byte picks the file suffix (.txt, .html, .jsonl); the rest
 is the file. The input goes through the same check as the robustness bench
-(`crosswire.bench.robustness.check_input`): an exception, or an article or
+(`crosswire.bench.fuzz.check_input`): an exception, or an article or
 error that breaks the promise (one-line error naming the input, no NUL or lone
 surrogate in an article, ...), is a finding that libFuzzer saves as a crash-*
 file. Time and memory caps are libFuzzer's own (-timeout, -rss_limit_mb).
@@ -20,7 +20,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["crosswire"]):
-    from crosswire.bench.robustness import check_input
+    from crosswire.bench.fuzz import check_input
 
 _SUFFIXES = (".txt", ".html", ".jsonl")
 _FOLDER = Path(tempfile.mkdtemp(prefix="crosswire-atheris-"))

@@ -16,6 +16,9 @@ ReuseKind = Literal["verbatim", "syndicated", "rewrite", "partial"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceKind = Literal["propose", "demand", "support", "accept", "reject", "oppose", "warn"]
 PublishedFrom = Literal["source", "given", "text", "file name"]
+#: The width of every vector an annotated article holds (MiniLM-L6's), which the store
+#: packs and the linker reshapes by.
+EMBEDDING_DIM = 384
 DateKind = Literal["absolute", "monthyear", "weekday", "relday", "relweek", "month", "year"]
 DateGrain = Literal["day", "week", "month", "year"]
 ConflictKind = Literal["conflict", "update"]

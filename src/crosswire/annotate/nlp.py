@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from crosswire.model import EMBEDDING_DIM
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -68,7 +70,7 @@ class MiniLmOnnx:
         self._tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()
-        self.dimension = 384
+        self.dimension = EMBEDDING_DIM
 
     def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
         """Rows in the order of ``texts``, computed in batches of similar length.

@@ -15,7 +15,8 @@ from rich.table import Table
 from crosswire.cli._common import _fail, _progress, bench_app, console
 
 if TYPE_CHECKING:
-    from crosswire.bench.robustness import FuzzReport, KillReport
+    from crosswire.bench.fuzz import FuzzReport
+    from crosswire.bench.kill import KillReport
 
 _EXAMPLES = Path("examples")
 _ECB = Path("../shared/data/ecbplus/ecbplus.jsonl")
@@ -53,11 +54,8 @@ def bench_robustness(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Hostile inputs through read + clean, and kill -9 during analyze: crashes, hangs, damage."""
-    from crosswire.bench.robustness import (
-        run_fuzz,
-        run_kill_trials,
-        write_kill_corpus,
-    )
+    from crosswire.bench.fuzz import run_fuzz
+    from crosswire.bench.kill import run_kill_trials, write_kill_corpus
 
     if inputs < 0 or kill_trials < 0:
         _fail("--inputs and --kill-trials must be 0 or more")

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from crosswire.annotate.pipeline import URLISH
 from crosswire.annotate.speakers import demonyms
 from crosswire.link.candidates import candidate_pairs
-from crosswire.model import AlignedPair, AnnotatedArticle, Reuse, ReuseKind, Span
+from crosswire.model import EMBEDDING_DIM, AlignedPair, AnnotatedArticle, Reuse, ReuseKind, Span
 
 PAIR_MIN_SIMILARITY = 0.78
 MIN_WORDS = 4
@@ -101,7 +101,7 @@ def _places() -> dict[str, str]:
 
 
 def _matrix(article: AnnotatedArticle) -> np.ndarray:
-    return np.asarray(article.sentence_vectors, dtype=np.float32).reshape(-1, 384)
+    return np.asarray(article.sentence_vectors, dtype=np.float32).reshape(-1, EMBEDDING_DIM)
 
 
 def sentence_anchors(article: AnnotatedArticle) -> list[set[str]]:

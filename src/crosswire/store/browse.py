@@ -78,13 +78,13 @@ def story_summaries(
             return [], 0
         where = f"WHERE s.id IN ({','.join('?' * len(story_ids))})"
         params = list(story_ids)
-    total = store._run(
+    total = store.query(
         f"SELECT COUNT(*) FROM stories s {where} "
         + ("AND" if where else "WHERE")
         + " EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)",
         params,
     ).fetchone()[0]
-    rows = store._run(
+    rows = store.query(
         "SELECT s.id, s.updated_at, COUNT(a.id), MIN(a.published), MAX(a.published), "
         "(SELECT headline FROM articles f WHERE f.story_id = s.id ORDER BY f.seq LIMIT 1) "
         f"FROM stories s JOIN articles a ON a.story_id = s.id {where} GROUP BY s.id "
@@ -99,7 +99,7 @@ def story_summaries(
 
 def story_updated(store: Store, story_id: str) -> str | None:
     """When the story last changed (its cache key), or None when there is no such story."""
-    row = store._run(
+    row = store.query(
         "SELECT s.updated_at || ':' || COUNT(a.id) FROM stories s "
         "JOIN articles a ON a.story_id = s.id WHERE s.id = ? GROUP BY s.id",
         (story_id,),
@@ -109,7 +109,7 @@ def story_updated(store: Store, story_id: str) -> str | None:
 
 def find_article(store: Store, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
     """One stored article with its annotations and placement, by id or unique id prefix."""
-    rows = store._run(
+    rows = store.query(
         "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
         (article_id, article_id + "\uffff"),
     ).fetchall()
@@ -120,7 +120,7 @@ def find_article(store: Store, article_id: str) -> tuple[AnnotatedArticle, Place
 
 def _indexed_upto(store: Store) -> int:
     """The last article ``seq`` in the search index (0 before the first index)."""
-    row = store._run("SELECT seq FROM search_indexed WHERE id = 0").fetchone()
+    row = store.query("SELECT seq FROM search_indexed WHERE id = 0").fetchone()
     return int(row[0]) if row else 0
 
 
@@ -130,13 +130,13 @@ def update_search_index(store: Store) -> int:
     A read first, so that searching a store with nothing new to index never
     waits for the write lock an ingest may be holding.
     """
-    newest = store._run("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+    newest = store.query("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
     if _indexed_upto(store) >= int(newest):
         return 0
     with store.transaction():
         done = _indexed_upto(store)  # again, under the write lock
-        added = store._run(_INDEX[store.dialect], (done,)).rowcount
-        store._run(
+        added = store.query(_INDEX[store.dialect], (done,)).rowcount
+        store.query(
             "INSERT INTO search_indexed (id, seq) "
             "VALUES (0, (SELECT COALESCE(MAX(seq), 0) FROM articles)) "
             "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq"
@@ -163,5 +163,5 @@ def search(store: Store, text: str, *, limit: int = 50) -> list[SearchHit]:
     if not words:
         return []
     query = _fts_query(words) if store.dialect == "sqlite" else " ".join(words)
-    rows = store._run(_SEARCH[store.dialect], (query, limit)).fetchall()
+    rows = store.query(_SEARCH[store.dialect], (query, limit)).fetchall()
     return [SearchHit(r[0], r[1], r[2], r[3]) for r in rows]

@@ -28,6 +28,7 @@ from crosswire.codec import from_dict, to_dict
 from crosswire.link import LinkFeatures, Regrouping, story_title
 from crosswire.link.features import BUCKETS
 from crosswire.model import (
+    EMBEDDING_DIM,
     AnnotatedArticle,
     Article,
     Claim,
@@ -141,7 +142,7 @@ def _blob(rows: Sequence[Sequence[float]] | np.ndarray) -> bytes:
     return np.asarray(rows, dtype=np.float32).tobytes()
 
 
-def _rows(blob: bytes, width: int = 384) -> np.ndarray:
+def _rows(blob: bytes, width: int = EMBEDDING_DIM) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float32).reshape(-1, width)
 
 
@@ -230,8 +231,9 @@ class Store(ABC):
     # -- what a backend provides -------------------------------------------------
 
     @abstractmethod
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Rows:
-        """Run one statement written with ``?`` marks."""
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+        """Run one statement written with ``?`` marks (public for the store's own
+        modules, such as browse, and for checks: the schema is the store's)."""
 
     @abstractmethod
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -271,9 +273,9 @@ class Store(ABC):
         """The schema version of the store; 0 when it holds no crosswire tables yet."""
         tables = self._tables()
         if "schema_version" in tables:
-            return int(self._run("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+            return int(self.query("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
         if "meta" in tables:
-            row = self._run("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            row = self.query("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             return int(row[0]) if row else 0
         return 0
 
@@ -292,14 +294,14 @@ class Store(ABC):
         for migration in applied:
             own = migration.sqlite if self.dialect == "sqlite" else migration.postgresql
             for statement in (*migration.steps, *own):
-                self._run(self._sql(statement))
+                self.query(self._sql(statement))
         for migration in applied:
-            self._run(
+            self.query(
                 "INSERT INTO schema_version (version, applied_at, why) VALUES (?, ?, ?)",
                 (migration.version, now, migration.why),
             )
         if applied:  # older crosswires read the version here, and so refuse this store
-            self._run(
+            self.query(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (str(SCHEMA_VERSION),),
@@ -342,34 +344,34 @@ class Store(ABC):
                 self._load_counters()  # another process committed since we counted
             yield
         except BaseException:
-            self._run("ROLLBACK")
+            self.query("ROLLBACK")
             if self._ready:
                 self._load_counters()  # forget counts of what was rolled back
             raise
-        self._run("COMMIT")
+        self.query("COMMIT")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """Inside :meth:`transaction`: undo only this block's writes if it fails."""
-        self._run("SAVEPOINT one")
+        self.query("SAVEPOINT one")
         try:
             yield
         except BaseException:
-            self._run("ROLLBACK TO SAVEPOINT one")
-            self._run("RELEASE SAVEPOINT one")
+            self.query("ROLLBACK TO SAVEPOINT one")
+            self.query("RELEASE SAVEPOINT one")
             self._load_counters()  # the counts the rolled-back block had added
             raise
-        self._run("RELEASE SAVEPOINT one")
+        self.query("RELEASE SAVEPOINT one")
 
     def _load_counters(self) -> None:
         """Counts kept in memory: every placement reads thousands of feature counts."""
         df = np.zeros(BUCKETS, dtype=np.int32)
-        rows = self._run("SELECT bucket, n FROM frequencies").fetchall()
+        rows = self.query("SELECT bucket, n FROM frequencies").fetchall()
         if rows:
             table = np.array(rows, dtype=np.int64)
             df[table[:, 0]] = table[:, 1]
         self._df = df
-        count, seq = self._run("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM articles").fetchone()
+        count, seq = self.query("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM articles").fetchone()
         self._count, self._seq = int(count), int(seq)
         self._counted()
 
@@ -383,7 +385,7 @@ class Store(ABC):
         return found
 
     def posted(self, key: int, limit: int) -> Sequence[str]:
-        rows = self._run(
+        rows = self.query(
             "SELECT article_id FROM postings WHERE key=? ORDER BY seq DESC LIMIT ?", (key, limit)
         )
         return [r[0] for r in rows]
@@ -394,12 +396,12 @@ class Store(ABC):
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._run(f"SELECT id, story_id FROM articles WHERE id IN ({marks})", chunk)
+            rows = self.query(f"SELECT id, story_id FROM articles WHERE id IN ({marks})", chunk)
             found.update((r[0], r[1]) for r in rows)
         return found
 
     def members(self, story_id: str, limit: int) -> Sequence[LinkFeatures]:
-        rows = self._run(
+        rows = self.query(
             f"SELECT {_FEATURE_COLUMNS} FROM articles WHERE story_id=? ORDER BY seq DESC LIMIT ?",
             (story_id, limit),
         )
@@ -407,12 +409,12 @@ class Store(ABC):
 
     def all_features(self) -> Iterator[LinkFeatures]:
         """Link features of every stored article, in the order they were stored."""
-        rows = self._run(f"SELECT {_FEATURE_COLUMNS} FROM articles ORDER BY seq")
+        rows = self.query(f"SELECT {_FEATURE_COLUMNS} FROM articles ORDER BY seq")
         for r in rows:
             yield _features(r)
 
     def size(self, story_id: str) -> int:
-        row = self._run("SELECT COUNT(*) FROM articles WHERE story_id=?", (story_id,))
+        row = self.query("SELECT COUNT(*) FROM articles WHERE story_id=?", (story_id,))
         return int(row.fetchone()[0])
 
     # -- writing -----------------------------------------------------------------
@@ -435,7 +437,7 @@ class Store(ABC):
         story_id = dict(change.moves)[article.id]
         touched = {story_id} | {t for _, t in change.moves} | {t for _, t in change.merges}
         for story in sorted(touched):
-            self._run(
+            self.query(
                 "INSERT INTO stories (id, updated_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
                 "SET updated_at=excluded.updated_at",
                 (story, now),
@@ -452,7 +454,7 @@ class Store(ABC):
             "terms": list(annotated.terms),
             "stances": to_dict(annotated.stances),
         }
-        self._run(
+        self.query(
             "INSERT INTO articles (id, story_id, seq, origin, headline, article, annotations, "
             "vector, sentence_vectors, feature_ids, feature_counts, published, signals, "
             "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -474,10 +476,10 @@ class Store(ABC):
             ),
         )
         for source, target in change.merges:
-            self._run("UPDATE articles SET story_id=? WHERE story_id=?", (target, source))
+            self.query("UPDATE articles SET story_id=? WHERE story_id=?", (target, source))
         for other, target in change.moves:
             if other != article.id:
-                self._run("UPDATE articles SET story_id=? WHERE id=?", (target, other))
+                self.query("UPDATE articles SET story_id=? WHERE id=?", (target, other))
         buckets, counts = np.unique(features.buckets, return_counts=True)
         self._run_many(
             "INSERT INTO frequencies (bucket, n) VALUES (?, ?) "
@@ -490,7 +492,7 @@ class Store(ABC):
             [(key, seq, article.id) for key in change.index_keys],
         )
         for story in sorted(emptied - touched):
-            self._run(
+            self.query(
                 "DELETE FROM stories WHERE id=? AND NOT EXISTS "
                 "(SELECT 1 FROM articles WHERE story_id=?)",
                 (story, story),
@@ -502,13 +504,13 @@ class Store(ABC):
 
     def stories(self) -> list[tuple[Story, datetime]]:
         """Every story, largest and most recently updated first; titled by its first article."""
-        order = self._run(
+        order = self.query(
             "SELECT s.id, s.updated_at FROM stories s "
             "JOIN articles a ON a.story_id = s.id GROUP BY s.id, s.updated_at "
             "ORDER BY COUNT(a.id) DESC, s.updated_at DESC, s.id"
         ).fetchall()
         members: dict[str, list[tuple[str, str]]] = {}
-        for story_id, article_id, headline in self._run(
+        for story_id, article_id, headline in self.query(
             "SELECT story_id, id, headline FROM articles ORDER BY seq"
         ):
             members.setdefault(story_id, []).append((article_id, headline))
@@ -530,7 +532,7 @@ class Store(ABC):
         return matches[0] if len(matches) == 1 else None
 
     def articles_of(self, story: Story) -> tuple[list[AnnotatedArticle], list[Placement]]:
-        rows = self._run(
+        rows = self.query(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id=? ORDER BY seq", (story.id,)
         ).fetchall()
         decoded = [_decoded_article(row) for row in rows]
@@ -538,10 +540,10 @@ class Store(ABC):
 
     def article(self, article_id: str) -> tuple[AnnotatedArticle, Placement] | None:
         """One stored article and its placement, decoding that row alone."""
-        row = self._run(
+        row = self.query(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id=?", (article_id,)
         ).fetchone()
         return None if row is None else _decoded_article(row)
 
     def count_articles(self) -> int:
-        return int(self._run("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self.query("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -73,7 +73,7 @@ class PostgresStore(Store):
     def close(self) -> None:
         self._db.close()
 
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Rows:
         return self._db.execute(_pg(sql), params or None)
 
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -89,9 +89,9 @@ class PostgresStore(Store):
 
     def _stale(self) -> bool:
         """Every write that changes the counts adds an article with the next ``seq``."""
-        row = self._run("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
+        row = self.query("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
         return int(row[0]) != self._seq
 
     def _tables(self) -> set[str]:
-        rows = self._run("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        rows = self.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         return {r[0] for r in rows}

@@ -52,7 +52,7 @@ class SqliteStore(Store):
     def close(self) -> None:
         self._db.close()
 
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Rows:
         return self._db.execute(sql, params)
 
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
