@@ -27,7 +27,7 @@ from crosswire.model import AlignedPair, StoryReport
 
 if TYPE_CHECKING:
     from crosswire.bench.reuse import ScalePoint
-from crosswire.report import article_label
+from crosswire.report import article_label, reuse_layers
 
 DEFAULT_ECB = Path("../shared/data/ecbplus/ecbplus.jsonl")
 
@@ -54,8 +54,6 @@ def _diff(origin: str, copy: str) -> tuple[Text, Text]:
 
 def _graph(report: StoryReport) -> list[str]:
     """Origin -> copies, one line per edge, indented by generation."""
-    from crosswire.report.render import reuse_layers
-
     number = {a.id: n for n, a in enumerate(report.articles, 1)}
     label = {a.id: article_label(a) for a in report.articles}
     lines: list[str] = []
