@@ -20,15 +20,18 @@ from crosswire.report.common import (
 from crosswire.report.data import brief_json, brief_to_dict, render_json, report_to_dict
 from crosswire.report.html import STORY_CSS, StoryLayout, brief_html, render_html, story_html
 from crosswire.report.markdown import brief_markdown, render_markdown
+from crosswire.report.pages import article_html, coverage_html
 from crosswire.report.terminal import print_story
 
 __all__ = [
     "STORY_CSS",
     "StoryLayout",
+    "article_html",
     "article_label",
     "brief_citations",
     "brief_to_dict",
     "cited_spans",
+    "coverage_html",
     "passage_id",
     "print_story",
     "quote_wording",
