@@ -190,10 +190,15 @@ def _position_row(position: Position, index: _Index) -> PositionRow:
     on = inline(position.target) or position.topic
     if position.target and position.topic and position.topic.lower() not in position.target.lower():
         on = f"{inline(position.target)} ({position.topic})"
-    cites = index.for_citations(position.citations)
-    quoted = position.kind == "quote"
-    text = inline(position.text)
-    return PositionRow(who, position.stance, on, text, quoted, position.date or "", cites)
+    return PositionRow(
+        inline(position.text),
+        index.for_citations(position.citations),
+        who=who,
+        stance=position.stance,
+        on=on,
+        quoted=position.kind == "quote",
+        date=position.date or "",
+    )
 
 
 def _speaker(statement: Statement) -> tuple[str, str | None]:
@@ -404,7 +409,7 @@ def story_page(report: StoryReport) -> StoryPage:
     conflicts = tuple(_conflict_line(c, index) for c in report.conflicts)
     positions = tuple(_position_row(p, index) for p in report.positions)
     timeline = tuple(
-        Event(e.date, inline(e.date_text), inline(e.text), index.for_citations(e.citations))
+        Event(inline(e.text), index.for_citations(e.citations), e.date, inline(e.date_text))
         for e in report.timeline
     )
     edges = tuple(_edge(e, index) for e in report.reuse)

@@ -446,7 +446,7 @@ def _compare(page: StoryPage, layout: StoryLayout) -> list[str]:
     conflicts = []
     for conflict in page.conflicts.rows:
         arrow = " → " if conflict.kind == "update" else " <em>vs</em> "
-        body = arrow.join(f"{_e(s.value)} {_cites(s.cites, layout)}" for s in conflict.sides)
+        body = arrow.join(f"{_e(s.text)} {_cites(s.cites, layout)}" for s in conflict.sides)
         conflicts.append(f"<li><strong>{_e(conflict.head)}</strong>: {body}</li>")
     positions = []
     for p in page.positions.rows:

@@ -64,7 +64,7 @@ def _compare(page: StoryPage) -> list[str]:
         out += ["### Conflicts and updates", ""]
         for conflict in page.conflicts.rows:
             arrow = " → " if conflict.kind == "update" else " vs "
-            body = arrow.join(f"{_md(s.value)} {marks(s.cites)}" for s in conflict.sides)
+            body = arrow.join(f"{_md(s.text)} {marks(s.cites)}" for s in conflict.sides)
             out.append(f"- **{_md(conflict.head)}**: {body}")
         out += ["", *_notes(page.conflicts.notes)]
     if page.positions.rows:

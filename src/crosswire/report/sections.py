@@ -84,11 +84,18 @@ def marks(cites: Sequence[Cite]) -> str:
 
 
 @dataclass(frozen=True)
-class BriefLine:
-    """A brief sentence, its citations and the note on what backs it."""
+class Line:
+    """What every row of a section has: the words it shows and the articles it cites, so
+    a face can show any row's citations one way."""
 
     text: str
     cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class BriefLine(Line):
+    """A brief sentence, its citations and the note on what backs it."""
+
     sources: int
     #: "2 independent sources ([1] Reuters · [2]); ...": count, which, how they relate
     note: str
@@ -96,15 +103,14 @@ class BriefLine:
 
 
 @dataclass(frozen=True)
-class Side:
+class Side(Line):
     """One side of a conflict or update: the value one set of articles gives."""
-
-    value: str
-    cites: tuple[Cite, ...]
 
 
 @dataclass(frozen=True)
 class ConflictLine:
+    """Articles that disagree on one aspect, or a later report that updates an earlier."""
+
     kind: Literal["conflict", "update"]
     #: "Conflict (number: deaths)"
     head: str
@@ -112,29 +118,29 @@ class ConflictLine:
 
 
 @dataclass(frozen=True)
-class PositionRow:
+class PositionRow(Line):
+    """Who takes which stance on what, in the words of the sentence that says so."""
+
     who: str
     stance: StanceKind
     on: str
-    text: str
     #: the position is the actor's own words, shown in quote marks
     quoted: bool
     date: str
-    cites: tuple[Cite, ...]
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Line):
+    """A dated sentence of the timeline: the day resolved and the words that gave it."""
+
     date: str
     date_text: str
-    text: str
-    cites: tuple[Cite, ...]
 
 
 @dataclass(frozen=True)
-class FactLine:
-    text: str
-    cites: tuple[Cite, ...]
+class FactLine(Line):
+    """A fact and the articles that report it."""
+
     #: how many independent sources and articles back it (corroborated facts only)
     note: str = ""
     #: the fact carries a figure (what a terminal keeps of the single-source facts)
@@ -142,12 +148,10 @@ class FactLine:
 
 
 @dataclass(frozen=True)
-class Wording:
+class Wording(Line):
     """One way a statement was reported; the reports that word it alike are one wording
     citing each of them: twenty copies of a wire quote read once."""
 
-    text: str
-    cites: tuple[Cite, ...]
     kind: QuoteKind
     #: "direct, said, as “Zelensky”": the kind, cue and name as the article gave it
     note: str

@@ -98,7 +98,7 @@ def _compare(console: Console, page: StoryPage) -> None:
         for conflict in page.conflicts.rows:
             arrow = " → " if conflict.kind == "update" else " vs "
             sides = arrow.join(
-                f"{escape(s.value)} [cyan]{escape(marks(s.cites))}[/cyan]" for s in conflict.sides
+                f"{escape(s.text)} [cyan]{escape(marks(s.cites))}[/cyan]" for s in conflict.sides
             )
             _line(console, f" • [bold]{escape(conflict.head)}[/bold]: {sides}")
         _notes(console, page.conflicts.notes)
