@@ -168,15 +168,14 @@ def _fact_line(fact: Fact, index: _Index, noted: bool) -> FactLine:
 
 def _conflict_line(conflict: Conflict, index: _Index) -> ConflictLine:
     """A heading for one conflict or update, and each side's value with its citations."""
-    kind: Literal["conflict", "update"] = "update" if conflict.kind == "update" else "conflict"
-    head = f"{kind.capitalize()} ({conflict.aspect}: {inline(conflict.what)})"
+    head = f"{conflict.kind.capitalize()} ({conflict.aspect}: {inline(conflict.what)})"
     sides = []
     for side in conflict.sides:
         value = inline(side.value)
         if side.published:
             value += f" (published {side.published})"
         sides.append(Side(value, index.cites((c.article_id, c.span) for c in side.claims)))
-    return ConflictLine(kind, head, tuple(sides))
+    return ConflictLine(conflict.kind, head, tuple(sides))
 
 
 def _position_row(position: Position, index: _Index) -> PositionRow:

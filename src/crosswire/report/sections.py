@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from crosswire.model import Article, Quote, QuoteKind, ReuseKind, Span, StanceKind
+from crosswire.model import Article, ConflictKind, Quote, QuoteKind, ReuseKind, Span, StanceKind
 from crosswire.report.common import percent, snippet
 
 SectionKind = Literal[
@@ -111,7 +111,7 @@ class Side(Line):
 class ConflictLine:
     """Articles that disagree on one aspect, or a later report that updates an earlier."""
 
-    kind: Literal["conflict", "update"]
+    kind: ConflictKind
     #: "Conflict (number: deaths)"
     head: str
     sides: tuple[Side, ...]
