@@ -39,6 +39,7 @@ from crosswire.report import (
     StoryLayout,
     article_label,
     brief_citations,
+    passage_id,
     render_brief,
     render_html,
     render_json,
@@ -48,7 +49,6 @@ from crosswire.report import (
     story_html,
 )
 from crosswire.report.pages import article_html
-from crosswire.report.render import passage_id
 
 WIRE_TEXT = (
     "New talk of compromise from both Moscow and Kyiv on a status for Ukraine outside of "

@@ -29,14 +29,7 @@ from crosswire.cli._common import (
 )
 from crosswire.model import RawDocument, ReadError, StoryReport
 from crosswire.read.urls import PoliteFetcher
-from crosswire.report import (
-    article_label,
-    brief_citations,
-    quote_wording,
-    render_html,
-    render_json,
-    render_markdown,
-)
+from crosswire.report import print_story, render_html, render_json, render_markdown
 from crosswire.run import ingest_documents, story_reports
 from crosswire.run.executors import make_executor
 from crosswire.run.watch import read_sources
@@ -106,76 +99,6 @@ def _stories_table(
             str(len(report.quotes)),
         )
     return table
-
-
-def _print_story(report: StoryReport) -> None:
-    index = {a.id: n for n, a in enumerate(report.articles, 1)}
-    texts = {a.id: a.text for a in report.articles}
-    console.rule(f"[bold]{escape(report.story.title)}[/bold]  ({report.story.id})")
-    signals = {p.article_id: p.signals for p in report.placements}
-    for n, article in enumerate(report.articles, 1):
-        why = ", ".join(f"{s.name} {s.value:g}" for s in signals.get(article.id, ()))
-        credit = (
-            f"  [green]credits {escape(article.credited_source)}[/green]"
-            if article.credited_source
-            else ""
-        )
-        label = escape(article_label(article))
-        console.print(f"[bold]\\[{n}][/bold] {label}{credit}", highlight=False)
-        console.print(f"    {escape(article.origin)}  [dim]joined: {why}[/dim]", highlight=False)
-    if report.brief:
-        console.print("\n[bold]Brief[/bold]")
-        marks, notes = brief_citations(report)
-        for sentence, cites in zip(report.brief, marks, strict=True):
-            sources = sentence.independent_sources
-            console.print(
-                f" • {escape(sentence.text)} [cyan]{escape(cites)}[/cyan] [dim]({sources} "
-                f"independent source{'s' if sources != 1 else ''})[/dim]",
-                highlight=False,
-            )
-        console.print("[dim]Cited passages:[/dim]")
-        for note in notes:
-            console.print(f"   [dim]{escape(note)}[/dim]", highlight=False)
-    quotes = Table(title="Who said what", show_lines=True)
-    quotes.add_column("speaker")
-    quotes.add_column("wordings (article)")
-    for statement in report.statements:
-        wordings = "\n".join(
-            f"\\[{index[q.article_id]}] {q.kind}: "
-            + escape(quote_wording(q, texts[q.article_id], report.quotes))
-            for q in statement.quotes
-        )
-        who = escape(statement.speaker)
-        if statement.role:
-            who += f"\n[dim]{escape(statement.role)}[/dim]"
-        quotes.add_row(who, wordings)
-    console.print(quotes)
-    if report.shared_facts:
-        console.print("[bold]Reported by several articles[/bold]")
-        for fact in report.shared_facts:
-            cites = "".join(f"\\[{index[a]}]" for a in fact.article_ids)
-            console.print(
-                f" • {escape(fact.text)} [cyan]{cites}[/cyan] "
-                f"[dim]({len(fact.article_ids)} articles, "
-                f"{fact.independent_sources} independent)[/dim]",
-                highlight=False,
-            )
-    single = [f for f in report.single_source_facts if f.claims[0].quantities]
-    if single:
-        console.print("[bold]Single source (with figures)[/bold]")
-        for fact in single:
-            console.print(
-                f" • {escape(fact.text)} [cyan]\\[{index[fact.article_ids[0]]}][/cyan]",
-                highlight=False,
-            )
-    for edge in report.reuse:
-        console.print(
-            f"[bold]Reuse[/bold] \\[{index[edge.origin_id]}] → \\[{index[edge.copy_id]}]: "
-            f"{edge.kind}, "
-            f"{edge.origin_share:.0%} of origin / {edge.copy_share:.0%} of copy reused, "
-            f"{len(edge.pairs)} aligned passages ({escape(edge.direction_reason)})",
-            highlight=False,
-        )
 
 
 _NOTHING_READABLE = "no file of a kind crosswire reads (see --help)"
@@ -298,7 +221,7 @@ def analyze(
     console.print(_stories_table(listed, number, title))
     if verbose or len(shown) == 1:
         for report in shown:
-            _print_story(report)
+            print_story(console, report)
     elif len(shown) > len(listed):
         console.print(
             f"… and {len(shown) - len(listed)} more (--verbose lists them all)",
@@ -339,7 +262,7 @@ def show(
 ) -> None:
     """One story: its articles and why they joined, brief, quotes, facts, reuse."""
     report = _story_report(db, story)
-    _print_story(report)
+    print_story(console, report)
 
 
 @app.command()

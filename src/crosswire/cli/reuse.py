@@ -27,7 +27,7 @@ from crosswire.model import AlignedPair, StoryReport
 
 if TYPE_CHECKING:
     from crosswire.bench.reuse import ScalePoint
-from crosswire.report import article_label
+from crosswire.report import article_label, story_page
 
 DEFAULT_ECB = Path("../shared/data/ecbplus/ecbplus.jsonl")
 
@@ -53,29 +53,22 @@ def _diff(origin: str, copy: str) -> tuple[Text, Text]:
 
 
 def _graph(report: StoryReport) -> list[str]:
-    """Origin -> copies, one line per edge, indented by generation."""
-    from crosswire.report.render import reuse_layers
-
-    number = {a.id: n for n, a in enumerate(report.articles, 1)}
-    label = {a.id: article_label(a) for a in report.articles}
+    """Origin -> copies, one line per edge, indented by generation, as the reports'
+    reuse tree has them."""
+    page = story_page(report)
+    label = {e.article.id: article_label(e.article) for e in page.articles.rows}
     lines: list[str] = []
-    seen: set[str] = set()
-
-    def walk(article_id: str, level: int) -> None:
-        seen.add(article_id)
-        for edge in report.reuse:
-            if edge.origin_id == article_id and edge.copy_id not in seen:
-                lines.append(
-                    f"{'   ' * level}└─ {edge.kind} → [{number[edge.copy_id]}] "
-                    f"{label[edge.copy_id]}  ({edge.origin_share:.0%} of the origin, "
-                    f"{edge.copy_share:.0%} of the copy; {edge.direction_reason})"
-                )
-                walk(edge.copy_id, level + 1)
-
-    layers = reuse_layers(report)
-    for article_id in layers[0] if layers else []:
-        lines.append(f"[{number[article_id]}] {label[article_id]}  (origin)")
-        walk(article_id, 1)
+    for line in page.graph.tree:
+        name = label.get(line.article_id, line.article_id)
+        edge = line.edge
+        if edge is None:
+            lines.append(f"[{line.number}] {name}  (origin)")
+            continue
+        lines.append(
+            f"{'   ' * line.depth}└─ {edge.kind} → [{line.number}] {name}  "
+            f"({edge.origin_share:.0%} of the origin, {edge.copy_share:.0%} of the copy; "
+            f"{edge.reason})"
+        )
     return lines
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from crosswire.model import AnnotatedArticle, Fact, Reuse, Span, StoryReport
-from crosswire.report.render import anchorable, article_label, passage_id, source_name
+from crosswire.report.common import anchorable, article_label, passage_id, source_name
 
 MAX_FACTS = 40
 _ROLE_CLASSES = ("quote", "cue", "source", "entity", "reused")

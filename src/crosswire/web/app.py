@@ -38,8 +38,15 @@ from crosswire.codec import to_dict
 from crosswire.model import RawDocument, ReadError, StoryReport
 from crosswire.read import read_paths
 from crosswire.read.urls import FetchRefused, fetch
-from crosswire.report import STORY_CSS, StoryLayout, cited_spans, report_to_dict, story_html
-from crosswire.report.pages import article_html, coverage_html
+from crosswire.report import (
+    STORY_CSS,
+    StoryLayout,
+    article_html,
+    cited_spans,
+    coverage_html,
+    report_to_dict,
+    story_html,
+)
 from crosswire.run import ingest_documents, story_reports
 from crosswire.store import Store, open_store
 from crosswire.store.browse import (
