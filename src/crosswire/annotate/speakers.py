@@ -29,11 +29,11 @@ from rapidfuzz import fuzz
 
 from crosswire.annotate.speaking import a_role_word, speaking_nouns
 from crosswire.annotate.tables import data_lines, data_words
+from crosswire.settings import ALIASES_ENV
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ALIASES_ENV = "CROSSWIRE_ALIASES"
 SURNAME_SIMILARITY = 88.0
 GIVEN_NAME_SIMILARITY = 80.0
 _MIN_FUZZY_SURNAME = 5

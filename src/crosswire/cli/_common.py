@@ -83,6 +83,14 @@ def _open(db: str | Path) -> Store:
         _fail(str(error))
 
 
+def _stored(db: StoreLocation) -> Store:
+    """A store that must exist already (every command but ``analyze`` and ``watch``), or
+    a one-line error saying how to make one."""
+    if not db.exists():
+        _fail(f"{db}: no such store (run `crosswire analyze` first)")
+    return _open(db)
+
+
 StageProgress = Callable[[str, int, int], None]
 
 
@@ -100,9 +108,7 @@ def _stage_progress(first: str = "reading", total: int | None = None) -> Iterato
 
 def _story_report(db: StoreLocation, key: str) -> StoryReport:
     """The compared report of one stored story (id, id prefix or number), or a one-line error."""
-    if not db.exists():
-        _fail(f"{db}: no such store (run `crosswire analyze` first)")
-    with _open(db) as store:
+    with _stored(db) as store:
         found = store.find_story(key)
         if found is None:
             _fail(f"no story {key!r} in {db} (see `crosswire stories`)")

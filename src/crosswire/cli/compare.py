@@ -17,8 +17,8 @@ from crosswire.cli._common import (
     DbOption,
     Format,
     _fail,
-    _open,
     _stage_progress,
+    _stored,
     app,
     bench_app,
     console,
@@ -67,9 +67,7 @@ def brief(
     from crosswire.compare import compare_story
     from crosswire.report import render_brief
 
-    if not db.exists():
-        _fail(f"{db}: no such store (run `crosswire analyze` first)")
-    with _open(db) as store:
+    with _stored(db) as store:
         found = store.find_story(story)
         if found is None:
             _fail(f"no story {story!r} in {db} (see `crosswire stories`)")

@@ -22,6 +22,7 @@ from crosswire.cli._common import (
     _fail,
     _open,
     _progress,
+    _stored,
     _story_report,
     app,
     console,
@@ -237,9 +238,7 @@ def analyze(
 @app.command()
 def stories(db: DbOption = DEFAULT_DB) -> None:
     """List the stories in the store, largest first."""
-    if not db.exists():
-        _fail(f"{db}: no such store (run `crosswire analyze` first)")
-    with _open(db) as store:
+    with _stored(db) as store:
         rows = store.stories()
     table = Table(title=f"Stories in {escape(str(db))}")
     for column in ("#", "story", "title", "articles", "updated"):

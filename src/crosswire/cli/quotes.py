@@ -17,8 +17,8 @@ from crosswire.cli._common import (
     DEFAULT_DB,
     DbOption,
     _fail,
-    _open,
     _stage_progress,
+    _stored,
     _story_report,
     app,
     bench_app,
@@ -105,9 +105,7 @@ def quotes(
     else:
         from crosswire.run import story_reports
 
-        if not db.exists():
-            _fail(f"{db}: no such store (run `crosswire analyze` first)")
-        with _open(db) as store:
+        with _stored(db) as store:
             reports = story_reports(store)
     aliases = load_aliases()
     rows: list[tuple[StoryReport, Statement]] = []

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from crosswire.cli._common import DEFAULT_DB, DbOption, _fail, _progress, app, bench_app, console
+from crosswire.settings import ServeSettings, token_from_env
 
 
 @app.command()
@@ -41,12 +42,14 @@ def serve(
     """Serve the story pages and the HTTP API (ingest needs CROSSWIRE_TOKEN when it is set)."""
     import uvicorn
 
-    from crosswire.web import create_app
+    from crosswire.web.app import app_for
 
     if not db.exists():
         _fail(f"{db}: no such store (run `crosswire analyze` first, or create it with --db)")
-    token = os.environ.get("CROSSWIRE_TOKEN") or None
-    guard = "needs the write token" if token else "open: set CROSSWIRE_TOKEN to protect it"
+    settings = ServeSettings(
+        str(db), token=token_from_env(), allow_private=allow_private, threads=threads
+    )
+    guard = "needs the write token" if settings.token else "open: set CROSSWIRE_TOKEN to protect it"
     console.print(
         f"crosswire on http://{host}:{port}/  (API docs /docs; store {db}; ingest {guard}; "
         f"{workers} worker{'s' if workers > 1 else ''})",
@@ -54,14 +57,11 @@ def serve(
         markup=False,
     )
     if workers == 1:
-        web = create_app(db, token=token, allow_private=allow_private, threads=threads)
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        uvicorn.run(app_for(settings), host=host, port=port, log_level="warning")
         return
     # Several processes need the app by name; each builds it from these settings.
-    os.environ["CROSSWIRE_DB"] = str(db)
-    os.environ["CROSSWIRE_ALLOW_PRIVATE"] = "1" if allow_private else "0"
-    os.environ["CROSSWIRE_THREADS"] = str(threads)
-    create_app(db, token=token, allow_private=allow_private)  # fail here, not in each worker
+    os.environ.update(settings.to_env())
+    app_for(settings)  # fail here, not in each worker
     uvicorn.run(
         "crosswire.web.app:app_from_env",
         factory=True,

@@ -25,10 +25,11 @@ from typing import Any, Protocol
 from crosswire.annotate.nlp import NlpBackend, load_backend
 from crosswire.annotate.pipeline import annotate
 from crosswire.model import AnnotatedArticle, Article, ReadError
+from crosswire.settings import ONNX_THREADS_ENV
 
 Annotated = tuple[list[AnnotatedArticle], list[ReadError]]
 #: Threads each worker's ONNX session may use; one per worker avoids oversubscription.
-WORKER_THREADS_ENV = "CROSSWIRE_ONNX_THREADS"
+WORKER_THREADS_ENV = ONNX_THREADS_ENV
 _PR_SET_PDEATHSIG = 1
 
 

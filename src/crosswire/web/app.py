@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
 import tempfile
 import threading
 from collections import OrderedDict
@@ -48,6 +47,7 @@ from crosswire.report import (
     story_html,
 )
 from crosswire.run import ingest_documents, story_reports
+from crosswire.settings import ServeSettings
 from crosswire.store import Store, open_store
 from crosswire.store.browse import (
     StorySummary,
@@ -512,11 +512,16 @@ def create_app(
 def app_from_env() -> FastAPI:
     """The app as ``crosswire serve --workers N`` starts it in each worker process:
     the settings come from the environment the command set."""
+    return app_for(ServeSettings.from_env())
+
+
+def app_for(settings: ServeSettings) -> FastAPI:
+    """The app serving ``settings.db`` as ``settings`` say."""
     return create_app(
-        os.environ["CROSSWIRE_DB"],
-        token=os.environ.get("CROSSWIRE_TOKEN") or None,
-        allow_private=os.environ.get("CROSSWIRE_ALLOW_PRIVATE") == "1",
-        threads=int(os.environ.get("CROSSWIRE_THREADS", "40")),
+        settings.db,
+        token=settings.token,
+        allow_private=settings.allow_private,
+        threads=settings.threads,
     )
 
 
