@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from crosswire.annotate.speakers import AliasTable
+from crosswire.annotate.speaker_names import AliasTable
 from crosswire.bench.speakers import check_speakers, not_a_speaker
 from crosswire.cli import app
 

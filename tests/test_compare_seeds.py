@@ -16,7 +16,7 @@ from crosswire.model import StoryReport
 @pytest.fixture(scope="module")
 def dated_report(seed_db: Path) -> StoryReport:
     """The seeds compared with their publication date given as input (16 March 2022)."""
-    from crosswire.annotate.speakers import load_aliases
+    from crosswire.annotate.speaker_names import load_aliases
     from crosswire.compare import compare_story
     from crosswire.store import open_store
 

@@ -366,7 +366,7 @@ def test_two_partial_quotes_of_one_clause_are_one_statement(backend) -> None:  #
 
 def test_the_story_report_lists_statements_only(backend) -> None:  # type: ignore[no-untyped-def]
     from crosswire.annotate.pipeline import annotate
-    from crosswire.annotate.speakers import load_aliases
+    from crosswire.annotate.speaker_names import load_aliases
     from crosswire.compare.statements import canonicalize
 
     text = (

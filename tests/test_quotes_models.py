@@ -9,7 +9,7 @@ import pytest
 
 from crosswire.annotate.attribution_model import load_models
 from crosswire.annotate.quotes import candidate_attributions, extract_quotes
-from crosswire.annotate.speakers import AliasTable
+from crosswire.annotate.speaker_names import AliasTable
 from crosswire.model import Article, Quote
 
 NO_ALIASES = AliasTable(())

@@ -8,7 +8,7 @@ import pytest
 
 from crosswire.annotate.quotemarks import quoted_passages
 from crosswire.annotate.quotes import extract_quotes
-from crosswire.annotate.speakers import (
+from crosswire.annotate.speaker_names import (
     AliasTable,
     canonical_names,
     fold,

@@ -31,7 +31,7 @@ from train_cues import _matrix, fit, nonzero_weights, prepared, write_model
 
 from crosswire.annotate.attribution_model import QuoteModels
 from crosswire.annotate.quotes import candidate_attributions
-from crosswire.annotate.speakers import AliasTable
+from crosswire.annotate.speaker_names import AliasTable
 from crosswire.bench.quotes import (
     PolnearDoc,
     QuoteBench,

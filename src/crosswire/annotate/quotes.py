@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from crosswire.annotate.speakers import AliasTable, load_aliases
+from crosswire.annotate.speaker_names import AliasTable, load_aliases
 from crosswire.model import Article, Quote, Span, Speaker
 
 if TYPE_CHECKING:

@@ -1,42 +1,39 @@
-"""Who is speaking: names resolved within an article and matched across articles.
-
-An article names a person in full once ("Kremlin spokesman Dmitry Peskov") and
-then by surname, honorific, pronoun or role ("Mr Peskov", "he", "the Kremlin
-spokesman"). :class:`PeopleIndex` maps those mentions back to the full name,
-with the role and organisation the text gives anywhere in the article.
-
-Outlets spell the same person differently (Zelenskiy / Zelensky / Zelenskyy,
-Podolyak / Podoliak). :func:`same_person` and :func:`canonical_names` match
-names by transliteration-folded, fuzzy surnames plus compatible given names,
-after an editable alias table (:func:`load_aliases`) for what rules cannot
-know (Joe / Joseph). Only data files are cached; everything else is pure.
+"""Who is speaking within one article: an article names a person in full once
+("Kremlin spokesman Dmitry Peskov") and then by surname, honorific, pronoun or role
+("Mr Peskov", "he", "the Kremlin spokesman"). :class:`PeopleIndex` maps those mentions
+back to the full name, with the role and organisation the text gives anywhere in the
+article. Names across articles are :mod:`crosswire.annotate.speaker_names`'.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from rapidfuzz import fuzz
-
-from crosswire.annotate.speaking import a_role_word, speaking_nouns
-from crosswire.annotate.tables import data_lines, data_words
-from crosswire.settings import ALIASES_ENV
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+from crosswire.annotate.speaker_names import (
+    PLURAL_TAGS,
+    NameParts,
+    demonyms,
+    fold,
+    given_name_genders,
+    honorific_gender,
+    is_honorific,
+    is_title,
+    may_name_a_person,
+    name_parts,
+    names_a_person,
+    no_role,
+    organisation_heads,
+    organisation_nouns,
+    parts_match,
+    span_text,
+)
 
-SURNAME_SIMILARITY = 88.0
-GIVEN_NAME_SIMILARITY = 80.0
-_MIN_FUZZY_SURNAME = 5
 #: How far back (characters) "he" or "she" and "the candidate" look for the person they
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
 #: often a person the parse did not see as a subject.
@@ -46,12 +43,6 @@ _ASIDE_WORDS = 4  # words from a name to a pronoun in its aside: "Trump — even
 _ASIDE_OPENERS = frozenset({"even", "as", "while", "though", "although", "because", "since"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "poss", "attr", "oprd"})
 DESCRIPTION_REACH = 400
-
-_PARTICLES = frozenset(
-    {"de", "da", "di", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "ter", "ten"}
-    | {"la", "le", "al", "el", "bin", "ibn", "abu", "st"}
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -67,446 +58,17 @@ _SHARES = frozenset(
 )
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: How a pronoun's clause hangs from the clause whose subject it can be bound to.
 _BOUND_CLAUSES = frozenset({"ccomp", "advcl", "conj"})
 _MAX_PLURAL_WORDS = 4
-_FOLDS = (("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"))
-
-
-# --- data files -----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
-    another kind is an error naming its line."""
-    honorifics: dict[str, str] = {}
-    titles: set[str] = set()
-    persons: set[str] = set()
-    for number, cells in data_lines("person_titles.tsv"):
-        if cells[0] == "honorific":
-            honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
-        elif cells[0] == "title":
-            titles.add(cells[1].lower())
-        elif cells[0] == "person":
-            persons.add(cells[1].lower())
-        else:
-            raise ValueError(f"person_titles.tsv:{number}: unknown kind {cells[0]!r}")
-    return honorifics, frozenset(titles), frozenset(persons)
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Lower-cased demonym or short form -> place (``austrian`` -> ``Austria``)."""
-    return {cells[0].lower(): cells[1] for _, cells in data_lines("demonyms.tsv")}
-
-
-def is_honorific(word: str) -> bool:
-    return word.lower().rstrip(".") in _titles()[0]
-
-
-def _honorific_gender(word: str) -> str:
-    return _titles()[0].get(word.lower().rstrip("."), "")
-
-
-def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _titles()[1]
-
-
-def _names_a_person(word: str) -> bool:
-    """A noun a later mention uses for a person: a title ("the senator") or a person
-    noun ("the candidate")."""
-    return is_title(word) or word.lower() in _titles()[2]
-
-
-# --- names ----------------------------------------------------------------------------------
-
-
-def fold(word: str) -> str:
-    """A spelling key that transliteration variants share.
-
-    Zelenskiy, Zelensky and Zelenskyy all become ``zelenski``; Podolyak and
-    Podoliak ``podoliak``; Volodymyr and Volodimir ``volodimir``: accents go,
-    y/j become i, kh becomes h, w becomes v, doubled letters collapse.
-    """
-    decomposed = unicodedata.normalize("NFKD", word)
-    letters = "".join(c for c in decomposed if c.isalnum()).lower()
-    for old, new in _FOLDS:
-        letters = letters.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", letters)
-
-
-def name_key(name: str) -> str:
-    """Case, accent, punctuation and honorific insensitive form for exact lookups."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[\w]+", plain.replace("’", "'").replace("'s ", " "))
-    while words and is_honorific(words[0]):
-        words = words[1:]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-@dataclass(frozen=True)
-class NameParts:
-    """A person-like name split for matching: folded given names and surname."""
-
-    given: tuple[str, ...]
-    surname: str
-
-
-def name_parts(name: str) -> NameParts | None:
-    """Split a person-like name; ``None`` for descriptions ("Western officials").
-
-    Person-like means one to five capitalised words (particles such as "van"
-    and initials allowed) once honorifics and suffixes are dropped.
-    """
-    words = [w for w in re.split(r"\s+", name.replace("’", "'").strip()) if w]
-    while words and is_honorific(words[0]):
-        words = words[1:]
-    while words and words[-1].lower().rstrip(".").rstrip(",") in _SUFFIXES:
-        words = words[:-1]
-    if not 1 <= len(words) <= 5 or words[0].lower() == "the":
-        return None  # "The Republican National Committee" is no person's name
-    for word in words:
-        if word.lower() in _PARTICLES:
-            continue
-        if not word[0].isupper() or "'s" in word.lower() or not fold(word):
-            return None
-    surname = words[-1]
-    given = tuple(fold(w) for w in words[:-1] if w.lower() not in _PARTICLES)
-    return NameParts(given=given, surname=fold(surname))
-
-
-def surnames_match(a: str, b: str) -> bool:
-    """Folded surnames that are one spelling: equal, or close and ending alike.
-
-    Requiring the same last letter keeps feminine forms apart (Zelenska is
-    not Zelensky, Peskova not Peskov); short names must match exactly.
-    """
-    if a == b:
-        return True
-    if min(len(a), len(b)) < _MIN_FUZZY_SURNAME or a[-1] != b[-1]:
-        return False
-    return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
-
-
-def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Given names that may be the same person's: one side absent, or some pair agrees.
-
-    Agreeing means equal after folding, an initial of the other, or close in
-    spelling (Dmitry / Dmitri / Dmytro).
-    """
-    if not a or not b:
-        return True
-    for x in a:
-        for y in b:
-            if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-                return True
-            if _gendered_pair(x, y):
-                continue  # Eric and Erica Garner are father and daughter
-            if min(len(x), len(y)) > 2 and fuzz.ratio(x, y) >= GIVEN_NAME_SIMILARITY:
-                return True
-    return False
-
-
-_FEMININE_ENDINGS = ("a", "e", "ine", "ina", "ette")
-
-
-def _gendered_pair(x: str, y: str) -> bool:
-    """Whether one given name is the other with a feminine ending (Eric / Erica, Paul /
-    Paula, Daniel / Danielle): close in spelling, yet two people."""
-    short, long = sorted((x, y), key=len)
-    return long.startswith(short) and long[len(short) :].lstrip(short[-1:]) in _FEMININE_ENDINGS
-
-
-def _parts_match(a: NameParts, b: NameParts) -> bool:
-    return surnames_match(a.surname, b.surname) and given_compatible(a.given, b.given)
-
-
-# --- aliases --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AliasTable:
-    """Known spellings of a name, ``(canonical, variant)`` pairs in file order.
-
-    Later pairs win, so a user's file overrides the bundled one. A variant that
-    is a single word (a surname) also maps full names ending in it whose given
-    names fit the canonical's.
-    """
-
-    pairs: tuple[tuple[str, str], ...] = ()
-
-    @cached_property
-    def _index(self) -> dict[str, str]:
-        index: dict[str, str] = {}
-        for canonical, _ in self.pairs:
-            index[name_key(canonical)] = canonical
-        for canonical, variant in self.pairs:
-            index[name_key(variant)] = canonical
-        return index
-
-    def canonical_of(self, name: str) -> str | None:
-        """The canonical form the table gives for ``name``, if any."""
-        key = name_key(name)
-        if not key:
-            return None
-        found = self._index.get(key)
-        if found is not None:
-            return found
-        parts = name_parts(name)
-        words = key.split()
-        if parts is None or len(words) < 2:
-            return None
-        by_surname = self._index.get(words[-1])
-        if by_surname is None:
-            return None
-        target = name_parts(by_surname)
-        if target is not None and given_compatible(parts.given, target.given):
-            return by_surname
-        return None
-
-    def resolve(self, name: str) -> str:
-        """``name`` in its canonical form (itself when the table does not know it)."""
-        return self.canonical_of(name) or name
-
-
-def parse_aliases(text: str, origin: str = "<aliases>") -> tuple[tuple[str, str], ...]:
-    """Pairs of an alias file; a malformed line is an error naming file and line."""
-    pairs: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or not all(cells):
-            raise ValueError(f"{origin}:{number}: expected 'canonical<TAB>variant', got {line!r}")
-        pairs.append((cells[0], cells[1]))
-    return tuple(pairs)
-
-
-@lru_cache(maxsize=1)
-def _bundled_pairs() -> tuple[tuple[str, str], ...]:
-    text = (resources.files("crosswire.annotate") / "data" / "aliases.tsv").read_text("utf-8")
-    return parse_aliases(text, "crosswire/annotate/data/aliases.tsv")
-
-
-@lru_cache(maxsize=8)
-def _user_pairs(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, str], ...]:
-    """A user alias file, re-read only when it changes (mtime and size are the key)."""
-    return parse_aliases(Path(path).read_text(encoding="utf-8"), path)
-
-
-def load_aliases(path: Path | None = None) -> AliasTable:
-    """The bundled alias table plus a user file.
-
-    The user file is ``path`` when given, else the file named by the
-    ``CROSSWIRE_ALIASES`` environment variable, if set; its lines override
-    the bundled ones.
-    """
-    if path is None and os.environ.get(ALIASES_ENV):
-        path = Path(os.environ[ALIASES_ENV])
-    pairs = _bundled_pairs()
-    if path is not None:
-        stat = path.stat()
-        pairs = pairs + _user_pairs(str(path), stat.st_mtime_ns, stat.st_size)
-    return AliasTable(pairs)
-
-
-# --- across articles ------------------------------------------------------------------------
-
-
-def same_person(a: str, b: str, aliases: AliasTable) -> bool:
-    """Whether two speaker names denote one person (or one organisation).
-
-    Names the alias table gives one canonical form are the same; person-like
-    names match on fuzzy folded surnames with compatible given names
-    ("Joe Biden" is not "Hunter Biden", "Peskov" is "Dmitry Peskov");
-    descriptions ("Ukraine's chief negotiator") only match themselves.
-    """
-    ca, cb = aliases.resolve(a), aliases.resolve(b)
-    if name_key(ca) == name_key(cb):
-        return True
-    pa, pb = name_parts(ca), name_parts(cb)
-    if pa is None or pb is None:
-        return False
-    return _parts_match(pa, pb)
-
-
-def speaker_matches(query: str, name: str, aliases: AliasTable) -> bool:
-    """Whether a reader's query names this speaker: the same person (:func:`same_person`:
-    "Trump" and "Donald J. Trump" find Donald Trump), or one word that is one of the
-    speaker's given names ("Hillary" finds Hillary Clinton, not only a speaker named
-    just "Hillary")."""
-    if same_person(query, name, aliases):
-        return True
-    words = query.split()
-    parts = name_parts(aliases.resolve(name))
-    return len(words) == 1 and parts is not None and fold(words[0]) in parts.given
-
-
-def _completeness(name: str) -> int:
-    """How much of a person a name gives: given names and surname, initials not counted,
-    so "Donald J. Trump" is no more complete than "Donald Trump" and the spelling
-    written more often is the canonical one."""
-    parts = name_parts(name)
-    return 0 if parts is None else sum(len(g) > 1 for g in parts.given) + 1
-
-
-def _buckets(name: str, aliases: AliasTable) -> tuple[tuple[str, ...], ...]:
-    """Where a name's person can be among many: names that are one person share their
-    key ("The Washington Post" / "Washington Post") or the first and last letters of
-    their folded surname ("Zelensky" / "Zelenskiy"). So grouping a whole report's
-    speakers is not one comparison per pair of names."""
-    resolved = aliases.resolve(name)
-    parts = name_parts(resolved)
-    key = ("key", name_key(resolved))
-    if parts is None or not parts.surname:
-        return (key,)
-    return key, ("surname", parts.surname[0], parts.surname[-1])
-
-
-def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]:
-    """Map every name to one canonical form for its person.
-
-    Names are grouped most complete first; a group only takes a name that
-    matches all its members, and a bare surname that fits several groups
-    ("Biden" beside "Joe Biden" and "Hunter Biden") stays on its own. The
-    canonical form is the alias table's when it knows the person, else the
-    most complete, then most frequent, then alphabetically first spelling.
-    """
-    counts = Counter(names)
-    order = sorted(counts, key=lambda n: (-_completeness(n), -counts[n], n.casefold(), n))
-    groups: list[list[str]] = []
-    by_bucket: dict[tuple[str, ...], list[int]] = {}
-    for name in order:
-        buckets = _buckets(name, aliases)
-        near = sorted({g for b in buckets for g in by_bucket.get(b, ())})
-        fits = [g for g in near if all(same_person(name, m, aliases) for m in groups[g])]
-        if len(fits) == 1 or (fits and _completeness(name) > 1):
-            groups[fits[0]].append(name)
-            home = fits[0]
-        else:
-            groups.append([name])
-            home = len(groups) - 1
-        for b in buckets:
-            if home not in by_bucket.setdefault(b, []):
-                by_bucket[b].append(home)
-    mapping: dict[str, str] = {}
-    for group in groups:
-        known = [c for c in (aliases.canonical_of(m) for m in group) if c is not None]
-        canonical = known[0] if known else group[0]
-        for member in group:
-            mapping[member] = canonical
-    return mapping
-
-
-def _organisation_heads() -> frozenset[str]:
-    return data_words("organisation_heads.tsv")
-
-
-def _relation_nouns() -> frozenset[str]:
-    return data_words("relation_nouns.tsv")
-
-
-def _no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
-    """Words before a name that are no title, office or affiliation: a relation to
-    another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie"), a
-    run that ends in no noun ("is also predictable - Donald J. Trump has vowed") or in
-    a plural, which one person does not hold ("Presidential candidates Hillary Clinton
-    and Donald Trump", "lower expectations Donald Trump"), or a title not held ("our
-    potential United States senator, Bobby Scott")."""
-    last = role[-1]
-    if last.pos_ not in ("NOUN", "PROPN") and not is_title(last.text):
-        return True
-    if not _a_person_noun(last):
-        return True  # "2:30 *p.m.* Vermont Sen.", "in a little *tweet*": no one's title
-    if last.tag_ in _PLURAL_TAGS or _not_held(phrase):
-        return True
-    return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
-
-
-def _a_person_noun(word: Token) -> bool:
-    """A noun one person can be: a title ("Sen.", "secretary"), a person noun
-    ("candidate"), or one made for who does something ("front-runner", "nominee",
-    "strategist"); not "p.m." or "tweet"."""
-    if _names_a_person(word.text) or _names_a_person(word.lemma_):
-        return True
-    return a_role_word(word.text)
-
-
-def _unheld() -> frozenset[str]:
-    return data_words("unheld_titles.tsv")
-
-
-def _not_held(phrase: Sequence[Token]) -> bool:
-    """A title the words of its phrase say is not held: "our *potential* United States
-    senator", "a *would-be* president" (the tokenizer splits "would-be")."""
-    written = _text(phrase).lower().split()  # the doc's words, hyphens kept
-    return any(word in _unheld() for word in written)
-
-
-@lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
-def _given_name_genders() -> dict[str, str]:
-    """``data/given_names.tsv``: a given name's usual gender ("elizabeth" -> "f"); a
-    row with another gender than m or f is an error naming its line."""
-    out = {}
-    for number, cells in data_lines("given_names.tsv"):
-        if len(cells) < 2 or cells[1] not in ("m", "f"):
-            raise ValueError(f"given_names.tsv:{number}: expected name<TAB>m|f")
-        out[fold(cells[0])] = cells[1]
-    return out
-
-
-def _organisation_nouns() -> dict[str, frozenset[str]]:
-    """Noun -> last words of the names it does not stand for (organisation_nouns.tsv)."""
-    return {
-        cells[0].lower(): frozenset(cells[1].lower().split() if len(cells) > 1 else ())
-        for _, cells in data_lines("organisation_nouns.tsv")
-    }
-
-
-def _may_name_a_person(noun: Token) -> bool:
-    """Whether the noun a name is set in apposition to can be that person's role: a
-    title, a person noun or a noun that speaks ("Kremlin spokesman, Dmitry Peskov"),
-    not the thing talked of before it ("after the election, Minyon Moore, a senior
-    adviser")."""
-    lemma = noun.lemma_.lower()
-    return _names_a_person(lemma) or lemma in speaking_nouns() or noun.lower_ in speaking_nouns()
-
-
-def names_a_body(name: str) -> bool:
-    """Whether a capitalised name ends in an organisation's, a body's or a publication's
-    word ("Missouri Senate", "NY Post", "Principles PAC"): a name, but no person's."""
-    words = name.split()
-    return bool(words) and words[-1].lower().rstrip(".") in _organisation_heads()
-
-
-def _a_person(name: str) -> bool:
-    """Whether a speaker's name reads as a person's: capitalised words, no possessive
-    ("Fox News' Bret Baier"), no organisation's ("Missouri Senate")."""
-    parts = name_parts(name)
-    if parts is None or not name[:1].isupper() or "'" in name.replace("’", "'"):
-        return False
-    return not names_a_body(name)
-
-
-def with_people(aliases: AliasTable, names: Iterable[str]) -> AliasTable:
-    """The alias table, plus the people ``names`` (every speaker of a report, across its
-    stories) show: each person's spellings map to one canonical name, so that "Donald
-    J. Trump" in one story and "Donald Trump" in another, or "Priebus" where a story
-    never gives his first name, are one person. A surname that fits several people
-    (Bill and Hillary Clinton) is left to each story, and so are organisations and
-    descriptions: "the Senate" of one story is not the "Missouri Senate" of another."""
-    mapping = canonical_names([n for n in names if _a_person(n)], aliases)
-    extra = tuple((canonical, name) for name, canonical in mapping.items() if name != canonical)
-    return AliasTable(aliases.pairs + extra) if extra else aliases
-
-
-# --- within one article ---------------------------------------------------------------------
+_PARTY_TAG = re.compile(
+    r"\(\s*[A-Z]{1,3}\s*[-–]\s*[A-Z][A-Za-z]{0,3}\.?(?:\s?[A-Z][a-z]{0,3}\.?)?\s*\)"
+)
+#: Capitalised words a person's name needs after an outlet's ("Fox News Sean Hannity").
+_NAME_AFTER_OUTLET = 2
+_CLAUSE_BREAKS = frozenset({"CCONJ", "VERB", "AUX", "ADP", "SCONJ"})
+_FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
+_JOINERS = frozenset({"-", "–", "/", "&"})  # "Washington Post-ABC News", "NBC/WSJ"
 
 
 @dataclass(frozen=True)
@@ -574,11 +136,6 @@ def _joins_name(hyphen: Token) -> bool:
     )
 
 
-_PARTY_TAG = re.compile(
-    r"\(\s*[A-Z]{1,3}\s*[-–]\s*[A-Z][A-Za-z]{0,3}\.?(?:\s?[A-Z][a-z]{0,3}\.?)?\s*\)"
-)
-
-
 def party_tag(token: Token) -> str | None:
     """The party-and-state tag ``token`` is part of, as written: "(R-Neb.)", "(D-Mo.)",
     "(R-WI)". It tells a lawmaker's party and state, so it is a role, never a name."""
@@ -634,24 +191,15 @@ def _split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     return titles, name
 
 
-#: Capitalised words a person's name needs after an outlet's ("Fox News Sean Hannity").
-_NAME_AFTER_OUTLET = 2
-
-
-_CLAUSE_BREAKS = frozenset({"CCONJ", "VERB", "AUX", "ADP", "SCONJ"})
-_FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
-_JOINERS = frozenset({"-", "–", "/", "&"})  # "Washington Post-ABC News", "NBC/WSJ"
-
-
 def _after_outlet(name: Sequence[Token]) -> int:
     """Where a person's name starts after an outlet or body written before it, which the
     tagger often takes for one organisation: "Fox News' Bret Baier", "Fox News Sean
     Hannity" (0 when there is none)."""
     for k in range(len(name) - _NAME_AFTER_OUTLET - 1, -1, -1):
-        if name[k].lower_ not in _organisation_heads():
+        if name[k].lower_ not in organisation_heads():
             continue
         rest = [t for t in name[k + 1 :] if not t.is_punct]
-        if name[k + 1].text in _JOINERS or rest[-1].lower_ in _organisation_heads():
+        if name[k + 1].text in _JOINERS or rest[-1].lower_ in organisation_heads():
             continue  # two bodies, not a body and a person: "Washington Post-ABC News"
         if len(rest) >= _NAME_AFTER_OUTLET and all(
             t.text[:1].isupper() and t.is_alpha for t in rest
@@ -670,7 +218,7 @@ def _after_outlet(name: Sequence[Token]) -> int:
 def _outlet_of(titles: Sequence[Token]) -> str | None:
     """The outlet or body a name was written after ("Fox News" of "Fox News' Bret Baier")."""
     for k in range(len(titles) - 1, -1, -1):
-        if titles[k].lower_ in _organisation_heads():
+        if titles[k].lower_ in organisation_heads():
             start = k
             while (
                 start > 0
@@ -678,7 +226,7 @@ def _outlet_of(titles: Sequence[Token]) -> str | None:
                 and not is_title(titles[start - 1].text)
             ):
                 start -= 1
-            return _text(titles[start : k + 1])
+            return span_text(titles[start : k + 1])
     return None
 
 
@@ -693,11 +241,6 @@ def _outlet_person(head: Token) -> tuple[list[Token], list[Token]] | None:
     if not person:
         return None
     return [t for t in words[:person] if not t.is_punct and t.tag_ != "POS"], words[person:]
-
-
-def _text(tokens: Sequence[Token]) -> str:
-    # a slice of the doc, not ``doc.text`` (which joins the whole text on every call)
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _another_title(role: str | None, description: Token) -> bool:
@@ -746,7 +289,7 @@ def _org_name(token: Token) -> str | None:
             words = [t for t in ent if t.dep_ != "case" and t.tag_ != "POS"]
             if words and words[0].lower_ == "the":
                 words = words[1:]
-            return _text(words) if words else None
+            return span_text(words) if words else None
     return None
 
 
@@ -779,7 +322,7 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             break
     while role and role[0].i >= 2 and role[0].nbor(-1).text == "-":
         role.insert(0, role[0].nbor(-2))  # "a *two-decade* veteran", not "decade veteran"
-    if role and _no_role(role, words):
+    if role and no_role(role, words):
         role = []
     start = index
     while start >= 0 and words[start].pos_ not in _CLAUSE_BREAKS:
@@ -789,7 +332,7 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
         organization = _org_name(token)
         if organization:
             break
-    return (_text(role) if role else None), organization
+    return (span_text(role) if role else None), organization
 
 
 def _bracketed(noun: Token) -> bool:
@@ -854,20 +397,20 @@ class PeopleIndex:
                 continue  # a shirt that read ''Fascist Trump'': words shown, no one named
             split = _outlet_person(head)
             titles, name = split or _split_name(run)
-            outlet = _text(split[0]) if split else None
+            outlet = span_text(split[0]) if split else None
             if len(name) < 2 or not self._looks_like_person(titles, name):
                 continue
-            parts = name_parts(_text(name))
+            parts = name_parts(span_text(name))
             if parts is None or not parts.given:
                 continue
             role, organization = self._role_near(head, name[0])
             organization = outlet or organization
             existing = self._find(parts, head.idx)
-            self._written.setdefault(existing.name if existing else _text(name), []).append(
+            self._written.setdefault(existing.name if existing else span_text(name), []).append(
                 name[0].idx
             )
             if existing is None:
-                self._known.append(_Known(_text(name), parts, name[0].idx, role, organization))
+                self._known.append(_Known(span_text(name), parts, name[0].idx, role, organization))
             elif (existing.role is None and role) or (
                 existing.organization is None and organization
             ):
@@ -935,7 +478,7 @@ class PeopleIndex:
             role is None
             and head.dep_ == "appos"
             and head.head.pos_ == "NOUN"
-            and _may_name_a_person(head.head)
+            and may_name_a_person(head.head)
         ):
             role, organization = _appos_role(head.head)
         if role is None:
@@ -981,7 +524,7 @@ class PeopleIndex:
                 ):  # "a former Miss Universe" names no one; "Obama's policies" are spoken of
                     self._people_named.append((token.idx, mention))
                 run = _name_run(token)
-                gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
+                gender = next((honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender and mention is not None and mention.person:
                 votes.setdefault(mention.name, Counter())[gender] += 1
         for known in self._known:  # the given name's gender, outvoted by two signs
@@ -1058,7 +601,7 @@ class PeopleIndex:
                 _entity_label(token) == "PERSON"
                 or (token.tag_ == "NNP" and len(_name_run(name_head(token))) == 1)
             )
-            if token.lower_ in _organisation_heads() or mention.name in self._organisations:
+            if token.lower_ in organisation_heads() or mention.name in self._organisations:
                 named = False  # "The Post sent ...": no one "the mayor" could be
             if named and token.head.dep_ == "ROOT" and name_parts(mention.name) is not None:
                 self._main_subjects.append((token.idx, mention))
@@ -1069,7 +612,7 @@ class PeopleIndex:
                 self._resolved[token.i] = mention
             else:
                 run = _name_run(name_head(token)) if token.pos_ == "PROPN" else []
-                gender = next((_honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
+                gender = next((honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender:
                 self._gender.setdefault(mention.name, gender)
             self._salient.append((token.idx, mention))
@@ -1119,12 +662,12 @@ class PeopleIndex:
         if known.name in self._gender:
             return self._gender[known.name]
         given = known.parts.given
-        return _given_name_genders().get(fold(given[0]), "") if given else ""
+        return given_name_genders().get(fold(given[0]), "") if given else ""
 
     def _candidates(self, parts: NameParts) -> list[_Known]:
         """The known people ``parts`` may name; of several sharing a surname, not those the
         article calls by their given name alone ("Melania", "Bill")."""
-        matches = [k for k in self._known if _parts_match(parts, k.parts)]
+        matches = [k for k in self._known if parts_match(parts, k.parts)]
         if not parts.given and len(matches) > 1:
             others = [k for k in matches if not any(g in self._alone for g in k.parts.given)]
             matches = others or matches
@@ -1212,7 +755,7 @@ class PeopleIndex:
         doc = token.doc
         if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("’", "'", "’s", "'s"):
             return None
-        if _entity_label(token) not in _ORG_LABELS and token.lower_ not in _organisation_heads():
+        if _entity_label(token) not in _ORG_LABELS and token.lower_ not in organisation_heads():
             return None
         first = doc[token.i + 2]
         if first.pos_ != "PROPN" or not first.text[:1].isupper():
@@ -1230,7 +773,7 @@ class PeopleIndex:
         if token.pos_ != "PROPN" or _entity_label(token) not in _MISREAD_NAMES:
             return False
         name = _split_name(_name_run(name_head(token)))[1]
-        parts = name_parts(_text(name))
+        parts = name_parts(span_text(name))
         if parts is None:
             return False
         return len(name) == 1 or self._find(parts, token.idx) is not None
@@ -1253,7 +796,7 @@ class PeopleIndex:
                     return found
                 run = _name_run(author)  # the name as written, not the tagger's longer entity
                 start, end = run[0].idx, author.idx + len(author)
-                return Mention(_text(run), start, end, None, _text(run), False)
+                return Mention(span_text(run), start, end, None, span_text(run), False)
         return self.mention(token)
 
     def _last_named(self, position: int) -> Mention | None:
@@ -1266,7 +809,7 @@ class PeopleIndex:
         """Who "they" are when its sentence says it: a plural subject it is bound to
         ("Republicans had called the hearing because *they* felt"); else no one."""
         binder = self._binder(pronoun)
-        if binder is None or binder.tag_ not in _PLURAL_TAGS:
+        if binder is None or binder.tag_ not in PLURAL_TAGS:
             return None
         mention = self.mention(binder)
         if mention is None or len(mention.name.split()) > _MAX_PLURAL_WORDS:
@@ -1341,11 +884,11 @@ class PeopleIndex:
             and all(is_honorific(t.text) or is_title(t.text) for t in name)
         ):
             return None  # "the former Attorney General": a title names no one by itself
-        text = _text(name)
+        text = span_text(name)
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         parts = name_parts(text)
         if parts is not None:
-            gender = next((_honorific_gender(t.text) for t in titles if is_honorific(t.text)), "")
+            gender = next((honorific_gender(t.text) for t in titles if is_honorific(t.text)), "")
             known = self._find(parts, start, gender)
             if known is not None:
                 return Mention(known.name, start, end, known.role, known.organization)
@@ -1389,7 +932,7 @@ class PeopleIndex:
             start = self._doc[start - 1].sent.start
             while start > 0 and self._skipped(self._doc[start].idx):
                 start = self._doc[start - 1].sent.start
-        other = _organisation_nouns()[noun.lemma_.lower()]
+        other = organisation_nouns()[noun.lemma_.lower()]
         for token in reversed(self._doc[start : noun.i]):
             if self._skipped(token.idx):
                 continue
@@ -1420,8 +963,8 @@ class PeopleIndex:
             ent = _entity_of(token) if _entity_label(token) == "ORG" else None
             name = ent.text if ent is not None else self._organisation_named(name_head(token))
             if name is None and _entity_label(token) == "" and self._unknown_name(token):
-                name = _text(_name_run(token))  # "Politifact", which the tagger left untyped
-            if name is None and pronoun.lower_ == "they" and token.tag_ in _PLURAL_TAGS:
+                name = span_text(_name_run(token))  # "Politifact", which the tagger left untyped
+            if name is None and pronoun.lower_ == "they" and token.tag_ in PLURAL_TAGS:
                 group = self.mention(token)  # "labor-policy experts say ... they say"
                 if group is None or len(group.name.split()) > _MAX_PLURAL_WORDS:
                     return None
@@ -1487,7 +1030,7 @@ class PeopleIndex:
         if (
             determiner == "the"
             and noun.tag_ == "NN"
-            and noun.lemma_.lower() in _organisation_nouns()
+            and noun.lemma_.lower() in organisation_nouns()
         ):
             body = self._organisation_before(noun)
             if body is not None:  # "... the oil giant Exxon Mobil. The company reported"
@@ -1497,7 +1040,7 @@ class PeopleIndex:
             if named is not None:  # "Hillary Clinton plans ... The campaign says": hers
                 body = f"{named.name} campaign"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
-        if determiner == "the" and role and _names_a_person(noun.lemma_) and noun.tag_ == "NN":
+        if determiner == "the" and role and names_a_person(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
             if (
                 named is not None

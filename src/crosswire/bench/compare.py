@@ -33,7 +33,7 @@ from typing import Any
 
 from crosswire.annotate.nlp import NlpBackend, load_backend
 from crosswire.annotate.pipeline import annotate
-from crosswire.annotate.speakers import load_aliases
+from crosswire.annotate.speaker_names import load_aliases
 from crosswire.bench.corpus import read_label_rows
 from crosswire.clean import clean_document
 from crosswire.compare import compare_story

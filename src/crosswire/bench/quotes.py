@@ -37,7 +37,7 @@ from scipy.optimize import linear_sum_assignment
 
 from crosswire.annotate.attribution_model import QuoteModels
 from crosswire.annotate.quotes import extract_quotes
-from crosswire.annotate.speakers import AliasTable
+from crosswire.annotate.speaker_names import AliasTable
 from crosswire.model import Article, Quote
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal
 
-from crosswire.annotate.speakers import (
+from crosswire.annotate.speaker_names import (
     AliasTable,
     canonical_names,
     name_parts,

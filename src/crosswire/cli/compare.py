@@ -63,7 +63,7 @@ def brief(
 ) -> None:
     """A story's cited brief: corroborated facts with their sources, conflicts, positions,
     timeline."""
-    from crosswire.annotate.speakers import load_aliases
+    from crosswire.annotate.speaker_names import load_aliases
     from crosswire.compare import compare_story
     from crosswire.report import render_brief
 

@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from crosswire.annotate.speakers import canonical_names, load_aliases, speaker_matches
+from crosswire.annotate.speaker_names import canonical_names, load_aliases, speaker_matches
 from crosswire.cli._common import (
     DEFAULT_DB,
     DbOption,

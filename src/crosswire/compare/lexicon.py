@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import cast, get_args
 
-from crosswire.annotate.speakers import demonyms
+from crosswire.annotate.speaker_names import demonyms
 from crosswire.model import Quantity, StanceKind
 
 

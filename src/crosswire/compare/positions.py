@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from crosswire.annotate.speakers import AliasTable, load_aliases, name_parts, speaker_matches
+from crosswire.annotate.speaker_names import AliasTable, load_aliases, name_parts, speaker_matches
 from crosswire.annotate.stances import stance_verbs
 from crosswire.compare.lexicon import (
     actor_of,

@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 from rapidfuzz import fuzz
 
-from crosswire.annotate.speakers import AliasTable, canonical_names
+from crosswire.annotate.speaker_names import AliasTable, canonical_names
 from crosswire.model import AnnotatedArticle, Quote, Span, Statement
 
 SAME_UTTERANCE_COSINE = 0.80

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from crosswire.annotate.dates import article_published, reresolve
-from crosswire.annotate.speakers import AliasTable
+from crosswire.annotate.speaker_names import AliasTable
 from crosswire.compare.conflicts import find_conflicts
 from crosswire.compare.facts import build_facts, claim_words
 from crosswire.compare.lexicon import measure_of

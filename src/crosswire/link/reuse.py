@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from crosswire.annotate.pipeline import URLISH
-from crosswire.annotate.speakers import demonyms
+from crosswire.annotate.speaker_names import demonyms
 from crosswire.link.candidates import candidate_pairs
 from crosswire.model import EMBEDDING_DIM, AlignedPair, AnnotatedArticle, Reuse, ReuseKind, Span
 

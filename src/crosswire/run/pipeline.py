@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.annotate.nlp import NlpBackend
-from crosswire.annotate.speakers import load_aliases, with_people
+from crosswire.annotate.speaker_names import load_aliases, with_people
 from crosswire.clean import clean_document
 from crosswire.clean.dates import GivenDates, with_given
 from crosswire.compare import compare_story
