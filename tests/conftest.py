@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
+from crosswire.model import AnnotatedArticle, StoryReport
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CROSSWIRE_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples"
@@ -57,7 +60,7 @@ def seed_rewrite_text(seeds_dir: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def backend():  # type: ignore[no-untyped-def]
+def backend() -> NlpBackend:
     """The NLP backend, loaded once for the whole test session."""
     from crosswire.annotate.nlp import load_backend
 
@@ -65,7 +68,7 @@ def backend():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, backend) -> Path:  # type: ignore[no-untyped-def]
+def seed_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, backend: NlpBackend) -> Path:
     """A store holding the two seeds, ingested once per session."""
     from crosswire.run import ingest
     from crosswire.store import open_store
@@ -78,7 +81,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, backend) 
 
 
 @pytest.fixture(scope="session")
-def seed_report(seed_db: Path):  # type: ignore[no-untyped-def]
+def seed_report(seed_db: Path) -> StoryReport:
     """The compared report of the seeds' one story."""
     from crosswire.run import story_reports
     from crosswire.store import open_store
@@ -100,7 +103,7 @@ def semeval_file(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def ecb_annotated(ecb_file: Path, backend):  # type: ignore[no-untyped-def]
+def ecb_annotated(ecb_file: Path, backend: NlpBackend) -> list[AnnotatedArticle]:
     """Every ECB+ document read, cleaned and annotated once (about 3 minutes on 2 cores)."""
     from crosswire.bench.clusters import annotate_file
 

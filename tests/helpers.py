@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TypedDict
 
 from crosswire.bench.clusters import read_gold
-from crosswire.model import AnnotatedArticle
+from crosswire.model import AnnotatedArticle, DateMention, Quantity
+
+
+class ClaimFields(TypedDict, total=False):
+    """The optional fields of a Claim, for helpers that make claims by keyword."""
+
+    entities: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    subject: str | None
+    event: str | None
+    negated: bool
+    dates: tuple[DateMention, ...]
+    places: tuple[str, ...]
+    source: str | None
+    tense: str | None
+    source_organization: str | None
 
 
 def events_by_gold(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.pipeline import annotate
 from crosswire.annotate.quantities import parse_number
-from crosswire.model import Article
+from crosswire.model import AnnotatedArticle, Article
 
 
 @pytest.mark.parametrize(
@@ -23,13 +24,13 @@ def test_parse_number_refuses_words_without_numbers() -> None:
 
 
 @pytest.fixture(scope="module")
-def rewrite(seed_rewrite_text: str, backend):  # type: ignore[no-untyped-def]
+def rewrite(seed_rewrite_text: str, backend: NlpBackend) -> AnnotatedArticle:
     article = Article(id="rw", origin="seed2", text=seed_rewrite_text.strip())
     (annotated,) = annotate([article], backend)
     return annotated
 
 
-def test_sentences_are_spans_of_the_text(rewrite) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_are_spans_of_the_text(rewrite: AnnotatedArticle) -> None:
     text = rewrite.article.text
     assert len(rewrite.sentences) > 25
     for sentence in rewrite.sentences:
@@ -37,7 +38,7 @@ def test_sentences_are_spans_of_the_text(rewrite) -> None:  # type: ignore[no-un
         assert "\n" not in sentence.text
 
 
-def test_entities_and_numbers_of_claims(rewrite) -> None:  # type: ignore[no-untyped-def]
+def test_entities_and_numbers_of_claims(rewrite: AnnotatedArticle) -> None:
     names = {e.text for e in rewrite.entities}
     assert {"Dmitry Peskov", "Vladimir Medinsky", "Jens Stoltenberg"} <= names
     money = [q for c in rewrite.claims for q in c.quantities if q.unit == "USD"]
@@ -46,7 +47,9 @@ def test_entities_and_numbers_of_claims(rewrite) -> None:  # type: ignore[no-unt
     assert any(q.value == 3e6 for c in refugees for q in c.quantities)
 
 
-def test_embeddings_are_unit_vectors_that_see_paraphrase(rewrite, backend) -> None:  # type: ignore[no-untyped-def]
+def test_embeddings_are_unit_vectors_that_see_paraphrase(
+    rewrite: AnnotatedArticle, backend: NlpBackend
+) -> None:
     vectors = np.asarray(rewrite.sentence_vectors)
     assert vectors.shape == (len(rewrite.sentences), 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
@@ -60,7 +63,7 @@ def test_embeddings_are_unit_vectors_that_see_paraphrase(rewrite, backend) -> No
     assert float(a @ b) > 0.8 > 0.3 > float(a @ c)
 
 
-def test_a_distance_is_never_a_count_of_the_verbs_people(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_distance_is_never_a_count_of_the_verbs_people(backend: NlpBackend) -> None:
     # ECB+ 18_2ecbplus and 18_4ecbplus (one AP sentence, in miles and in km): "evacuated ...
     # about 15 miles north" was read as 15 evacuated, against 24, an "update"
     from crosswire.compare.lexicon import measure_of
@@ -79,12 +82,12 @@ def test_a_distance_is_never_a_count_of_the_verbs_people(backend) -> None:  # ty
     assert not any(m == "evacuated" for m in measures), measures
 
 
-def _figures_of(backend, text: str) -> list[tuple[str, float, str | None, bool]]:  # type: ignore[no-untyped-def]
+def _figures_of(backend: NlpBackend, text: str) -> list[tuple[str, float, str | None, bool]]:
     (annotated,) = annotate([Article("d", "d.txt", text)], backend)
     return [(q.text, q.value, q.unit, q.vague) for c in annotated.claims for q in c.quantities]
 
 
-def test_a_sum_restated_in_brackets_is_a_conversion_never_compared(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_sum_restated_in_brackets_is_a_conversion_never_compared(backend: NlpBackend) -> None:
     # ECB+ 24_3ecb (AP): the heist's own figure is in euros; "$108 million" is the
     # writer's conversion, and other outlets' conversions differ by the rate they chose
     figures = _figures_of(
@@ -96,7 +99,7 @@ def test_a_sum_restated_in_brackets_is_a_conversion_never_compared(backend) -> N
     assert ("$108 million", 108e6, "USD", True) in figures, figures
 
 
-def test_a_figure_per_season_is_a_rate_and_mm_is_million(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_figure_per_season_is_a_rate_and_mm_is_million(backend: NlpBackend) -> None:
     # ECB+ 9_ecb (MLB Trade Rumors, Newsday): "$200MM" was 200 dollars, and a yearly
     # salary was compared with the whole deal
     per_season = _figures_of(

@@ -10,11 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.clusters import cluster_once, run_clusters
 from crosswire.clean import clean_document
 from crosswire.cli import app
 from crosswire.link import link_features
-from crosswire.model import AnnotatedArticle, Article
+from crosswire.model import AnnotatedArticle, Article, RawDocument
 from crosswire.read import read_paths
 
 # Measured 0.9771 mean (spread 0.0010) over the 3 orders with lead meaning gating joins
@@ -37,13 +38,15 @@ def test_story_clustering_quality_floor(
 def test_the_seeds_are_one_story_that_no_ecb_article_joins(
     seeds_dir: Path,
     ecb_annotated: list[AnnotatedArticle],
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     from crosswire.annotate.pipeline import annotate
 
-    seeds = [clean_document(d) for d in read_paths([seeds_dir])]
-    assert all(isinstance(a, Article) for a in seeds)
-    articles = annotate(seeds, backend) + list(ecb_annotated)  # type: ignore[arg-type]
+    documents = list(read_paths([seeds_dir]))
+    cleaned = [clean_document(d) for d in documents if isinstance(d, RawDocument)]
+    seeds = [a for a in cleaned if isinstance(a, Article)]
+    assert len(seeds) == len(documents), cleaned
+    articles = annotate(seeds, backend) + list(ecb_annotated)
     features = [link_features(a) for a in articles]
     for run in range(3):
         order = list(range(len(articles)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.compare import DEFAULT_LABELS, load_events, load_labels, run_compare, scores
 
 # Measured 0.974 precision, 0.163 recall (F1 0.279) with the same-fact decision learned on
@@ -60,7 +61,7 @@ def test_pairwise_scores() -> None:
 
 
 @pytest.mark.shared
-def test_compare_meets_its_floors(ecb_file: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_compare_meets_its_floors(ecb_file: Path, backend: NlpBackend) -> None:
     result = run_compare(DEFAULT_LABELS, ecb_file, backend)
     summary = result.summary()
     assert summary["unmatched"] == 0, result.errors

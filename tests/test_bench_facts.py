@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.facts import evaluate, precision_threshold, prepare, read_msrp
 from crosswire.compare.same_fact import (
     FEATURES,
@@ -84,7 +85,7 @@ def test_the_threshold_keeps_the_pairs_at_the_target_precision() -> None:
 @pytest.mark.shared
 def test_same_fact_decision_meets_its_floors_cross_validated(
     shared_dir: Path,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     path = shared_dir / "data" / "msrp" / "train.tsv"
     if not path.is_file():

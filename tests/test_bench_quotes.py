@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.quotes import (
     Attribution,
     PolnearDoc,
+    QuoteBench,
     agreement,
     parse_ann,
     read_polnear,
@@ -96,11 +98,11 @@ def test_gold_against_itself_is_perfect(shared_dir: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def dev_bench(shared_dir: Path, backend):  # type: ignore[no-untyped-def]
+def dev_bench(shared_dir: Path, backend: NlpBackend) -> QuoteBench:
     return run_quotes(shared_dir / "data" / "polnear" / "dev", parse=backend.parse)
 
 
-def test_quality_floor_on_polnear_dev(dev_bench) -> None:  # type: ignore[no-untyped-def]
+def test_quality_floor_on_polnear_dev(dev_bench: QuoteBench) -> None:
     summary = dev_bench.summary()
     assert dev_bench.documents == 84
     # measured 0.800 / 0.810 / 0.781 / 0.759 / 0.556 / 0.729 (2026-12-07, README.md); the
@@ -113,7 +115,7 @@ def test_quality_floor_on_polnear_dev(dev_bench) -> None:  # type: ignore[no-unt
     assert summary["triple_f1"] >= 0.722
 
 
-def test_bench_quotes_cli_prints_one_json_object(shared_dir: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_bench_quotes_cli_prints_one_json_object(shared_dir: Path, backend: NlpBackend) -> None:
     result = CliRunner().invoke(
         app,
         ["bench", "quotes", str(shared_dir / "data" / "polnear" / "dev"), "--json", "--limit", "3"],

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.pipeline import annotate
 from crosswire.bench.semeval import read_pairs, run_semeval
 from crosswire.clean import clean_document
@@ -38,7 +39,7 @@ UNRELATED = (
 
 
 @pytest.fixture(scope="module")
-def seeds_and_other(seeds_dir: Path, backend) -> list[AnnotatedArticle]:  # type: ignore[no-untyped-def]
+def seeds_and_other(seeds_dir: Path, backend: NlpBackend) -> list[AnnotatedArticle]:
     texts = [
         (seeds_dir / SEED_WIRE).read_text(encoding="utf-8"),
         (seeds_dir / SEED_REWRITE).read_text(encoding="utf-8"),
@@ -50,8 +51,8 @@ def seeds_and_other(seeds_dir: Path, backend) -> list[AnnotatedArticle]:  # type
 
 
 def test_seeds_are_one_story_and_an_unrelated_report_is_not(
-    seeds_and_other: list[AnnotatedArticle], backend
-) -> None:  # type: ignore[no-untyped-def]
+    seeds_and_other: list[AnnotatedArticle], backend: NlpBackend
+) -> None:
     wire, rewrite, other = profiles(seeds_and_other, backend)
     rarity = CorpusRarity(p.features for p in (wire, rewrite, other))
     same = same_story_score(wire, rewrite, rarity)
@@ -103,7 +104,7 @@ def test_semeval_pairs_are_read_with_ratings(semeval_file: Path) -> None:
     assert all(1.0 <= float(str(p["Overall"])) <= 4.0 for p in pairs)
 
 
-def test_same_story_score_beats_tfidf_on_semeval(semeval_file: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_same_story_score_beats_tfidf_on_semeval(semeval_file: Path, backend: NlpBackend) -> None:
     result = run_semeval(semeval_file, backend=backend)
     assert result["pairs"] == 212 and result["skipped"] == 0
     assert result["pearson"] <= PEARSON_CEILING, result

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.stories import RatedPair, read_stream, run_stream, score
 from crosswire.cli import app
 
@@ -51,7 +52,7 @@ def test_pairs_are_scored_by_the_stories_their_articles_end_in() -> None:
 @pytest.mark.shared
 def test_unrelated_news_stays_apart_and_one_story_stays_together(
     semeval_file: Path,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     bench = run_stream(semeval_file, 3, backend=backend)
     summary = bench.summary()

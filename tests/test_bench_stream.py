@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.stream import DEFAULT_LABELS, judge, load_labels, read_sample, run_stream_check
 from crosswire.model import Article, Claim, Conflict, ConflictSide, Fact, Span, Story, StoryReport
 
@@ -108,7 +109,7 @@ def test_labels_are_well_formed_and_a_bad_line_is_named(tmp_path: Path) -> None:
 @pytest.mark.shared
 def test_the_realistic_batch_keeps_stories_to_one_event(
     shared_dir: Path,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     paths = read_sample(STREAM / "polnear-150.txt", shared_dir)
     assert len(paths) == 152 and all(p.is_file() for p in paths)

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.cli import app
 from crosswire.model import StoryReport
 
@@ -36,7 +37,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     return folder
 
 
-def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend: NlpBackend) -> None:
     db, out = tmp_path / "c.db", tmp_path / "report"
     result = runner.invoke(app, ["analyze", str(batch), "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -55,7 +56,7 @@ def test_analyze_goes_on_past_bad_files(batch: Path, tmp_path: Path, backend) ->
     assert "Zelensk" in md
 
 
-def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend: NlpBackend) -> None:
     db, out = tmp_path / "c.db", tmp_path / "r"
     args = ["analyze", str(seeds_dir), "--db", str(db), "--out", str(out), "--format", "json"]
     result = runner.invoke(app, args)
@@ -79,7 +80,7 @@ def test_json_format_has_every_part(tmp_path: Path, seeds_dir: Path, backend) ->
 def test_analyze_ends_with_a_summary_that_fits_a_terminal(
     tmp_path: Path,
     shared_dir: Path,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     # issue 18: analyze printed every story in full (5,480 lines for 146 articles)
     folder = tmp_path / "batch"

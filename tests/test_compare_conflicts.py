@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Unpack
 
 from crosswire.compare.conflicts import compatible, find_conflicts
 from crosswire.compare.facts import Rivals, own_reporting, source_groups
 from crosswire.compare.lexicon import actor_of, measure_of
 from crosswire.model import AlignedPair, Claim, Derivation, Fact, Quantity, Reuse, Span
+from helpers import ClaimFields
 
 
-def _claim(article: str, text: str, *quantities: Quantity, **extra: object) -> Claim:
-    return Claim(article, text, Span(0, len(text)), quantities=quantities, **extra)  # type: ignore[arg-type]
+def _claim(article: str, text: str, *amounts: Quantity, **extra: Unpack[ClaimFields]) -> Claim:
+    return replace(Claim(article, text, Span(0, len(text)), quantities=amounts), **extra)
 
 
 def _fact(*claims: Claim) -> Fact:

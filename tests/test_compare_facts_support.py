@@ -3,11 +3,15 @@ hand (bench/stream), on short excerpts of the real sentences (no models needed).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Unpack
+
 import numpy as np
 
-from crosswire.compare.facts import align_claims, headline
+from crosswire.compare.facts import align_claims
 from crosswire.compare.same_fact import (
     coarser_date,
+    headline,
     negated_by_prefix,
     other_particulars,
     same_fact,
@@ -17,16 +21,18 @@ from crosswire.model import (
     AnnotatedArticle,
     Article,
     Claim,
+    DateGrain,
     DateMention,
     Quantity,
     Reuse,
     Sentence,
     Span,
 )
+from helpers import ClaimFields
 
 
-def _claim(article: str, text: str, *dates: DateMention, **extra: object) -> Claim:
-    return Claim(article, text, Span(0, len(text)), dates=dates, **extra)  # type: ignore[arg-type]
+def _claim(article: str, text: str, *mentions: DateMention, **extra: Unpack[ClaimFields]) -> Claim:
+    return replace(Claim(article, text, Span(0, len(text)), dates=mentions), **extra)
 
 
 def _article(claim: Claim) -> AnnotatedArticle:
@@ -49,7 +55,7 @@ def _copy(origin: Claim, copy: Claim) -> Reuse:
     return Reuse(origin.article_id, copy.article_id, "partial", 0.3, 0.3, (pair,), "order")
 
 
-def _day(text: str, value: str, grain: str = "day") -> DateMention:
+def _day(text: str, value: str, grain: DateGrain = "day") -> DateMention:
     return DateMention(text, Span(0, len(text)), value, grain)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.compare.timeline import sort_key
 from crosswire.model import StoryReport
 
@@ -139,7 +140,9 @@ def test_seeds_have_no_false_conflicts(dated_report: StoryReport) -> None:
     assert dated_report.conflicts == ()
 
 
-def test_jsonl_published_resolves_dates(tmp_path: Path, seeds_dir: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_jsonl_published_resolves_dates(
+    tmp_path: Path, seeds_dir: Path, backend: NlpBackend
+) -> None:
     from crosswire.run import ingest, story_reports
     from crosswire.store import open_store
 

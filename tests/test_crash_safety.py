@@ -12,13 +12,16 @@ import shutil
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+import numpy as np
 import pytest
+from spacy.tokens import Doc
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.kill import run_kill_trials, write_kill_corpus
-from crosswire.model import ReadError
+from crosswire.link import Regrouping
+from crosswire.model import AnnotatedArticle, ReadError
 from crosswire.run import ingest
 from crosswire.store import SqliteStore, open_store
 from crosswire.store.check import check_store, stored_origins
@@ -30,15 +33,15 @@ ECB_ARTICLES = 4
 class _Exploding:
     """The real backend, except that parsing any text naming MARKER fails."""
 
-    def __init__(self, real: Any) -> None:
+    def __init__(self, real: NlpBackend) -> None:
         self.real = real
 
-    def parse(self, texts: Sequence[str]) -> list[Any]:
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
         if any(MARKER in t for t in texts):
             raise RuntimeError("parser exploded\nwith a second line")
         return list(self.real.parse(texts))
 
-    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> Any:
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
         return self.real.embed(texts, max_tokens=max_tokens)
 
 
@@ -63,7 +66,7 @@ GOOD = (
 
 
 def test_one_article_failing_annotation_is_one_error_and_the_rest_are_stored(
-    tmp_path: Path, seeds_dir: Path, backend: Any
+    tmp_path: Path, seeds_dir: Path, backend: NlpBackend
 ) -> None:
     folder = _folder(tmp_path, seeds_dir, {"bad.txt": BAD, "good.txt": GOOD})
     db = tmp_path / "c.db"
@@ -82,12 +85,12 @@ def test_one_article_failing_annotation_is_one_error_and_the_rest_are_stored(
 
 
 def test_a_link_failure_rolls_back_only_that_article(
-    tmp_path: Path, seeds_dir: Path, backend: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seeds_dir: Path, backend: NlpBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path, seeds_dir, {"bad.txt": BAD, "good.txt": GOOD})
     real_add = SqliteStore.add_article
 
-    def add_then_fail(self: Any, annotated: Any, change: Any) -> bool:
+    def add_then_fail(self: SqliteStore, annotated: AnnotatedArticle, change: Regrouping) -> bool:
         stored = real_add(self, annotated, change)  # writes rows, counts and postings ...
         if MARKER in annotated.article.text:
             raise ValueError("link state bug")  # ... and then fails half-way

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.clean import clean_document
 from crosswire.clean.dates import given_dates, name_date
 from crosswire.cli import app
@@ -99,7 +100,9 @@ def test_a_jsonl_date_is_the_source_and_a_jsonl_file_name_dates_no_line(tmp_path
     path = tmp_path / "politico_2016-04-03.jsonl"
     lines = [{"text": OMALLEY, "published": "2015-11-16"}, {"text": TALKS}]
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    dated, undated = (clean_document(item) for item in read_paths([path]))  # type: ignore[arg-type]
+    first, second = read_paths([path])
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    dated, undated = clean_document(first), clean_document(second)
     assert isinstance(dated, Article) and isinstance(undated, Article)
     assert dated.published is not None and dated.published.date() == date(2015, 11, 16)
     assert dated.published_from == "source"
@@ -200,7 +203,7 @@ def test_a_bad_published_value_exits_1_with_one_line_naming_it(tmp_path: Path) -
 def test_analyze_published_sets_the_dates_of_articles_that_have_none(
     tmp_path: Path,
     seeds_dir: Path,
-    backend,  # type: ignore[no-untyped-def]  # loads the models once for the session
+    backend: NlpBackend,  # loads the models once for the session
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -229,7 +232,7 @@ def test_analyze_published_sets_the_dates_of_articles_that_have_none(
 def test_a_date_derived_from_a_file_name_does_not_reorder_the_batch(
     tmp_path: Path,
     seeds_dir: Path,
-    backend,  # type: ignore[no-untyped-def]  # loads the models once for the session
+    backend: NlpBackend,  # loads the models once for the session
 ) -> None:
     # sorting polnear-150 by its file-name dates reshuffled its arrival and cost three
     # true story pairs; a date the user gives still orders the batch

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
-from crosswire.model import RawDocument
+from crosswire.annotate.nlp import NlpBackend
+from crosswire.model import QuoteKind, RawDocument, ReuseKind
 from crosswire.run import ingest_documents, story_reports
-from crosswire.run.executors import InProcess, LocalPool, RayPool
+from crosswire.run.executors import Executor, InProcess, LocalPool, RayPool
 from crosswire.store import open_store
 
 TOPICS = {1, 3, 8, 12}
@@ -42,9 +44,15 @@ def ray_session() -> Iterator[None]:
     ray.shutdown()
 
 
-def _outcome(documents: list[RawDocument], executor: object, db: Path) -> dict[str, object]:
+class _Outcome(TypedDict):
+    stories: list[list[str]]
+    reuse: list[tuple[str, str, ReuseKind, int]]
+    quotes: list[tuple[str, int, int, QuoteKind, str | None]]
+
+
+def _outcome(documents: list[RawDocument], executor: Executor, db: Path) -> _Outcome:
     with open_store(db) as store:
-        result = ingest_documents(documents, store, executor=executor)  # type: ignore[arg-type]
+        result = ingest_documents(documents, store, executor=executor)
         reports = story_reports(store)
     assert result.errors == [] and result.added == len(documents)
     return {
@@ -67,10 +75,10 @@ def _outcome(documents: list[RawDocument], executor: object, db: Path) -> dict[s
 
 
 def test_local_pool_and_ray_match_in_process(
-    documents: list[RawDocument], tmp_path: Path, ray_session: None, backend: object
+    documents: list[RawDocument], tmp_path: Path, ray_session: None, backend: NlpBackend
 ) -> None:
-    expected = _outcome(documents, InProcess(backend), tmp_path / "inprocess.db")  # type: ignore[arg-type]
-    assert len(expected["stories"]) >= len(TOPICS) * 2 - 1  # type: ignore[arg-type]
+    expected = _outcome(documents, InProcess(backend), tmp_path / "inprocess.db")
+    assert len(expected["stories"]) >= len(TOPICS) * 2 - 1
     assert expected["quotes"]
     pool = LocalPool(workers=2)
     try:

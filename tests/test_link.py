@@ -10,7 +10,7 @@ import pytest
 from crosswire.bench.clusters import bcubed, cluster_once
 from crosswire.link import MemoryLinkState, Regrouping, link_features, place
 from crosswire.link.features import date_tokens
-from crosswire.model import AnnotatedArticle
+from crosswire.model import AnnotatedArticle, Placement, RawDocument
 from helpers import events_by_gold
 
 
@@ -55,7 +55,8 @@ def test_a_new_report_merges_two_stories_of_one_event_and_says_so(
         features = link_features(article)
         keys = place(features, state).index_keys
         story = "s-first" if n % 2 else "s-second"
-        state.apply(Regrouping(features, keys, ((article.article.id, story),), (), None))  # type: ignore[arg-type]
+        moves = ((article.article.id, story),)
+        state.apply(Regrouping(features, keys, moves, (), Placement(article.article.id, story)))
     assert len(set(state.labels().values())) == 2
     change = place(link_features(event[-1]), state)
     state.apply(change)
@@ -71,8 +72,9 @@ def test_jsonl_gold_never_reaches_the_linker(ecb_file: Path) -> None:
     from crosswire.read import read_paths
 
     first = json.loads(ecb_file.read_text().splitlines()[0])
-    (document,) = [d for d in read_paths([ecb_file]) if d.origin.endswith(":1")]  # type: ignore[union-attr]
-    article = clean_document(document)  # type: ignore[arg-type]
+    (document,) = [d for d in read_paths([ecb_file]) if d.origin.endswith(":1")]
+    assert isinstance(document, RawDocument)
+    article = clean_document(document)
     flat = json.dumps(article, default=str)
     assert first["subtopic"] not in flat.replace(first["text"], "")
     assert first["id"] not in flat.replace(first["text"], "")

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
-from crosswire.model import StoryReport
+from crosswire.annotate.nlp import NlpBackend
+from crosswire.model import Article, StoryReport
 from crosswire.run import ingest, story_reports
 from crosswire.store import open_store
 
 CHROME = ("Connect with us", "Published", "on", "Trending", "GNN Media: Representational Photo")
 
 
-def _by_origin(report: StoryReport, name: str):  # type: ignore[no-untyped-def]
+def _by_origin(report: StoryReport, name: str) -> Article:
     return next(a for a in report.articles if a.origin.endswith(name))
 
 
@@ -129,7 +130,7 @@ def test_brief_sentences_are_cited_spans(seed_report: StoryReport) -> None:
         assert texts[first.article_id][first.span.start : first.span.end] == sentence.text
 
 
-def test_reingesting_changes_nothing(seed_db: Path, seeds_dir: Path, backend) -> None:  # type: ignore[no-untyped-def]
+def test_reingesting_changes_nothing(seed_db: Path, seeds_dir: Path, backend: NlpBackend) -> None:
     with open_store(seed_db) as store:
         before = [(s.id, s.article_ids) for s, _ in store.stories()]
         result = ingest([seeds_dir, seeds_dir / SEED_WIRE], store, backend=backend)
@@ -142,7 +143,7 @@ def test_unrelated_event_starts_its_own_story(
     tmp_path: Path,
     seeds_dir: Path,
     shared_dir: Path,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     import json
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.pipeline import annotate
 from crosswire.bench.positions import check_headlines, read_labels
 from crosswire.compare.positions import build_positions
@@ -20,12 +21,12 @@ from crosswire.model import Article, Stance
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "positions"
 
 
-def _stances(backend, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def _stances(backend: NlpBackend, text: str) -> list[tuple[str, str, str]]:
     (article,) = annotate([Article("a", "a.txt", text)], backend)
     return [(s.actor, s.stance, s.target) for s in article.stances]
 
 
-def test_a_headline_demand_is_a_position_whatever_it_is_about(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_demand_is_a_position_whatever_it_is_about(backend: NlpBackend) -> None:
     found = _stances(
         backend,
         "Mike Pence Calls for Special Prosecutor after Report Reveals Clinton’s Meetings "
@@ -34,18 +35,18 @@ def test_a_headline_demand_is_a_position_whatever_it_is_about(backend) -> None: 
     assert ("Mike Pence", "demand", "Special Prosecutor") in found
 
 
-def test_two_stances_joined_by_and_keep_their_actor(backend) -> None:  # type: ignore[no-untyped-def]
+def test_two_stances_joined_by_and_keep_their_actor(backend: NlpBackend) -> None:
     found = _stances(backend, "France’s Marine Le Pen Backs Trump And Denounces Clinton.")
     assert ("Marine Le Pen", "support", "Trump") in found
     assert ("Marine Le Pen", "oppose", "Clinton") in found
 
 
-def test_an_object_clause_is_the_target(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_object_clause_is_the_target(backend: NlpBackend) -> None:
     found = _stances(backend, "Trump demands Ginsburg resign for criticizing him as unfit.")
     assert found == [("Trump", "demand", "Ginsburg resign")]
 
 
-def test_a_headline_speaker_before_the_colon_is_the_first_person(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_speaker_before_the_colon_is_the_first_person(backend: NlpBackend) -> None:
     assert _stances(backend, "Clinton: I support D.C. statehood.") == [
         ("Clinton", "support", "D.C. statehood")
     ]
@@ -58,7 +59,7 @@ def test_a_headline_speaker_before_the_colon_is_the_first_person(backend) -> Non
     assert ("Clinton", "demand", "Britain to Remain") in _stances(backend, text)
 
 
-def test_calling_someone_an_epithet_is_opposition(backend) -> None:  # type: ignore[no-untyped-def]
+def test_calling_someone_an_epithet_is_opposition(backend: NlpBackend) -> None:
     found = _stances(
         backend,
         "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.",
@@ -66,12 +67,12 @@ def test_calling_someone_an_epithet_is_opposition(backend) -> None:  # type: ign
     assert ("Chris Christie", "oppose", "Hillary Clinton") in found
 
 
-def test_a_stance_not_taken_is_no_position(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_stance_not_taken_is_no_position(backend: NlpBackend) -> None:
     found = _stances(backend, "Paul Ryan says he's not ready to support Trump.")
     assert not [s for s in found if s[1] == "support"]
 
 
-def test_a_forecast_of_someone_elses_stance_is_no_position(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_forecast_of_someone_elses_stance_is_no_position(backend: NlpBackend) -> None:
     # PolNeAR train, usa-today 2016-04-26: a rival's forecast was shown as Sanders backing
     # Clinton in the positions table
     forecast = _stances(backend, "Sanders will back Clinton, eventually, former rival says.")
@@ -82,7 +83,7 @@ def test_a_forecast_of_someone_elses_stance_is_no_position(backend) -> None:  # 
     assert [s[1:] for s in reported] == [("support", "the bill")]  # a stance taken, reported
 
 
-def test_a_pledge_to_support_is_one_position_of_support(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_pledge_to_support_is_one_position_of_support(backend: NlpBackend) -> None:
     # PolNeAR train, huff-post 2016-04-27: one phrase gave two rows, "propose: support
     # Clinton as the nominee" beside "support: Clinton"
     found = _stances(
@@ -93,7 +94,7 @@ def test_a_pledge_to_support_is_one_position_of_support(backend) -> None:  # typ
     assert found == [("Sanders", "support", "Clinton")]
 
 
-def test_a_means_is_not_a_stance(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_means_is_not_a_stance(backend: NlpBackend) -> None:
     """The seeds: Ukrainians "must fight to defend our state" is no position on the state."""
     found = _stances(
         backend,
@@ -103,7 +104,7 @@ def test_a_means_is_not_a_stance(backend) -> None:  # type: ignore[no-untyped-de
     assert found == []
 
 
-def test_a_quoted_first_person_stance_is_the_speakers(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quoted_first_person_stance_is_the_speakers(backend: NlpBackend) -> None:
     text = (
         "Sanders spoke to reporters in Vermont on Sunday.\n"
         '"We reject the Puerto Rico debt deal as it stands," Bernie Sanders said.'
@@ -112,7 +113,7 @@ def test_a_quoted_first_person_stance_is_the_speakers(backend) -> None:  # type:
     assert ("Bernie Sanders", "reject", "the Puerto Rico debt deal") in found
 
 
-def test_a_position_needs_no_topic_and_shows_its_object(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_position_needs_no_topic_and_shows_its_object(backend: NlpBackend) -> None:
     articles = annotate(
         [
             Article(
@@ -132,7 +133,7 @@ def test_a_position_needs_no_topic_and_shows_its_object(backend) -> None:  # typ
     assert citation.span.start == 0  # the whole sentence, stance verb included
 
 
-def test_an_actor_written_short_is_the_person_the_body_names_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_actor_written_short_is_the_person_the_body_names_in_full(backend: NlpBackend) -> None:
     # PolNeAR train, breitbart 2016-04-23: "Clinton" of the headline is the Hillary
     # Clinton of the body, though she is no speaker there; "Clinton Wades", the tagger's
     # name in the title-cased headline, is no one
@@ -145,7 +146,7 @@ def test_an_actor_written_short_is_the_person_the_body_names_in_full(backend) ->
     assert ("Hillary Clinton", "demand") in found
 
 
-def test_headline_positions_stay_above_their_floors(backend) -> None:  # type: ignore[no-untyped-def]
+def test_headline_positions_stay_above_their_floors(backend: NlpBackend) -> None:
     """`crosswire bench positions`: 38 of 40 PolNeAR train headlines that state a stance
     yield it (0.950), 10 of 11 dev headlines (labelled before the code ran on them; the
     first run found 5, the misses led to the epithet, noun-subject, "seek" and "vow"
@@ -171,7 +172,7 @@ def test_a_stance_is_a_plain_record() -> None:
     assert from_dict(Stance, to_dict(stance)) == stance
 
 
-def test_refusing_to_disavow_is_no_disavowal(backend) -> None:  # type: ignore[no-untyped-def]
+def test_refusing_to_disavow_is_no_disavowal(backend: NlpBackend) -> None:
     found = _stances(
         backend,
         "Sen. Ted Cruz refuses to disavow the endorsement of Sen. Lindsey Graham, Congress’ "
@@ -204,11 +205,13 @@ def test_refusing_to_disavow_is_no_disavowal(backend) -> None:  # type: ignore[n
         "That is pretty much what Mr. Trump has threatened to do.",
     ],
 )
-def test_a_wish_advice_a_count_or_a_misread_object_is_no_stance(backend, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wish_advice_a_count_or_a_misread_object_is_no_stance(
+    backend: NlpBackend, sentence: str
+) -> None:
     assert _stances(backend, "Earlier that day the campaign spoke.\n" + sentence) == []
 
 
-def test_a_relative_clause_stance_is_its_antecedents(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_relative_clause_stance_is_its_antecedents(backend: NlpBackend) -> None:
     found = _stances(
         backend,
         "The platform is appealing, said Kurt Walters, the campaign director at "
@@ -219,7 +222,7 @@ def test_a_relative_clause_stance_is_its_antecedents(backend) -> None:  # type: 
     )
 
 
-def test_a_place_in_a_bodys_name_does_not_make_it_that_country(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_place_in_a_bodys_name_does_not_make_it_that_country(backend: NlpBackend) -> None:
     articles = annotate(
         [
             Article(
@@ -236,7 +239,7 @@ def test_a_place_in_a_bodys_name_does_not_make_it_that_country(backend) -> None:
     assert (position.stance, position.target) == ("oppose", "an increase")
 
 
-def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend: NlpBackend) -> None:
     """The seeds: Russia's negotiator reports Ukraine's offer; a journalist reports
     Moscow's signal. The speaker voices it; the side named as subject holds it."""
     from crosswire.compare.statements import build_statements
@@ -255,7 +258,9 @@ def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend) -> Non
     assert "neutrality" in medinsky.topic
 
 
-def test_an_object_keeps_its_bracket_and_reads_as_the_reporters_sentence(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_object_keeps_its_bracket_and_reads_as_the_reporters_sentence(
+    backend: NlpBackend,
+) -> None:
     """The seeds: "Kyiv would pledge nonalignment (no foreign military bases) ..." is shown
     as the reporter's sentence (no quote marks around it) with the whole bracket."""
     text = (

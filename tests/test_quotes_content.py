@@ -3,19 +3,20 @@ PolNeAR dev (bench/quotes/audit), without losing the claim or running into narra
 
 from __future__ import annotations
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.quotes import extract_quotes
 from crosswire.clean import clean_document
 from crosswire.model import Article, Quote, RawDocument
 
 
-def _quotes(text: str, backend) -> tuple[Article, tuple[Quote, ...]]:  # type: ignore[no-untyped-def]
+def _quotes(text: str, backend: NlpBackend) -> tuple[Article, tuple[Quote, ...]]:
     article = clean_document(RawDocument("t.txt", text, "text"))
     assert isinstance(article, Article)
     (doc,) = backend.parse([article.text])
     return article, extract_quotes(article, doc)
 
 
-def _content(text: str, cue: str, backend) -> str | None:  # type: ignore[no-untyped-def]
+def _content(text: str, cue: str, backend: NlpBackend) -> str | None:
     """The content of the attribution whose cue is ``cue`` (a mixed quote: its clause)."""
     article, quotes = _quotes(text, backend)
     for q in quotes:
@@ -26,7 +27,7 @@ def _content(text: str, cue: str, backend) -> str | None:  # type: ignore[no-unt
 
 
 def test_a_clause_without_a_subject_takes_back_the_object_the_parse_gave_its_cue(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "The bank said that it had fired the thousands of employees from 2011 to 2016 for "
@@ -38,7 +39,7 @@ def test_a_clause_without_a_subject_takes_back_the_object_the_parse_gave_its_cue
     assert content is not None and content.startswith("the firings amounted to 1 percent")
 
 
-def test_the_one_told_stays_out_of_what_was_said(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_one_told_stays_out_of_what_was_said(backend: NlpBackend) -> None:
     text = (
         "In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive "
         "of the National Urban League, forcefully told a young woman who suggested that some "
@@ -50,7 +51,7 @@ def test_the_one_told_stays_out_of_what_was_said(backend) -> None:  # type: igno
 
 
 def test_a_negation_written_into_the_last_word_stays_in_the_content(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "Donald Trump is drawing criticism after he appeared to suggest that veterans who "
@@ -60,7 +61,7 @@ def test_a_negation_written_into_the_last_word_stays_in_the_content(
     assert content is not None and content.endswith("as strong as those who don’t")
 
 
-def test_a_noun_listed_after_the_object_is_reported_too(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_noun_listed_after_the_object_is_reported_too(backend: NlpBackend) -> None:
     text = (
         "On Monday night, Clinton leaned in heavy and often. She started off by emphasizing "
         "economic fairness, and a need to raise the minimum wage and close corporate loopholes."
@@ -71,7 +72,7 @@ def test_a_noun_listed_after_the_object_is_reported_too(backend) -> None:  # typ
     )
 
 
-def test_narration_before_the_cue_is_not_what_it_reports(backend) -> None:  # type: ignore[no-untyped-def]
+def test_narration_before_the_cue_is_not_what_it_reports(backend: NlpBackend) -> None:
     ham = (
         "While he acknowledged funding was a major reason he felt demoralized serving under "
         "Obama, Ham also noted several “intangibles” left him further disillusioned."
@@ -88,7 +89,7 @@ def test_narration_before_the_cue_is_not_what_it_reports(backend) -> None:  # ty
     )
 
 
-def test_a_quote_before_the_cue_stays_what_it_reports(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_before_the_cue_stays_what_it_reports(backend: NlpBackend) -> None:
     text = (
         'Mills "got an immunity agreement," Jordan said, and still "got to sit in on '
         "(Clinton's) interview when she was being interviewed by the FBI… It just raises a lot "
@@ -102,7 +103,7 @@ def test_a_quote_before_the_cue_stays_what_it_reports(backend) -> None:  # type:
 
 
 def test_the_lead_in_before_a_colon_is_not_what_according_to_reports(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "Among the tidbits in the newer letter: Trump is 6'3\" tall and weighs 236 pounds, "
@@ -112,7 +113,7 @@ def test_the_lead_in_before_a_colon_is_not_what_according_to_reports(
     assert content is not None and content.startswith("Trump is 6'3")
 
 
-def test_no_source_and_no_claim_is_no_attribution(backend) -> None:  # type: ignore[no-untyped-def]
+def test_no_source_and_no_claim_is_no_attribution(backend: NlpBackend) -> None:
     texts = {
         "Having said": (
             "No doubt, companies should pay some form of taxes. (Having said that, there are "
@@ -134,7 +135,7 @@ def test_no_source_and_no_claim_is_no_attribution(backend) -> None:  # type: ign
 
 
 def test_the_reporters_aside_on_a_person_named_ends_the_content(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "Donald Trump is demanding President Barack Obama make a pledge not to pardon Hillary "
@@ -145,7 +146,7 @@ def test_the_reporters_aside_on_a_person_named_ends_the_content(
 
 
 def test_the_preposition_completing_an_object_is_reported_with_it(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     texts = {
         "unveiled": (
@@ -166,7 +167,7 @@ def test_the_preposition_completing_an_object_is_reported_with_it(
     assert said == "his tax plan"
 
 
-def test_the_reporters_even_as_clause_ends_the_content(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_reporters_even_as_clause_ends_the_content(backend: NlpBackend) -> None:
     # PolNeAR train, wash-post_2016-04-30_indiana-governor-endorses-cruz-b: the gold
     # content stops before ", even as"; the content ran into the reporter's contrast
     text = (
@@ -187,7 +188,7 @@ def test_the_reporters_even_as_clause_ends_the_content(backend) -> None:  # type
     assert content is not None and content.startswith("that Trump \u2014 even as he says")
 
 
-def test_a_cue_in_a_free_relative_reports_its_own_clause_only(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_cue_in_a_free_relative_reports_its_own_clause_only(backend: NlpBackend) -> None:
     # politico_2016-10-04_trump-not-walking-the-walk-on-hi (dev; no such sentence on
     # train): the content was the whole noun phrase, the experts' view with it
     text = (
@@ -198,7 +199,7 @@ def test_a_cue_in_a_free_relative_reports_its_own_clause_only(backend) -> None: 
     assert _content(text, "say", backend) == "it would shape tax law"
 
 
-def test_a_quote_split_by_its_cue_is_one_statement_with_both_halves(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_split_by_its_cue_is_one_statement_with_both_halves(backend: NlpBackend) -> None:
     # bench/quotes/audit items 74 and 28 (dev): the first half alone lost the claim
     text = (
         "Virginian could make history\n\n"
@@ -218,7 +219,7 @@ def test_a_quote_split_by_its_cue_is_one_statement_with_both_halves(backend) -> 
     assert gap is not None and article.text[gap.start : gap.end] == '," Scott said, "'
 
 
-def test_a_second_half_with_a_cue_of_its_own_stays_its_own_attribution(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_half_with_a_cue_of_its_own_stays_its_own_attribution(backend: NlpBackend) -> None:
     # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes- (dev): "adding that" reports
     # the second half; PolNeAR marks two attributions there
     text = (
@@ -232,7 +233,7 @@ def test_a_second_half_with_a_cue_of_its_own_stays_its_own_attribution(backend) 
     assert any(q.content.startswith("You\u2019re right") for q in quotes)
 
 
-def test_a_cue_opening_an_aside_reports_what_follows_it(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_cue_opening_an_aside_reports_what_follows_it(backend: NlpBackend) -> None:
     # bench/quotes/audit item 65 (dev): the parse made "says" an adverbial clause of
     # its own complement; the content was the sentence around it, the speaker the
     # man quoted a sentence before
@@ -253,7 +254,7 @@ def test_a_cue_opening_an_aside_reports_what_follows_it(backend) -> None:  # typ
     assert says[0].speaker is not None and says[0].speaker.name == "Donald Trump"
 
 
-def test_a_thing_said_without_what_it_says_is_no_attribution(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_thing_said_without_what_it_says_is_no_attribution(backend: NlpBackend) -> None:
     # bench/quotes/audit items 58 and 69 (dev): "the story", "an ad" were shown as what
     # was said
     text = (
@@ -264,7 +265,7 @@ def test_a_thing_said_without_what_it_says_is_no_attribution(backend) -> None:  
     assert [q.content for q in quotes if q.content in ("an ad", "the story")] == []
 
 
-def test_the_writer_addressing_the_reader_is_no_attribution(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_writer_addressing_the_reader_is_no_attribution(backend: NlpBackend) -> None:
     # bench/quotes/audit item 32 (dev): "you" was a source
     text = (
         "RT has grown fast in America. Looking at its lineup, you can see why RT can seem like "
@@ -274,7 +275,7 @@ def test_the_writer_addressing_the_reader_is_no_attribution(backend) -> None:  #
     assert [q.content for q in quotes if q.content.startswith("why RT")] == []
 
 
-def test_a_partial_quote_under_a_thing_that_tells_is_the_speakers(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_partial_quote_under_a_thing_that_tells_is_the_speakers(backend: NlpBackend) -> None:
     # bench/quotes/audit item 37 (dev): the quote hung from "it would tell", with no
     # speaker, and the clause lost "it would tell an American story"
     text = (
@@ -290,13 +291,13 @@ def test_a_partial_quote_under_a_thing_that_tells_is_the_speakers(backend) -> No
     assert clause.startswith("it would tell an American story")
 
 
-def _statements(text: str, backend) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+def _statements(text: str, backend: NlpBackend) -> dict[str, bool]:
     """Each attribution's cue -> whether the report shows it as a statement."""
     _, quotes = _quotes(text, backend)
     return {q.cue or "": q.statement for q in quotes}
 
 
-def test_an_act_or_a_look_the_text_reports_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_act_or_a_look_the_text_reports_is_no_statement(backend: NlpBackend) -> None:
     # bench/quotes/audit items 73, 1040, 1027 (dev): PolNeAR marks acts and looks as
     # attributions; a reader of who said what does not call them statements
     shown = _statements(
@@ -315,7 +316,7 @@ def test_an_act_or_a_look_the_text_reports_is_no_statement(backend) -> None:  # 
     assert shown.get("hoped") is True and shown.get("criticized") is True
 
 
-def test_what_gives_no_claim_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_what_gives_no_claim_is_no_statement(backend: NlpBackend) -> None:
     # fresh audit items 1013, 1039 (dev): a name alone, and the clause of a "what"
     # the sentence never gives
     shown = _statements(
@@ -346,7 +347,7 @@ def test_what_gives_no_claim_is_no_statement(backend) -> None:  # type: ignore[n
     assert _statements("Governor Pence endorsed Cruz on Friday.", backend).get("endorsed")
 
 
-def test_two_partial_quotes_of_one_clause_are_one_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_two_partial_quotes_of_one_clause_are_one_statement(backend: NlpBackend) -> None:
     # fresh audit item 1014 (dev): the first partial quote's clause stopped at the second
     # quote, before the ruling itself
     from crosswire.report import quote_wording
@@ -364,7 +365,7 @@ def test_two_partial_quotes_of_one_clause_are_one_statement(backend) -> None:  #
     )
 
 
-def test_the_story_report_lists_statements_only(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_story_report_lists_statements_only(backend: NlpBackend) -> None:
     from crosswire.annotate.pipeline import annotate
     from crosswire.annotate.speaker_names import load_aliases
     from crosswire.compare.statements import canonicalize
@@ -383,7 +384,9 @@ def test_the_story_report_lists_statements_only(backend) -> None:  # type: ignor
     assert [q.cue for q in shown] == ["said"]
 
 
-def test_words_said_not_to_be_said_a_question_or_a_guess_are_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_words_said_not_to_be_said_a_question_or_a_guess_are_no_statement(
+    backend: NlpBackend,
+) -> None:
     # bench/quotes/audit sample-3 items 2009, 2022, 2025, 2028 (dev)
     cases = {
         "didn't suggest": "Obama spoke about the hack on Friday. He didn't suggest retaliation.",
@@ -422,7 +425,9 @@ def test_curly_quotes_inside_a_straight_quoted_paragraph_pair_among_themselves()
     assert not any("a doctor had typed" in q for q in quoted)
 
 
-def test_an_attribution_set_inside_what_it_reports_is_left_out_of_the_words(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_attribution_set_inside_what_it_reports_is_left_out_of_the_words(
+    backend: NlpBackend,
+) -> None:
     # nyt_2016-09-28_what-mexico-could-do-when-up-aga (dev, sample-4 item 3014): the
     # content was the whole sentence, "But" and "he added" with it
     text = (
@@ -439,7 +444,7 @@ def test_an_attribution_set_inside_what_it_reports_is_left_out_of_the_words(back
     assert article.text[quote.interruption.start : quote.interruption.end] == ", he added,"
 
 
-def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend: NlpBackend) -> None:
     # audit sample 4, items 3033, 3034, 3036 (dev): a topic named, not a claim made
     shown = _statements(
         "The film, directed by Ava DuVernay, explains America's historical treatment of "
@@ -464,7 +469,9 @@ def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend) -> N
     assert shown["referenced"] is True
 
 
-def test_an_aside_after_a_subordinate_clause_reports_the_whole_sentence(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_aside_after_a_subordinate_clause_reports_the_whole_sentence(
+    backend: NlpBackend,
+) -> None:
     # audit sample 4, item 3022 (dev): the content was the concessive clause alone
     text = (
         "Don Fowler, a former DNC chairman, spoke on Monday.\n\nThough that transition was "
@@ -476,7 +483,7 @@ def test_an_aside_after_a_subordinate_clause_reports_the_whole_sentence(backend)
     assert content.startswith("Though that transition") and "acrimonious" in content
 
 
-def test_a_clause_across_a_semicolon_is_not_what_the_cue_reports(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_clause_across_a_semicolon_is_not_what_the_cue_reports(backend: NlpBackend) -> None:
     # audit sample 4, item 3021 (dev): what "others vow" was the denouncing before ";"
     text = (
         "Outrage, but few options on the table.\n\nWorld leaders denounce N. Korea test; "
@@ -486,7 +493,7 @@ def test_a_clause_across_a_semicolon_is_not_what_the_cue_reports(backend) -> Non
     assert _content(text, "vow", backend) == "consequences"
 
 
-def test_a_reported_clause_goes_on_over_the_colon_that_it_announces(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_reported_clause_goes_on_over_the_colon_that_it_announces(backend: NlpBackend) -> None:
     # audit sample 4, item 3001 (dev): the three things were lost at the colon
     text = (
         "Then, parent borrowing. Mr. Kevin McKinley, a financial adviser, notes that we're at "
@@ -498,7 +505,7 @@ def test_a_reported_clause_goes_on_over_the_colon_that_it_announces(backend) -> 
     assert content is not None and content.endswith("than they were in the recent past")
 
 
-def test_a_quoted_title_before_the_cue_is_not_what_it_reports(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quoted_title_before_the_cue_is_not_what_it_reports(backend: NlpBackend) -> None:
     # audit sample 4, item 3039 (dev): the content was the book's title
     text = (
         'And where is that $115 supposed to come from? In his 2002 book, "Make Your Kid a '
@@ -510,7 +517,7 @@ def test_a_quoted_title_before_the_cue_is_not_what_it_reports(backend) -> None: 
     )
 
 
-def test_a_thing_that_cannot_state_anything_makes_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_thing_that_cannot_state_anything_makes_no_statement(backend: NlpBackend) -> None:
     # audit sample 4, item 3007 (dev): the writer's analysis with a thing as subject
     shown = _statements(
         "That freewheeling environment also underscored a glaring and well-known weakness, "
@@ -523,7 +530,9 @@ def test_a_thing_that_cannot_state_anything_makes_no_statement(backend) -> None:
     assert shown["hoped"] is True
 
 
-def test_what_came_of_the_words_in_the_writers_which_is_no_part_of_them(backend) -> None:  # type: ignore[no-untyped-def]
+def test_what_came_of_the_words_in_the_writers_which_is_no_part_of_them(
+    backend: NlpBackend,
+) -> None:
     # audit sample 5, item 4034 (dev)
     text = (
         "The family, protesters and civic leaders have been demanding that police release "
@@ -534,7 +543,7 @@ def test_what_came_of_the_words_in_the_writers_which_is_no_part_of_them(backend)
     )
 
 
-def test_the_writers_as_promised_is_no_part_of_the_proposal(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_writers_as_promised_is_no_part_of_the_proposal(backend: NlpBackend) -> None:
     # audit sample 5, item 4025 (dev)
     text = (
         "Donald Trump released his tax plan on Monday. He proposed dropping carried interest "
@@ -543,7 +552,7 @@ def test_the_writers_as_promised_is_no_part_of_the_proposal(backend) -> None:  #
     assert _content(text, "proposed", backend) == "dropping carried interest"
 
 
-def test_what_a_cue_is_about_or_a_question_it_names_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_what_a_cue_is_about_or_a_question_it_names_is_no_statement(backend: NlpBackend) -> None:
     # polnear-150, read as a reader would: topics, not claims
     shown = _statements(
         "Hillary Clinton jokes about coloring her hair. Senator Marco Rubio shared his views "
@@ -559,7 +568,7 @@ def test_what_a_cue_is_about_or_a_question_it_names_is_no_statement(backend) -> 
     assert shown["joked"] is True
 
 
-def test_names_called_with_quoted_epithets_keep_whom_they_are_said_of(backend) -> None:  # type: ignore[no-untyped-def]
+def test_names_called_with_quoted_epithets_keep_whom_they_are_said_of(backend: NlpBackend) -> None:
     # audit sample 6, items 5052 and 5053 (dev): the epithets alone, without Trump
     from crosswire.report import quote_wording
 
@@ -576,7 +585,7 @@ def test_names_called_with_quoted_epithets_keep_whom_they_are_said_of(backend) -
     assert wording.startswith('Trump a "pathological liar"') and "narcissist" in wording
 
 
-def test_the_writers_supposition_is_no_statement(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_writers_supposition_is_no_statement(backend: NlpBackend) -> None:
     # audit sample 6, item 5025 (dev)
     shown = _statements(
         "Let\u2019s say you think a degree will cost $160,000 in 18 years.", backend
@@ -584,7 +593,7 @@ def test_the_writers_supposition_is_no_statement(backend) -> None:  # type: igno
     assert shown["say"] is False
 
 
-def test_a_quote_inside_reported_speech_is_no_second_quote_of_no_one(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_inside_reported_speech_is_no_second_quote_of_no_one(backend: NlpBackend) -> None:
     # audit sample 6, item 5057 (dev): the quote was also shown with no speaker
     text = (
         "Clinton backs the bill.\n\nClinton spokesman Jesse Lehrich said Friday that if his "
@@ -593,10 +602,15 @@ def test_a_quote_inside_reported_speech_is_no_second_quote_of_no_one(backend) ->
     )
     _, quotes = _quotes(text, backend)
     assert all(q.speaker is not None for q in quotes)
-    assert any(q.speaker.name == "Jesse Lehrich" and "sign this" in q.content for q in quotes)  # type: ignore[union-attr]
+    assert any(
+        q.speaker is not None and q.speaker.name == "Jesse Lehrich" and "sign this" in q.content
+        for q in quotes
+    )
 
 
-def test_a_refusal_a_declared_act_and_a_question_asked_are_no_statements(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_a_declared_act_and_a_question_asked_are_no_statements(
+    backend: NlpBackend,
+) -> None:
     # audit sample 7, items 6052, 6042, 6026, 6029 (dev)
     shown = _statements(
         "Cruz, who pointedly refused to endorse Trump during the convention, spoke. Walter "
@@ -612,7 +626,7 @@ def test_a_refusal_a_declared_act_and_a_question_asked_are_no_statements(backend
     assert _statements("Trump declared that the election was rigged.", backend)["declared"]
 
 
-def test_an_attribution_closing_two_joined_clauses_reports_both(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_attribution_closing_two_joined_clauses_reports_both(backend: NlpBackend) -> None:
     # audit sample 7, item 6001 (dev): "that request" was left with nothing to refer to
     text = (
         "Clinton wanted no escort.\n\nClinton had told police officials that she didn't want "

@@ -6,25 +6,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from spacy.tokens import Doc
 
 from crosswire.annotate.attribution_model import load_models
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.quotes import candidate_attributions, extract_quotes
 from crosswire.annotate.speaker_names import AliasTable
-from crosswire.model import Article, Quote
+from crosswire.model import Article, Quote, Span
 
 NO_ALIASES = AliasTable(())
 
 
-def _parse(text: str, backend):  # type: ignore[no-untyped-def]
+def _parse(text: str, backend: NlpBackend) -> tuple[Article, Doc]:
     (doc,) = backend.parse([text])
     return Article(id="t", origin="t", text=text), doc
 
 
 def _said(quotes: tuple[Quote, ...], text: str) -> set[tuple[str | None, str | None, str]]:
-    def cut(span):  # type: ignore[no-untyped-def]
-        return text[span.start : span.end] if span is not None else None
+    def cut(span: Span) -> str:
+        return text[span.start : span.end]
 
-    return {(cut(q.source_span), q.cue, cut(q.clause_span or q.content_span)) for q in quotes}
+    return {
+        (
+            cut(q.source_span) if q.source_span is not None else None,
+            q.cue,
+            cut(q.clause_span or q.content_span),
+        )
+        for q in quotes
+    }
 
 
 def test_bundled_models_load_with_only_features_the_extractor_makes() -> None:
@@ -42,7 +51,7 @@ def test_bundled_models_load_with_only_features_the_extractor_makes() -> None:
     }  # fmt: skip
 
 
-def test_candidates_carry_what_the_attribution_model_sees(backend) -> None:  # type: ignore[no-untyped-def]
+def test_candidates_carry_what_the_attribution_model_sees(backend: NlpBackend) -> None:
     text = "Most voters believe that the economy is improving."
     article, doc = _parse(text, backend)
     candidates = candidate_attributions(article, doc, load_models())
@@ -53,7 +62,7 @@ def test_candidates_carry_what_the_attribution_model_sees(backend) -> None:  # t
     assert {"k=ccomp", "l=believe", "s=NOUN", "f=that"} <= set(believe.features)
 
 
-def test_the_attribution_model_decides_which_candidates_stay(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_attribution_model_decides_which_candidates_stay(backend: NlpBackend) -> None:
     text = "Most voters believe that the economy is improving."
     article, doc = _parse(text, backend)
     models = load_models()
@@ -97,7 +106,7 @@ def test_parse_rules_give_content_and_source(
     cue: str,
     source: str,
     content: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     article, doc = _parse(text, backend)
     models = replace(load_models(), cue_floor=0.01)  # every word the cue model can score

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.quotemarks import quoted_passages
 from crosswire.annotate.quotes import extract_quotes
 from crosswire.annotate.speaker_names import (
@@ -19,7 +20,7 @@ from crosswire.annotate.speaker_names import (
     with_people,
 )
 from crosswire.clean import clean_document
-from crosswire.model import Article, Quote, RawDocument
+from crosswire.model import Article, Quote, RawDocument, StoryReport
 
 NO_ALIASES = AliasTable(())
 
@@ -30,7 +31,7 @@ def _article(text: str) -> Article:
     return article
 
 
-def _quotes(text: str, backend, aliases: AliasTable = NO_ALIASES) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+def _quotes(text: str, backend: NlpBackend, aliases: AliasTable = NO_ALIASES) -> tuple[Quote, ...]:
     article = _article(text)
     (doc,) = backend.parse([article.text])
     return extract_quotes(article, doc, aliases)
@@ -85,7 +86,7 @@ def test_user_alias_file_overrides_and_bad_lines_are_named(
 
 def test_mixed_quotes_and_pronoun_continuation_on_the_wire_seed(
     seed_wire_text: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     quotes = _quotes(seed_wire_text, backend)
     said = {(q.speaker.name if q.speaker else None, q.kind, q.content) for q in quotes}
@@ -105,7 +106,7 @@ def test_mixed_quotes_and_pronoun_continuation_on_the_wire_seed(
 
 def test_misdirected_closing_mark_is_repaired(
     seed_rewrite_text: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     # the rewrite closes Zelensky's quote with an opening mark: "... interests “In a video ..."
     article = _article(seed_rewrite_text)
@@ -122,7 +123,7 @@ def test_misdirected_closing_mark_is_repaired(
 
 def test_a_quoted_word_inside_according_to_is_the_sources_word(
     seed_rewrite_text: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     # "According to ... Peskov, Russia may be willing to accept Ukraine adopting a
     # “neutral” non-aligned military status": the quoted word is Peskov's, not
@@ -138,7 +139,7 @@ def test_a_quoted_word_inside_according_to_is_the_sources_word(
 
 
 def test_a_medium_after_the_cue_is_not_the_cue(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "Jennifer Palmieri, communications director for the Clinton campaign, said in a "
@@ -150,7 +151,7 @@ def test_a_medium_after_the_cue_is_not_the_cue(
 
 
 def test_quoted_words_describing_the_speaker_are_not_what_they_said(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = (
         "Ramos, whose new book features interviews with powerful politicians and "
@@ -163,7 +164,7 @@ def test_quoted_words_describing_the_speaker_are_not_what_they_said(
 
 def test_speakers_with_roles_on_the_rewrite_seed(
     seed_rewrite_text: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     quotes = _quotes(seed_rewrite_text, backend)
     found = {
@@ -199,7 +200,9 @@ SEED_SPEAKERS = {
 }
 
 
-def test_every_quoted_person_of_the_seeds_has_canonical_name_and_role(seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_every_quoted_person_of_the_seeds_has_canonical_name_and_role(
+    seed_report: StoryReport,
+) -> None:
     direct = [q for q in seed_report.quotes if q.kind in ("direct", "mixed") and q.speaker]
     found = {q.speaker.canonical: q.speaker.role for q in direct if q.speaker}
     for name, role in SEED_SPEAKERS.items():
@@ -214,7 +217,7 @@ def test_every_quoted_person_of_the_seeds_has_canonical_name_and_role(seed_repor
     } == {"Volodymyr Zelenskyy"}
 
 
-def test_more_realistic_statement_has_two_reports_side_by_side(seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_more_realistic_statement_has_two_reports_side_by_side(seed_report: StoryReport) -> None:
     statements = [
         s
         for s in seed_report.statements
@@ -234,7 +237,7 @@ def test_more_realistic_statement_has_two_reports_side_by_side(seed_report) -> N
 
 def test_sources_are_spans_of_this_sentence_pronouns_included(
     seed_wire_text: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     text = _article(seed_wire_text).text
     quotes = _quotes(seed_wire_text, backend)
@@ -283,7 +286,7 @@ def test_indirect_speech_beliefs_and_according_to(
     source: str,
     cue: str,
     content: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     quotes = _quotes(sentence, backend)
     text = _article(sentence).text
@@ -334,7 +337,7 @@ def test_quotes_command_shows_who_said_what_when_and_where(seed_db: Path) -> Non
 # --- who said what, as a reader checks it: real PolNeAR sentences of each failure class ---
 
 
-def _said(text: str, backend) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+def _said(text: str, backend: NlpBackend) -> list[tuple[str | None, str | None, str]]:
     return [
         (q.speaker.name if q.speaker else None, q.speaker.role if q.speaker else None, q.content)
         for q in _quotes(text, backend, load_aliases())
@@ -350,12 +353,12 @@ def _said(text: str, backend) -> list[tuple[str | None, str | None, str]]:  # ty
         ("“It’s doable,” Risch told The Spokesman-Review on Monday.", "Risch"),
     ],
 )
-def test_the_one_told_is_never_the_speaker(text: str, speaker: str, backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_one_told_is_never_the_speaker(text: str, speaker: str, backend: NlpBackend) -> None:
     said = _said(text, backend)
     assert [who for who, _, _ in said] == [speaker], said
 
 
-def test_a_party_and_state_tag_goes_to_the_role_not_the_name(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_party_and_state_tag_goes_to_the_role_not_the_name(backend: NlpBackend) -> None:
     # the form of huff-post_2016-09-27's "Sen. David Perdue (R-Ga.) said"; with the tag as an
     # apposition the speaker used to be "Ga." with role "R"
     text = "Sen. Ben Sasse (R-Neb.) said the party needs a conservative nominee."
@@ -363,7 +366,7 @@ def test_a_party_and_state_tag_goes_to_the_role_not_the_name(backend) -> None:  
     assert [(who, role) for who, role, _ in said] == [("Ben Sasse", "Sen. (R-Neb.)")], said
 
 
-def test_a_hyphenated_surname_stays_whole(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_hyphenated_surname_stays_whole(backend: NlpBackend) -> None:
     # politico_2015-12-01 and nyt_2016-09-16 (dev): "Douglas Holtz-Eakin" was "Eakin",
     # role "Douglas Holtz"
     text = (
@@ -398,7 +401,7 @@ def test_a_readers_query_finds_the_person(query: str, name: str, found: bool) ->
     assert speaker_matches(query, name, NO_ALIASES) is found
 
 
-def test_a_generic_speaker_stays_generic_with_no_role_repeating_it(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_generic_speaker_stays_generic_with_no_role_repeating_it(backend: NlpBackend) -> None:
     # huff-post_2016-07-26_obama-administration-to-expand-p: the role was "officials" again
     text = (
         "Other efforts to supplement the Central American Minors program will also be "
@@ -407,7 +410,7 @@ def test_a_generic_speaker_stays_generic_with_no_role_repeating_it(backend) -> N
     assert [(who, role) for who, role, _ in _said(text, backend)] == [("officials", None)]
 
 
-def test_the_candidate_is_the_person_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_candidate_is_the_person_just_named(backend: NlpBackend) -> None:
     # usa-today_2016-03-21_trump-campaign-makes-a-capital-i: "the candidate" was a speaker
     text = (
         "\"I think making a deal would be in Israel's interests,\" Trump told ABC's This Week. "
@@ -418,7 +421,7 @@ def test_the_candidate_is_the_person_just_named(backend) -> None:  # type: ignor
     assert [(who, role) for who, role, _ in said] == [("Trump", None), ("Trump", "candidate")]
 
 
-def test_a_source_that_is_no_one_gives_no_speaker(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_that_is_no_one_gives_no_speaker(backend: NlpBackend) -> None:
     # west-journal_2016-03-10_look-shocking-photos-of-gop-cand: "one might think" was
     # credited to "senator", the word after the cue
     text = (
@@ -429,7 +432,7 @@ def test_a_source_that_is_no_one_gives_no_speaker(backend) -> None:  # type: ign
     assert [who for who, _, _ in _said(text, backend)] == [None]
 
 
-def test_a_share_of_people_is_those_people(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_share_of_people_is_those_people(backend: NlpBackend) -> None:
     # wash-post_2016-03-24_stop-trumpers-here-are-some-reas: "37 percent of Americans say"
     # was credited to Donald Trump, a name after the cue
     text = (
@@ -440,7 +443,9 @@ def test_a_share_of_people_is_those_people(backend) -> None:  # type: ignore[no-
     assert ("Americans", "very responsible") in [(who, content) for who, _, content in said], said
 
 
-def test_a_mixed_quote_reads_as_its_clause_and_stops_at_the_next_speaker(seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_a_mixed_quote_reads_as_its_clause_and_stops_at_the_next_speaker(
+    seed_report: StoryReport,
+) -> None:
     # the wire seed: Zelenskiy said negotiations were becoming "more realistic", while
     # Lavrov said there was "some hope for compromise". Shown alone, “more realistic” loses
     # the claim; the whole clause ran on into Lavrov's words.
@@ -487,7 +492,7 @@ def test_an_outlet_before_a_name_is_the_organisation_not_the_name(
     text: str,
     speaker: str,
     organization: str,
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     quotes = _quotes(text, backend)
     found = [(q.speaker.canonical, q.speaker.organization) for q in quotes if q.speaker]
@@ -506,7 +511,7 @@ def test_one_person_under_one_name_across_stories_bodies_kept_apart() -> None:
     assert people.resolve("Senate") == "Senate" and people.resolve("Post") == "Post"
 
 
-def _speaker_of(text: str, content: str, backend) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+def _speaker_of(text: str, content: str, backend: NlpBackend) -> tuple[str | None, str | None]:
     """(speaker, role) of the attribution whose content starts with ``content``."""
     said = _said(text, backend)
     found = [(who, role) for who, role, what in said if what.startswith(content)]
@@ -515,7 +520,7 @@ def _speaker_of(text: str, content: str, backend) -> tuple[str | None, str | Non
 
 
 def test_a_she_guessed_across_sentences_does_not_make_the_man_before_her_a_woman(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-: "She says Trump ..." was
     # resolved to Trump, who became a woman, so every later "he" went to Barack Obama
@@ -537,7 +542,7 @@ def test_a_she_guessed_across_sentences_does_not_make_the_man_before_her_a_woman
     assert _speaker_of(text, "You’re right", backend)[0] == "Donald Trump"
 
 
-def test_a_name_under_the_time_line_is_the_subject_he_refers_to(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_under_the_time_line_is_the_subject_he_refers_to(backend: NlpBackend) -> None:
     # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-: the parse hangs "Donald
     # Trump" from "1:21 p.m." above it, so "he appeared to suggest" went to Barack Obama
     text = (
@@ -550,7 +555,7 @@ def test_a_name_under_the_time_line_is_the_subject_he_refers_to(backend) -> None
     assert _speaker_of(text, "that veterans", backend)[0] == "Donald Trump"
 
 
-def test_a_surname_is_the_person_last_named_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_surname_is_the_person_last_named_in_full(backend: NlpBackend) -> None:
     # wash-post_2016-09-08_virginian-could-make-history-aga: "Scott said" went to Tim
     # Scott (R-S.C.), named once in a list, not to Bobby Scott, the article's subject
     text = (
@@ -565,7 +570,7 @@ def test_a_surname_is_the_person_last_named_in_full(backend) -> None:  # type: i
 
 
 def test_she_is_the_woman_named_in_the_sentence_before_when_no_subject_is_near(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
 ) -> None:
     # west-journal_2016-09-26_popular-website-shows-bias-when-: "She knows" went to Raj
     # Shah, a subject far back, not to Clinton, named (as an object) just before
@@ -584,7 +589,7 @@ def test_she_is_the_woman_named_in_the_sentence_before_when_no_subject_is_near(
     assert _speaker_of(text, "she knows", backend)[0] == "Hillary Clinton"
 
 
-def test_they_is_the_plural_subject_of_the_clause_it_hangs_from(backend) -> None:  # type: ignore[no-untyped-def]
+def test_they_is_the_plural_subject_of_the_clause_it_hangs_from(backend: NlpBackend) -> None:
     # politico_2016-09-23_partisan-fireworks-over-clinton-: "they felt" had no speaker
     text = (
         "Republicans had called the hearing because they felt the FBI was not being "
@@ -593,7 +598,7 @@ def test_they_is_the_plural_subject_of_the_clause_it_hangs_from(backend) -> None
     assert _speaker_of(text, "the FBI was not", backend)[0] == "Republicans"
 
 
-def test_a_day_after_the_cue_does_not_hide_the_name_before_it(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_after_the_cue_does_not_hide_the_name_before_it(backend: NlpBackend) -> None:
     # huff-post_2016-09-20_hillary-clinton-speaks-directly-: no speaker, the parse gave
     # "said" no subject and the word after it is "Monday"
     text = (
@@ -604,7 +609,7 @@ def test_a_day_after_the_cue_does_not_hide_the_name_before_it(backend) -> None: 
     assert _speaker_of(text, "I will just make", backend)[0] == "Chuck Jordan"
 
 
-def test_sounding_a_call_is_speech_not_appearance(backend) -> None:  # type: ignore[no-untyped-def]
+def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source
     text = (
@@ -614,7 +619,7 @@ def test_sounding_a_call_is_speech_not_appearance(backend) -> None:  # type: ign
     assert _speaker_of(text, "a call for", backend) == ("Barack Obama", "President")
 
 
-def test_who_is_made_to_act_is_the_object_not_the_subject(backend) -> None:  # type: ignore[no-untyped-def]
+def test_who_is_made_to_act_is_the_object_not_the_subject(backend: NlpBackend) -> None:
     # huff-post_2016-09-10_trump-s-east-european-achilles-h: "These provocations" were
     # the source of NATO's order
     text = (
@@ -625,7 +630,7 @@ def test_who_is_made_to_act_is_the_object_not_the_subject(backend) -> None:  # t
     assert _speaker_of(text, "the deployment", backend)[0] == "NATO"
 
 
-def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(backend: NlpBackend) -> None:
     # huff-post_2016-09-27_latinos-share-their-most-honest-: readers' quotes had no speaker
     text = (
         "“Trump must stop portraying Latinos as dangerous gangsters when most of us are "
@@ -640,7 +645,7 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(backend) -> None:
     ], said
 
 
-def test_a_thing_used_to_prove_is_not_who_proves(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_thing_used_to_prove_is_not_who_proves(backend: NlpBackend) -> None:
     # breitbart_2016-09-29_politifact-donald-trump-: "the example of Chicago" became the
     # speaker once the object of "prompted NATO to order" was
     text = (
@@ -650,7 +655,7 @@ def test_a_thing_used_to_prove_is_not_who_proves(backend) -> None:  # type: igno
     assert _speaker_of(text, "that gun control", backend)[0] == "Trump"
 
 
-def test_a_surname_shared_is_not_the_person_called_by_their_given_name(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_surname_shared_is_not_the_person_called_by_their_given_name(backend: NlpBackend) -> None:
     # usa-today_2016-09-16_hold-melania-trump-to-he: "Everything Trump says" went to
     # Melania Trump, named in full last, whom the letters call "Melania"
     text = (
@@ -664,7 +669,9 @@ def test_a_surname_shared_is_not_the_person_called_by_their_given_name(backend) 
     assert _speaker_of(text, "is a lie", backend)[0] == "Donald Trump"
 
 
-def test_who_is_willing_is_the_subject_of_were_not_the_last_name_before_it(backend) -> None:  # type: ignore[no-untyped-def]
+def test_who_is_willing_is_the_subject_of_were_not_the_last_name_before_it(
+    backend: NlpBackend,
+) -> None:
     # nyt_2016-09-08_obama-on-climate-change-the-tren: the speaker was "Tennessee"
     text = (
         "In fact, some Republicans, including Senator Lamar Alexander of Tennessee, were "
@@ -673,7 +680,7 @@ def test_who_is_willing_is_the_subject_of_were_not_the_last_name_before_it(backe
     assert _speaker_of(text, "go forward", backend)[0] == "Republicans"
 
 
-def test_a_report_by_an_outlet_is_the_outlets(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_by_an_outlet_is_the_outlets(backend: NlpBackend) -> None:
     # west-journal_2016-09-28_clinton-campaign-reportedly-scra: the speaker was "new report"
     text = (
         "According to a new report by Politico, Democratic party insiders are desperately "
@@ -682,7 +689,7 @@ def test_a_report_by_an_outlet_is_the_outlets(backend) -> None:  # type: ignore[
     assert _speaker_of(text, "Democratic party insiders", backend)[0] == "Politico"
 
 
-def test_a_bracketed_note_after_a_name_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_bracketed_note_after_a_name_is_no_role(backend: NlpBackend) -> None:
     # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-: Donald Trump's role was
     # "times", from the AP's "(all times EDT)"
     text = (
@@ -695,7 +702,7 @@ def test_a_bracketed_note_after_a_name_is_no_role(backend) -> None:  # type: ign
     assert _speaker_of(text, "the nation has become", backend) == ("Donald Trump", None)
 
 
-def test_a_relation_to_another_person_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_relation_to_another_person_is_no_role(backend: NlpBackend) -> None:
     # PolNeAR train, breitbart_2016-03-15_the-latest-sanders-declares-revo: Clinton's
     # role was "rival", from "Democratic rival Hillary Clinton"
     text = (
@@ -715,7 +722,7 @@ def test_a_relation_to_another_person_is_no_role(backend) -> None:  # type: igno
     assert _speaker_of(text, "Shutting people out", backend) == ("Jane", None)
 
 
-def test_words_before_a_name_that_end_in_no_noun_are_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+def test_words_before_a_name_that_end_in_no_noun_are_no_role(backend: NlpBackend) -> None:
     # nyt_2016-10-02_a-curious-plan-to-fight-climate- (dev): Trump's role was "predictable"
     text = (
         "The debate over coal on the campaign trail is also predictable - Donald J. Trump "
@@ -725,7 +732,7 @@ def test_words_before_a_name_that_end_in_no_noun_are_no_role(backend) -> None:  
     assert _speaker_of(text, "bring back lost mining jobs", backend) == ("Donald J. Trump", None)
 
 
-def test_the_company_is_the_organisation_named_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_company_is_the_organisation_named_just_before(backend: NlpBackend) -> None:
     # PolNeAR train, nyt_2016-07-30_oil-prices-keep-market-gains-in-: the speaker was
     # "company"
     text = (
@@ -736,7 +743,7 @@ def test_the_company_is_the_organisation_named_just_before(backend) -> None:  # 
     assert _speaker_of(text, "its smallest quarterly profit", backend)[0] == "Exxon Mobil"
 
 
-def test_the_network_is_not_the_newspaper_named_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_network_is_not_the_newspaper_named_just_before(backend: NlpBackend) -> None:
     # nyt_2016-09-19_old-hands-help-russia-navigate-u (dev): "The network" is RT, which
     # the tagger does not name; the Times only reported
     text = (
@@ -748,7 +755,7 @@ def test_the_network_is_not_the_newspaper_named_just_before(backend) -> None:  #
     assert _speaker_of(text, "it would send Ms. Martin", backend)[0] != "The New York Times"
 
 
-def test_a_subject_of_two_names_is_both_speakers(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_subject_of_two_names_is_both_speakers(backend: NlpBackend) -> None:
     # PolNeAR train, breitbart_2016-02-08_the-latest-nh-towns-cast-first-v: the speaker was
     # Jeb Bush alone, with the role "presidential hopefuls"
     text = (
@@ -762,7 +769,7 @@ def test_a_subject_of_two_names_is_both_speakers(backend) -> None:  # type: igno
     )
 
 
-def test_a_plural_before_a_name_is_no_role_of_that_person(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_plural_before_a_name_is_no_role_of_that_person(backend: NlpBackend) -> None:
     # PolNeAR train, usa-today_2016-04-26_superdelegates-dems-have-too-man: Ted Cruz's
     # role was "contenders"
     text = (
@@ -774,7 +781,7 @@ def test_a_plural_before_a_name_is_no_role_of_that_person(backend) -> None:  # t
     assert _speaker_of(text, "divide some of the remaining primaries", backend)[1] is None
 
 
-def test_a_title_not_held_is_no_role(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_not_held_is_no_role(backend: NlpBackend) -> None:
     # PolNeAR train, usa-today_2015-11-24_trump-card-for-census-roundup-bu: Trump's role
     # was "president", from "a would-be president Donald Trump"
     text = (
@@ -787,7 +794,7 @@ def test_a_title_not_held_is_no_role(backend) -> None:  # type: ignore[no-untype
     assert _speaker_of(text, "forcibly deport", backend) == ("Donald Trump", None)
 
 
-def test_a_name_set_after_a_thing_takes_its_own_apposition_as_role(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_set_after_a_thing_takes_its_own_apposition_as_role(backend: NlpBackend) -> None:
     # nyt_2016-09-19_obama-sees-personal-insult-if- (dev; the parse hangs the name on
     # "election"): Minyon Moore's role was "election"
     text = (
@@ -799,7 +806,7 @@ def test_a_name_set_after_a_thing_takes_its_own_apposition_as_role(backend) -> N
 
 
 def test_a_name_modifying_a_noun_or_shown_on_a_sign_is_no_ones_full_name(
-    backend,  # type: ignore[no-untyped-def]
+    backend: NlpBackend,
     shared_dir: Path,
 ) -> None:
     # PolNeAR train, wash-post 2016-04-05: "Top Sanders strategists" made "Top Sanders"
@@ -818,7 +825,7 @@ def test_a_name_modifying_a_noun_or_shown_on_a_sign_is_no_ones_full_name(
     assert names and "Fascist Trump" not in names, names
 
 
-def test_a_word_an_honorific_brought_in_is_the_titles_not_the_name(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_an_honorific_brought_in_is_the_titles_not_the_name(backend: NlpBackend) -> None:
     # bench/quotes/audit item 4 (dev): "former Miss Universe Alicia Machado" made the
     # speaker "Universe Alicia Machado"
     text = (
@@ -829,7 +836,7 @@ def test_a_word_an_honorific_brought_in_is_the_titles_not_the_name(backend) -> N
     assert _speaker_of(text, "she would stand up", backend)[0] == "Alicia Machado"
 
 
-def test_the_website_is_the_organisation_quoted_just_before(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_website_is_the_organisation_quoted_just_before(backend: NlpBackend) -> None:
     # bench/quotes/audit item 94 (dev): the tagger calls Zero Hedge an organisation once,
     # not where it speaks, and the sentence before "The website" is inside its quote
     text = (
@@ -843,7 +850,9 @@ def test_the_website_is_the_organisation_quoted_just_before(backend) -> None:  #
     assert _speaker_of(text, "that both Sanders and Trump", backend)[0] == "Zero Hedge"
 
 
-def test_a_given_name_tells_the_gender_a_guessed_pronoun_cannot_overturn(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_given_name_tells_the_gender_a_guessed_pronoun_cannot_overturn(
+    backend: NlpBackend,
+) -> None:
     # huff-post_2016-09-20_elizabeth-warren-hammers-wells-f (dev, sample-3 item 2002): one
     # "he" resolved to Warren made her a man, and "she said" went to John Stumpf
     text = (
@@ -856,7 +865,7 @@ def test_a_given_name_tells_the_gender_a_guessed_pronoun_cannot_overturn(backend
     assert _speaker_of(text, "You squeezed employees", backend)[0] == "Elizabeth Warren"
 
 
-def test_a_name_the_tagger_misreads_still_speaks(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_the_tagger_misreads_still_speaks(backend: NlpBackend) -> None:
     # wash-post_2016-09-26_ah-friends-once-more-ted-cruz-en (dev, sample-3 item 2039):
     # "Trump" parsed as a verb left "Trump this week also said" with no speaker
     text = (
@@ -867,7 +876,7 @@ def test_a_name_the_tagger_misreads_still_speaks(backend) -> None:  # type: igno
     assert _speaker_of(text, "he would consider naming", backend)[0] == "Donald Trump"
 
 
-def test_the_campaign_is_the_campaign_of_the_person_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_campaign_is_the_campaign_of_the_person_just_named(backend: NlpBackend) -> None:
     # breitbart "The Latest" (dev, sample-3 item 2005): the speaker was "campaign"
     text = (
         "The Latest\n\nHillary Clinton plans to call on young people to participate in "
@@ -878,7 +887,7 @@ def test_the_campaign_is_the_campaign_of_the_person_just_named(backend) -> None:
     assert who == "Hillary Clinton campaign"
 
 
-def test_an_organisation_written_short_is_the_one_named_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisation_written_short_is_the_one_named_in_full(backend: NlpBackend) -> None:
     # nyt_2016-10-02_a-curious-plan-to-fight-climate- (dev, sample-3 item 2016): the
     # speaker was "Peabody", the article's Peabody Energy
     text = (
@@ -896,7 +905,7 @@ def test_an_organisation_written_short_is_the_one_named_in_full(backend) -> None
     assert _speaker_of(text, "that new sanctions", backend)[0] == "Washington"
 
 
-def test_it_or_they_speaking_is_the_organisation_just_named(backend) -> None:  # type: ignore[no-untyped-def]
+def test_it_or_they_speaking_is_the_organisation_just_named(backend: NlpBackend) -> None:
     # audit sample 4, items 3013 and 3037 (dev): the speakers were empty
     text = (
         "Although the IMF did not single out Trump's proposals, it said that political "
@@ -913,7 +922,7 @@ def test_it_or_they_speaking_is_the_organisation_just_named(backend) -> None:  #
     assert all(who != "IMF" for who, _, _ in _said(text, backend))
 
 
-def test_a_newspaper_written_short_is_the_one_named_in_full(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_newspaper_written_short_is_the_one_named_in_full(backend: NlpBackend) -> None:
     # audit sample 4, item 3016 (dev): "the Times" of "a New York Times article"
     text = (
         "Sanders read a New York Times article about Trump's taxes.\n\n\u201cAfter the "
@@ -923,7 +932,7 @@ def test_a_newspaper_written_short_is_the_one_named_in_full(backend) -> None:  #
     assert _speaker_of(text, "After the collapse", backend)[0] == "New York Times"
 
 
-def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend: NlpBackend) -> None:
     # audit sample 5, item 4013 (dev): "Mrs. Clinton" was Bill Clinton, the Clinton
     # written in full last before her
     text = (
@@ -947,7 +956,7 @@ def test_an_honorific_keeps_a_shared_surname_to_its_gender(backend) -> None:  # 
     assert _speaker_of(text, "that coal mining", backend)[0] == "Hillary Clinton"
 
 
-def test_a_description_is_not_the_person_its_sentence_speaks_of(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_description_is_not_the_person_its_sentence_speaks_of(backend: NlpBackend) -> None:
     # audit sample 5, item 4002 (dev): "The New York businessman" was Clinton, the last
     # person named, although the sentence says he speaks *of* her
     text = (
@@ -958,7 +967,7 @@ def test_a_description_is_not_the_person_its_sentence_speaks_of(backend) -> None
     assert _speaker_of(text, "If she gets the chance", backend)[0] != "Hillary Clinton"
 
 
-def test_a_dash_the_tagger_takes_for_a_noun_is_no_subject(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_dash_the_tagger_takes_for_a_noun_is_no_subject(backend: NlpBackend) -> None:
     # audit sample 5, item 4011 (dev): the speaker was empty
     text = (
         "Donald Trump was defensive.\n\nWhen Clinton noted that Trump has occasionally not paid "
@@ -968,7 +977,7 @@ def test_a_dash_the_tagger_takes_for_a_noun_is_no_subject(backend) -> None:  # t
     assert _speaker_of(text, "That makes me smart", backend)[0] == "Donald Trump"
 
 
-def test_two_bodies_joined_by_a_hyphen_are_no_outlet_and_person(backend) -> None:  # type: ignore[no-untyped-def]
+def test_two_bodies_joined_by_a_hyphen_are_no_outlet_and_person(backend: NlpBackend) -> None:
     # audit sample 2, item 2038 (dev): "Washington Post-ABC News" gave the person "ABC
     # News" of the outlet Washington Post; and "a new ... poll" is the poll
     text = (
@@ -980,7 +989,7 @@ def test_two_bodies_joined_by_a_hyphen_are_no_outlet_and_person(backend) -> None
     )
 
 
-def test_they_say_inside_what_a_group_says_is_that_group(backend) -> None:  # type: ignore[no-untyped-def]
+def test_they_say_inside_what_a_group_says_is_that_group(backend: NlpBackend) -> None:
     # audit sample 2, item 1003 (dev): the experts were named, the speaker was empty
     text = (
         "Trump\u2019s paid leave is vague about who would be eligible, labor-policy experts "
@@ -989,7 +998,9 @@ def test_they_say_inside_what_a_group_says_is_that_group(backend) -> None:  # ty
     assert _speaker_of(text, "could exclude", backend)[0] == "labor-policy experts"
 
 
-def test_an_organisation_is_listed_without_the_article_the_tagger_took_in(backend) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisation_is_listed_without_the_article_the_tagger_took_in(
+    backend: NlpBackend,
+) -> None:
     text = (
         "Early voting\n\nThe Supreme Court rejected a request from Democrats in Ohio to restore "
         "an extra week of early voting."
@@ -998,7 +1009,7 @@ def test_an_organisation_is_listed_without_the_article_the_tagger_took_in(backen
     assert any(who == "Supreme Court" for who, _, _ in said), said
 
 
-def test_a_role_is_a_noun_a_person_can_be_on_the_names_own_line(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_is_a_noun_a_person_can_be_on_the_names_own_line(backend: NlpBackend) -> None:
     # polnear-150 (AP's "The Latest"): 29 of Sanders' reports had the role "p.m.", the
     # time line above; five of Trump's had "little tweet"; eight of Hillary Clinton's
     # had the organisation "Trump" from across an "and"
@@ -1021,7 +1032,7 @@ def test_a_role_is_a_noun_a_person_can_be_on_the_names_own_line(backend) -> None
     assert _speaker_of(text, "that the debate", backend) == ("Bret Baier", "anchor")
 
 
-def test_a_headlines_source_is_the_name_before_its_colon_not_a_column(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_headlines_source_is_the_name_before_its_colon_not_a_column(backend: NlpBackend) -> None:
     # polnear-150: "Issa:" was Hillary Clinton (the name after the colon); "News Guide:"
     # was a speaker
     text = (
@@ -1033,7 +1044,9 @@ def test_a_headlines_source_is_the_name_before_its_colon_not_a_column(backend) -
     assert all(who not in ("News Guide", "Hillary Clinton") for who, _, _ in said)
 
 
-def test_a_quote_after_a_partial_quotes_attribution_goes_on_in_the_same_words(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_after_a_partial_quotes_attribution_goes_on_in_the_same_words(
+    backend: NlpBackend,
+) -> None:
     # polnear-150: 76 direct quotes had no speaker; these two go on from the sentence before
     text = (
         "Teachers are watching.\n\nTeachers are \u201clooking to see who is on the Republican "
@@ -1046,7 +1059,7 @@ def test_a_quote_after_a_partial_quotes_attribution_goes_on_in_the_same_words(ba
     assert _speaker_of(text, "If I had said", backend)[0] == "Carole Taylor"
 
 
-def test_a_given_name_alone_is_the_one_person_the_article_gives_it_to(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_given_name_alone_is_the_one_person_the_article_gives_it_to(backend: NlpBackend) -> None:
     # polnear-150: "Jane" spoke apart from Jane Sanders
     text = (
         "Sanders advisers insist there have been few discussions. But his wife, Jane, "
@@ -1056,7 +1069,9 @@ def test_a_given_name_alone_is_the_one_person_the_article_gives_it_to(backend) -
     assert _speaker_of(text, "We'll figure", backend)[0] == "Jane Sanders"
 
 
-def test_a_title_is_not_a_person_known_by_another_title_or_an_organisation(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_is_not_a_person_known_by_another_title_or_an_organisation(
+    backend: NlpBackend,
+) -> None:
     # audit sample 6, items 5013 and 5035 (dev): "the billionaire estate mogul" was
     # Lindsey Graham, named last; "the mayor" was "The Post" or the spokesman named last
     text = (
@@ -1072,7 +1087,7 @@ def test_a_title_is_not_a_person_known_by_another_title_or_an_organisation(backe
     assert _speaker_of(text, "that it was too early", backend)[0] == "mayor"
 
 
-def test_a_hyphenated_role_and_a_poll_named_new_york_stay_whole(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_hyphenated_role_and_a_poll_named_new_york_stay_whole(backend: NlpBackend) -> None:
     # audit sample 6, items 5033 and 5022 (dev): "decade veteran", "York Times/CBS News poll"
     text = (
         "\u201cThe locus of activity would move,\u201d said Elaine Kamarck, a two-decade veteran "

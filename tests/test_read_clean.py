@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -14,8 +15,8 @@ from crosswire.model import Article, RawDocument, ReadError
 from crosswire.read import MAX_DOCUMENT_BYTES, read_paths
 
 
-def _clean(text: str, fmt: str = "text", **meta: str) -> Article:
-    article = clean_document(RawDocument("t", text, fmt, **meta))  # type: ignore[arg-type]
+def _clean(text: str, fmt: Literal["text", "html"] = "text", **meta: str) -> Article:
+    article = clean_document(RawDocument("t", text, fmt, **meta))
     assert isinstance(article, Article), article
     return article
 
@@ -83,7 +84,8 @@ def test_date_line_and_metadata() -> None:
     )
     assert article.published is not None and article.published.date().isoformat() == "2022-03-16"
     assert article.url == "https://example.com/a"
-    assert parse_date("2022-03-16T09:30:00Z").isoformat() == "2022-03-16T09:30:00+00:00"  # type: ignore[union-attr]
+    parsed = parse_date("2022-03-16T09:30:00Z")
+    assert parsed is not None and parsed.isoformat() == "2022-03-16T09:30:00+00:00"
     assert parse_date("not a date at all") is None
 
 

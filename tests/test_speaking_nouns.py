@@ -4,6 +4,7 @@ polnear-150 report)."""
 
 from __future__ import annotations
 
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.pipeline import annotate
 from crosswire.annotate.speaking import can_speak
 from crosswire.model import Article
@@ -18,7 +19,7 @@ def test_people_groups_and_documents_speak() -> None:
     assert all(can_speak(n) for n in ("officials", "woman", "poll", "video", "Hillary Clinton"))
 
 
-def test_the_attribution_stays_without_its_speaker(backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_attribution_stays_without_its_speaker(backend: NlpBackend) -> None:
     text = (
         "Clinton leads in the state.\n"
         "The RealClearPolitics average shows that Clinton leads Trump by 5.2 points in "
@@ -30,7 +31,7 @@ def test_the_attribution_stays_without_its_speaker(backend) -> None:  # type: ig
     assert all(q.speaker is None or q.speaker.canonical != "average" for q in shown)
 
 
-def test_a_number_of_people_speak_as_those_people(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_of_people_speak_as_those_people(backend: NlpBackend) -> None:
     text = (
         "Trump's local operation was clearly outmatched in Wyoming.\n"
         "In Wyoming, Trump's local operation was clearly outmatched, even though a number of "
@@ -63,7 +64,7 @@ def test_a_poll_average_alone_loses_its_speaker_not_its_words() -> None:
     assert kept.speaker is None and kept.content == quote.content
 
 
-def test_a_title_alone_names_no_one(backend) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_alone_names_no_one(backend: NlpBackend) -> None:
     """polnear-150, Clinton in Delaware: "she said" was credited to "General", role "former
     Attorney", from "Beau Biden, the former Attorney General of Delaware"."""
     text = (

@@ -25,12 +25,13 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.pipeline import annotate
 from crosswire.clean import clean_document
 from crosswire.cli import app, run
 from crosswire.codec import to_dict
 from crosswire.link import MemoryLinkState, link_features, place
-from crosswire.model import AnnotatedArticle, Article, RawDocument
+from crosswire.model import AnnotatedArticle, Article, RawDocument, ReadError
 from crosswire.read import read_paths
 from crosswire.store import SCHEMA_VERSION, Store, StoreError, open_store
 from crosswire.store.browse import (
@@ -46,20 +47,24 @@ from helpers import events_by_gold
 runner = CliRunner()
 
 
-def _annotated(documents: list[Any], backend: Any) -> list[AnnotatedArticle]:
+def _annotated(
+    documents: list[RawDocument | ReadError], backend: NlpBackend
+) -> list[AnnotatedArticle]:
     articles = [clean_document(d) for d in documents if isinstance(d, RawDocument)]
     assert all(isinstance(a, Article) for a in articles)
-    return annotate(articles, backend)  # type: ignore[arg-type]
+    return annotate([a for a in articles if isinstance(a, Article)], backend)
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir: Path, backend: Any) -> list[AnnotatedArticle]:
+def seeds(seeds_dir: Path, backend: NlpBackend) -> list[AnnotatedArticle]:
     """The two seed articles, annotated: a wire story and its rewrite."""
     return _annotated(list(read_paths([seeds_dir])), backend)
 
 
 @pytest.fixture(scope="module")
-def corpus(seeds: list[AnnotatedArticle], ecb_file: Path, backend: Any) -> list[AnnotatedArticle]:
+def corpus(
+    seeds: list[AnnotatedArticle], ecb_file: Path, backend: NlpBackend
+) -> list[AnnotatedArticle]:
     """The seeds and the first twelve ECB+ reports, annotated."""
     return [*seeds, *_annotated(list(itertools.islice(read_paths([ecb_file]), 12)), backend)]
 
@@ -132,7 +137,9 @@ def test_annotated_articles_and_stories_round_trip(
             original.terms,
         )
         np.testing.assert_array_equal(
-            np.float32(back.vector), np.float32(original.vector), strict=True
+            np.asarray(back.vector, dtype=np.float32),
+            np.asarray(original.vector, dtype=np.float32),
+            strict=True,
         )
         assert len(back.sentence_vectors) == len(original.sentence_vectors) > 1
     assert placements == [c.placement for c in changes]
@@ -337,7 +344,7 @@ def test_browse_and_search(store_db: str, seeds: list[AnnotatedArticle]) -> None
 
 
 def test_cli_analyze_then_stories_and_show(
-    store_db: str, seeds_dir: Path, tmp_path: Path, backend: Any
+    store_db: str, seeds_dir: Path, tmp_path: Path, backend: NlpBackend
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

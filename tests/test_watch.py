@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.annotate.nlp import NlpBackend
+from crosswire.model import RawDocument, ReadError
 from crosswire.read import read_paths
 from crosswire.read.urls import PoliteFetcher
 from crosswire.run.watch import WatchState, poll
@@ -113,17 +115,17 @@ def fetcher() -> Iterator[PoliteFetcher]:
 
 @pytest.mark.parametrize("path", ["feed.xml", "sitemap.xml", "cc-news.warc.gz", "pages"])
 def test_sources_from_a_local_server_are_ingested_once(
-    site: str, fetcher: PoliteFetcher, backend: object, tmp_path: Path, path: str
+    site: str, fetcher: PoliteFetcher, backend: NlpBackend, tmp_path: Path, path: str
 ) -> None:
     with open_store(tmp_path / "w.db") as store:
         state = WatchState()
         sources = (
             [f"{site}/wire.html", f"{site}/rewrite.html"] if path == "pages" else [f"{site}/{path}"]
         )
-        first = poll(sources, store, state, fetcher, backend=backend)  # type: ignore[arg-type]
+        first = poll(sources, store, state, fetcher, backend=backend)
         assert first.errors == [] and first.added == 2
         assert len({p.story_id for p in first.placements}) == 1
-        again = poll(sources, store, WatchState(), fetcher, backend=backend)  # type: ignore[arg-type]
+        again = poll(sources, store, WatchState(), fetcher, backend=backend)
         assert again.added == 0 and again.already_stored == 2
         ((story, _),) = store.stories()
         articles, _ = store.articles_of(story)
@@ -167,11 +169,11 @@ def test_files_in_a_folder_are_read_by_kind(
     (folder / "b.json").write_text(json.dumps(news_please), encoding="utf-8")
     (folder / "broken.warc").write_bytes(b"\x00garbage")
     items = list(read_paths([folder]))
-    documents = [i for i in items if hasattr(i, "content")]
-    problems = [i for i in items if not hasattr(i, "content")]
+    documents = [i for i in items if isinstance(i, RawDocument)]
+    problems = [i for i in items if isinstance(i, ReadError)]
     assert len(documents) == 2 and len(problems) == 1
     assert "broken.warc" in problems[0].origin
-    by_outlet = {d.outlet: d for d in documents}  # type: ignore[union-attr]
+    by_outlet = {d.outlet: d for d in documents}
     assert by_outlet["example.org"].published == "2022-03-16 12:00:00"
 
 

@@ -31,6 +31,8 @@ from conftest import SEED_REWRITE, SEED_WIRE
 from crosswire.model import ReadError
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Browser, FloatRect, Locator
+
     from crosswire.annotate.nlp import NlpBackend
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +55,13 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _box(locator: Locator) -> FloatRect:
+    """The element's box: one not laid out has none, and fails the test here."""
+    box = locator.bounding_box()
+    assert box is not None, locator
+    return box
 
 
 @contextmanager
@@ -168,7 +177,7 @@ def big_story(big_story_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         message = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
         if os.environ.get("CROSSWIRE_REQUIRE_SHARED"):
@@ -182,9 +191,9 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-def test_story_page_in_browser(server: str, browser: object) -> None:
+def test_story_page_in_browser(server: str, browser: Browser) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + "/")
     link = page.locator("#stories a").first
     assert "Outside of NATO" in link.inner_text()
@@ -208,8 +217,8 @@ def test_story_page_in_browser(server: str, browser: object) -> None:
     page.close()
 
 
-def test_story_page_on_a_phone(server: str, browser: object) -> None:
-    page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+def test_story_page_on_a_phone(server: str, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "/")
     page.locator("#stories a").first.click()
     page.wait_for_url("**/stories/*")
@@ -219,22 +228,22 @@ def test_story_page_on_a_phone(server: str, browser: object) -> None:
     page.close()
 
 
-def test_a_citation_shows_its_passage_and_lands_on_it(server: str, browser: object) -> None:
+def test_a_citation_shows_its_passage_and_lands_on_it(server: str, browser: Browser) -> None:
     # issue 18: [1] shows a snippet on hover and on focus, and leads to the passage itself
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + "/")
     page.locator("#stories a").first.click()
     page.wait_for_url("**/stories/*")
     cite = page.locator("li a.cite").first
     tip = cite.locator(".tip")
-    assert tip.bounding_box()["width"] <= 1  # hidden until asked for
+    assert _box(tip)["width"] <= 1  # hidden until asked for
     cite.hover()
-    assert tip.bounding_box()["width"] > 100 and "§" in tip.inner_text()
+    assert _box(tip)["width"] > 100 and "§" in tip.inner_text()
     page.screenshot(path=str(OUTPUT / "citation-hover.png"))
     page.mouse.move(0, 0)
     cite.focus()
-    assert tip.bounding_box()["width"] > 100
+    assert _box(tip)["width"] > 100
     href = cite.get_attribute("href")
     assert href and re.fullmatch(r"/articles/\w+#p-\d+-\d+", href)
     cite.click()
@@ -247,10 +256,8 @@ def test_a_citation_shows_its_passage_and_lands_on_it(server: str, browser: obje
     page.close()
 
 
-def test_a_tapped_citation_shows_its_passage_on_a_phone(server: str, browser: object) -> None:
-    page = browser.new_page(  # type: ignore[attr-defined]
-        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
+def test_a_tapped_citation_shows_its_passage_on_a_phone(server: str, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page.goto(server + "/")
     page.locator("#stories a").first.click()
     page.wait_for_url("**/stories/*")
@@ -274,11 +281,11 @@ _TEXT_BOXES = """() => [...document.querySelectorAll(
              Math.round(e.getBoundingClientRect().width), e.textContent.trim().slice(0, 60)])"""
 
 
-def test_long_story_opens_on_its_title_and_brief(big_story: str, browser: object) -> None:
+def test_long_story_opens_on_its_title_and_brief(big_story: str, browser: Browser) -> None:
     """At 1280x900 the first screen holds the title, dates, sources and the brief's start;
     the coverage matrix is last and folded, and the page is under its budget."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     response = page.goto(big_story)
     assert response is not None and response.ok
     size = len(response.body())
@@ -287,7 +294,7 @@ def test_long_story_opens_on_its_title_and_brief(big_story: str, browser: object
     assert "Lohan" in title.inner_text() or "Reid" in title.inner_text()
     first_brief = page.locator("ul.brief > li").first
     for seen in (title, page.locator(".story-head .meta"), page.locator(".story-head .outlets")):
-        assert seen.is_visible() and seen.bounding_box()["y"] < 900  # type: ignore[index]
+        assert seen.is_visible() and _box(seen)["y"] < 900
     box = first_brief.bounding_box()
     assert box is not None and box["y"] + 20 < 900, f"the brief starts at {box}"
     meta = page.locator(".story-head .meta").inner_text()
@@ -312,13 +319,13 @@ def test_long_story_opens_on_its_title_and_brief(big_story: str, browser: object
     page.close()
 
 
-def test_long_story_reads_on_a_phone(big_story: str, browser: object) -> None:
+def test_long_story_reads_on_a_phone(big_story: str, browser: Browser) -> None:
     """At 390 px no text column of the story is narrower than 200 px, folded parts opened
     (tables become cards), and nothing scrolls sideways."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(big_story)
-    assert page.locator("h1.story-title").bounding_box()["y"] < 844  # type: ignore[index]
+    assert _box(page.locator("h1.story-title"))["y"] < 844
     page.screenshot(path=str(OUTPUT / "story-41-phone.png"))
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     boxes = page.evaluate(_TEXT_BOXES)
