@@ -615,5 +615,6 @@ def _through_quote(words: list[Token]) -> list[Token]:
 
 
 def _text(words: Sequence[Token]) -> str:
-    doc = words[0].doc
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    # the span's text is the doc's from the first word to the end of the last; Doc.text
+    # would join the whole article's tokens on every call
+    return words[0].doc[words[0].i : words[-1].i + 1].text
