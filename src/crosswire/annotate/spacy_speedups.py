@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 #: Token values a pattern may test here, in the order ``Doc.to_array`` gives them.
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 100_000  # token value combinations (or lemmas) kept, a few MB
 
 Test = Callable[[tuple[str, str, str, bool]], bool]
 Match = tuple[int, int, int, int]
@@ -117,6 +117,7 @@ class RulerLookup:
                 else:
                     raise Unsupported(f"a pattern of {len(tests)} tokens")
         self._known: dict[tuple[int, ...], _Passed] = {}
+        self._answers: dict[_Passed, _Passed] = {}
 
     def _add_test(self, spec: dict[str, Any]) -> int:
         test, attr, values = _token_test(spec)
@@ -145,7 +146,9 @@ class RulerLookup:
         starts = tuple(start for n in tests for start in self._double.get(n, ()))
         if len(self._known) >= _CACHE_LIMIT:
             self._known.clear()
-        passed = self._known[row] = (single, starts, tests)
+        # most tokens share one of a few hundred answers: keep one copy of each
+        passed = self._answers.setdefault((single, starts, tests), (single, starts, tests))
+        self._known[row] = passed
         return passed
 
     def __call__(self, doc: Doc) -> list[Match]:
