@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
 from crosswire.annotate.dates import article_published, find_dates
 from crosswire.annotate.nlp import NlpBackend
@@ -62,9 +64,10 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 sentences=sentences,
                 entities=entities,
                 quotes=(quotes := only_speakers(extract_quotes(article, doc))),
-                claims=_claims(article, doc, quotes),
-                vector=tuple(float(x) for x in lead),
-                sentence_vectors=tuple(tuple(float(x) for x in row) for row in sentence_vectors),
+                claims=_claims(article, doc, quotes, sentences),
+                # the same Python floats as float() of each float32, made in one pass
+                vector=tuple(lead.tolist()),
+                sentence_vectors=tuple(map(tuple, sentence_vectors.tolist())),
                 terms=_terms(doc),
                 stances=article_stances(article, doc, quotes),
             )
@@ -169,15 +172,23 @@ def _source(
     return None, None
 
 
-def _claims(article: Article, doc: object, quotes: Sequence[Quote] = ()) -> tuple[Claim, ...]:
+def _claims(
+    article: Article,
+    doc: object,
+    quotes: Sequence[Quote] = (),
+    sentences: Sequence[Sentence] | None = None,
+) -> tuple[Claim, ...]:
     """Sentence-level claims: subject, event, values (numbers, dates, places), source."""
     published = article_published(article).day
     claims: list[Claim] = []
-    for sentence in _sentences(doc):
+    # the doc's entities once: Span.ents makes every entity of the doc again each time
+    doc_ents = list(doc.ents)  # type: ignore[attr-defined]
+    ent_starts = [e.start for e in doc_ents]
+    for sentence in _sentences(doc) if sentences is None else sentences:
         if len(sentence.text.split()) < _MIN_CLAIM_WORDS or not_a_statement(sentence.text):
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        ents = [] if span is None else list(span.ents)
+        ents = [] if span is None else ents_within(doc_ents, ent_starts, span.start, span.end)
         numbers = merge_split_numbers([e for e in ents if e.label_ in NUMBER_LABELS])
         found = [q for q in (quantity_of(e) for e in numbers) if q is not None]
         found += text_amounts(sentence.text, sentence.start, [q.span for q in found if q.span])
@@ -212,6 +223,16 @@ def _claims(article: Article, doc: object, quotes: Sequence[Quote] = ()) -> tupl
             )
         )
     return tuple(claims)
+
+
+def ents_within(ents: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
+    """The entities wholly within tokens ``start``..``end``, as ``Span.ents`` gives them."""
+    out = []
+    for ent in ents[bisect_left(starts, start) :]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
 
 
 def lead_text(article: Article) -> str:

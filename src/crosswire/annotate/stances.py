@@ -189,7 +189,7 @@ def find_stances(
             Stance(
                 actor=name,
                 stance=stance,
-                target=_text(target),
+                target=span_words_text(target),
                 verb=sentence.doc[token.i : end.i + 1].text,
                 span=Span(token.idx, target[-1].idx + len(target[-1].text)),
             )
@@ -477,14 +477,14 @@ def _bare(words: list[Token]) -> list[Token]:
 def _speaker_for(actor: list[Token], quotes: Sequence[Quote]) -> str | None:
     """The actor's name; a pronoun or "I"/"we" is the speaker of the quote that holds it or
     whose source it is, else nobody."""
-    text = _text(actor)
+    text = span_words_text(actor)
     if text.lower() not in _PRONOUNS:
         return text
     if text.lower() in _FIRST_PERSON:
         sentence = actor[0].sent
         speaker = _before_colon(sentence)
         if speaker is not None and speaker[-1].i < actor[0].i:
-            return _text(speaker)  # "Clinton: I support D.C. statehood"
+            return span_words_text(speaker)  # "Clinton: I support D.C. statehood"
     at = actor[0].idx
     for quote in quotes:
         if quote.speaker is None:
@@ -614,6 +614,7 @@ def _through_quote(words: list[Token]) -> list[Token]:
     return out
 
 
-def _text(words: Sequence[Token]) -> str:
-    doc = words[0].doc
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+def span_words_text(words: Sequence[Token]) -> str:
+    # the span's text is the doc's from the first word to the end of the last; Doc.text
+    # would join the whole article's tokens on every call
+    return words[0].doc[words[0].i : words[-1].i + 1].text

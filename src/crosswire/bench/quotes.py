@@ -379,11 +379,9 @@ def run_quotes(
     """
     docs = read_polnear(directory)[:limit]
     if parse is None:
-        import spacy
+        from crosswire.annotate.nlp import load_spacy
 
-        from crosswire.annotate.nlp import SPACY_MODEL
-
-        nlp = spacy.load(SPACY_MODEL)
+        nlp = load_spacy()
 
         def parse(texts: list[str]) -> Iterable[Doc]:
             return nlp.pipe(texts, batch_size=16)
