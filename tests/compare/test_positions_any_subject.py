@@ -18,7 +18,7 @@ from crosswire.bench.positions import check_headlines, read_labels
 from crosswire.compare.positions import build_positions
 from crosswire.model import Article, Stance
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "positions"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "positions"
 
 
 def _stances(backend: NlpBackend, text: str) -> list[tuple[str, str, str]]:

@@ -212,7 +212,7 @@ def test_a_headline_ending_in_a_full_stop_is_the_title_and_stays_in_the_text() -
 
 def test_code_saved_as_text_is_no_article() -> None:
     # issue 18: a Makefile saved as .txt was taken as news, with ".PHONY" as a speaker
-    makefile = (Path(__file__).parent.parent / "Makefile").read_text()
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
     refused = clean_document(RawDocument("Makefile.txt", makefile, "text"))
     assert isinstance(refused, ReadError) and refused.reason.startswith("not prose: ")
     numbers = "\n".join(f"{n}\t{n * 3.5:.1f}\t{n % 7}" for n in range(40))

@@ -11,7 +11,7 @@ from crosswire.annotate.nlp import NlpBackend
 from crosswire.bench.stream import DEFAULT_LABELS, judge, load_labels, read_sample, run_stream_check
 from crosswire.model import Article, Claim, Conflict, ConflictSide, Fact, Span, Story, StoryReport
 
-STREAM = Path(__file__).resolve().parents[1] / "bench" / "stream"
+STREAM = Path(__file__).resolve().parents[2] / "bench" / "stream"
 # Measured on the batch (150 PolNeAR train articles of March-April 2016 + the seeds):
 # 22 of 23 articles in multi-article stories belong to their story (0.957); no fact is
 # counted as backed by two independent sources, no conflict is reported.

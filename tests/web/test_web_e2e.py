@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from crosswire.annotate.nlp import NlpBackend
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGE_BUDGET = 300_000  # bytes of HTML for a 40-article story page (issue 18)
 NARROWEST = 200  # px: the narrowest text column a phone may show
 OUTPUT = ROOT / "test-output" / "screenshots"
