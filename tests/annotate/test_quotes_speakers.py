@@ -1096,3 +1096,15 @@ def test_a_hyphenated_role_and_a_poll_named_new_york_stay_whole(backend: NlpBack
     )
     assert _speaker_of(text, "The locus", backend) == ("Elaine Kamarck", "two-decade veteran")
     assert _speaker_of(text, "that Clinton led", backend)[0] == "New York Times/CBS News poll"
+    # a dash between words is no hyphen (polnear-150: role "remained - Senator", six times)
+    text = (
+        "Senators backed the bill.\n\nBut one naysayer remained - Senator Bernie Sanders of "
+        "Vermont, who said that the bill was flawed."
+    )
+    assert _speaker_of(text, "that the bill was flawed", backend) == ("Bernie Sanders", "Senator")
+    # nor does a role run across a dash set off by spaces ("candidates - Sen.", four times)
+    text = (
+        "The two other Republican presidential candidates - Sen. Ted Cruz of Texas and Gov. "
+        "John Kasich of Ohio - also spoke. Cruz said that Israel was an ally."
+    )
+    assert _speaker_of(text, "that Israel was an ally", backend) == ("Ted Cruz", "Sen.")

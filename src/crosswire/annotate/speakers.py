@@ -301,7 +301,7 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
     Minister", "Russia"). The role is the run of content words right before
     the name; organisation the first entity (or demonym) before that.
     """
-    breaks = [n for n, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace_]
+    breaks = [n for n, t in enumerate(tokens) if _breaks_a_role(t)]
     tokens = tokens[breaks[-1] + 1 :] if breaks else tokens  # "9:42 p.m." is a line above
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     role: list[Token] = []
@@ -320,7 +320,7 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             index -= 1
         else:
             break
-    while role and role[0].i >= 2 and role[0].nbor(-1).text == "-":
+    while role and role[0].i >= 2 and _hyphen_before(role[0]):
         role.insert(0, role[0].nbor(-2))  # "a *two-decade* veteran", not "decade veteran"
     if role and no_role(role, words):
         role = []
@@ -333,6 +333,21 @@ def _role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
         if organization:
             break
     return (span_text(role) if role else None), organization
+
+
+def _breaks_a_role(token: Token) -> bool:
+    """A line break, or a dash set off by spaces: no role runs across it ("9:42 p.m." on
+    the line above, "the Republican candidates - Sen. Ted Cruz")."""
+    if "\n" in token.text or "\n" in token.whitespace_:
+        return True
+    return token.text in ("-", "–", "—", "--") and bool(token.whitespace_)
+
+
+def _hyphen_before(word: Token) -> bool:
+    """Whether ``word`` ends a hyphenated compound ("two-decade"), not a clause after a
+    dash ("one naysayer remained - Senator Bernie Sanders")."""
+    hyphen = word.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_
 
 
 def _bracketed(noun: Token) -> bool:
