@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from crosswire.annotate.speaking import a_role_word, speaking_nouns
+from crosswire.annotate.speaking import (
+    a_role_word,
+    is_honorific,
+    is_title,
+    names_a_person,
+    speaking_nouns,
+)
 from crosswire.annotate.tables import data_lines, data_words
 from crosswire.settings import ALIASES_ENV
 
@@ -44,46 +50,9 @@ _FEMININE_ENDINGS = ("a", "e", "ine", "ina", "ette")
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
-    another kind is an error naming its line."""
-    honorifics: dict[str, str] = {}
-    titles: set[str] = set()
-    persons: set[str] = set()
-    for number, cells in data_lines("person_titles.tsv"):
-        if cells[0] == "honorific":
-            honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
-        elif cells[0] == "title":
-            titles.add(cells[1].lower())
-        elif cells[0] == "person":
-            persons.add(cells[1].lower())
-        else:
-            raise ValueError(f"person_titles.tsv:{number}: unknown kind {cells[0]!r}")
-    return honorifics, frozenset(titles), frozenset(persons)
-
-
-@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lower-cased demonym or short form -> place (``austrian`` -> ``Austria``)."""
     return {cells[0].lower(): cells[1] for _, cells in data_lines("demonyms.tsv")}
-
-
-def is_honorific(word: str) -> bool:
-    return word.lower().rstrip(".") in _titles()[0]
-
-
-def honorific_gender(word: str) -> str:
-    return _titles()[0].get(word.lower().rstrip("."), "")
-
-
-def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _titles()[1]
-
-
-def names_a_person(word: str) -> bool:
-    """A noun a later mention uses for a person: a title ("the senator") or a person
-    noun ("the candidate")."""
-    return is_title(word) or word.lower() in _titles()[2]
 
 
 def fold(word: str) -> str:
@@ -402,7 +371,6 @@ def _not_held(phrase: Sequence[Token]) -> bool:
     return any(word in _unheld() for word in written)
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """``data/given_names.tsv``: a given name's usual gender ("elizabeth" -> "f"); a

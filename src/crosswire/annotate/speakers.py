@@ -21,18 +21,15 @@ from crosswire.annotate.speaker_names import (
     demonyms,
     fold,
     given_name_genders,
-    honorific_gender,
-    is_honorific,
-    is_title,
     may_name_a_person,
     name_parts,
-    names_a_person,
     no_role,
     organisation_heads,
     organisation_nouns,
     parts_match,
     span_text,
 )
+from crosswire.annotate.speaking import honorific_gender, is_honorific, is_title, names_a_person
 
 #: How far back (characters) "he" or "she" and "the candidate" look for the person they
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most

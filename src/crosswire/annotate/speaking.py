@@ -5,12 +5,15 @@ organisation or a document speaks. "The average shows", "a number of ...":
 the parse found a subject, but no one is speaking, and a reader shown
 "average" as a speaker is misled. The list is data
 (``data/speaking_nouns.tsv``); a quote whose speaker is another common noun
-alone keeps its words and source span, with no speaker.
+alone keeps its words and source span, with no speaker. The words that stand before
+a person's name, honorifics, titles and person nouns (``data/person_titles.tsv``),
+are read here too: a description speaks when its noun is one ("the senator").
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from crosswire.annotate.tables import data_lines, data_words
 from crosswire.model import Quote
@@ -33,13 +36,41 @@ def a_role_word(word: str) -> bool:
     return text in data_words("role_nouns.tsv") or text.endswith(_AGENT_ENDINGS)
 
 
-def _person_words() -> frozenset[str]:
-    """Titles and person nouns of ``person_titles.tsv`` ("senator", "candidate")."""
-    return frozenset(
-        cells[1].lower()
-        for _, cells in data_lines("person_titles.tsv")
-        if len(cells) > 1 and cells[0] in ("title", "person")
-    )
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
+    another kind is an error naming its line."""
+    honorifics: dict[str, str] = {}
+    titles: set[str] = set()
+    persons: set[str] = set()
+    for number, cells in data_lines("person_titles.tsv"):
+        if cells[0] == "honorific":
+            honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
+        elif cells[0] == "title":
+            titles.add(cells[1].lower())
+        elif cells[0] == "person":
+            persons.add(cells[1].lower())
+        else:
+            raise ValueError(f"person_titles.tsv:{number}: unknown kind {cells[0]!r}")
+    return honorifics, frozenset(titles), frozenset(persons)
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in _titles()[0]
+
+
+def honorific_gender(word: str) -> str:
+    return _titles()[0].get(word.lower().rstrip("."), "")
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _titles()[1]
+
+
+def names_a_person(word: str) -> bool:
+    """A noun a later mention uses for a person: a title ("the senator") or a person
+    noun ("the candidate")."""
+    return is_title(word) or word.lower() in _titles()[2]
 
 
 def can_speak(name: str) -> bool:
@@ -50,7 +81,7 @@ def can_speak(name: str) -> bool:
     if not name[:1].islower():
         return True
     word = name.lower().split()[-1].strip(",.'’\"")
-    if word.endswith("s") or word in speaking_nouns() or word in _person_words():
+    if word.endswith("s") or word in speaking_nouns() or names_a_person(word):
         return True
     return word in data_words("role_nouns.tsv")  # not every "-er": "number", "center"
 
