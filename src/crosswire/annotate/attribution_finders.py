@@ -224,9 +224,7 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
     region_start, region_end = reader.sentence(reader.doc[cue.head])
     region = reader.tokens(region_start, region_end)
     content = reader.trim(passage.open + 1, passage.close, ",;:.")
-    extent = passage.close + 1
-    while extent < len(reader.text) and reader.text[extent] in ".!?":
-        extent += 1
+    extent = _past_stops(reader.text, passage.close + 1)
     mention = reader.speaker(cue, region)
     source = reader.source_span(cue, mention)
     if source is not None and source[0] <= passage.open and passage.close < source[1]:
@@ -245,10 +243,15 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
     if said > passage.close and not any(m in after for m in (*MARKS, "''")):
         # 'Teachers are "looking to see ...," NEA President Lily Eskelsen García said.
         # "That's got to scare an educator."': the next quote goes on in her words
-        while said < len(reader.text) and reader.text[said] in ".!?":
-            said += 1
-        extent = max(extent, said)
+        extent = max(extent, _past_stops(reader.text, said))
     return FoundAttribution("mixed", content, mention, cue, extent, source, clause)
+
+
+def _past_stops(text: str, at: int) -> int:
+    """``at`` moved past the full stops that end the sentence there ("said.", "?!")."""
+    while at < len(text) and text[at] in ".!?":
+        at += 1
+    return at
 
 
 def inline_quote(reader: ParsedArticle, passage: Passage) -> bool:

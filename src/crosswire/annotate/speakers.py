@@ -928,9 +928,7 @@ class PeopleIndex:
         last (Lindsey Graham)."""
         words = description.doc[description.sent.start : description.left_edge.i]
         return any(
-            t.pos_ == "PROPN"
-            and t.text not in name.split()
-            and any(t.text in k.name.split() for k in self._known)
+            t.pos_ == "PROPN" and t.text not in name.split() and self._in_a_known_name(t)
             for t in words
         )
 
@@ -992,7 +990,11 @@ class PeopleIndex:
         gives."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return False
-        return not any(token.text in k.name.split() for k in self._known)
+        return not self._in_a_known_name(token)
+
+    def _in_a_known_name(self, token: Token) -> bool:
+        """Whether ``token`` is a word of a name the article gives a person in full."""
+        return any(token.text in k.name.split() for k in self._known)
 
     def _organisation_in_full(self, name: str) -> str | None:
         """The one organisation the article names in full that ``name`` shortens: its
