@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
-from typing import Any, cast
+from functools import lru_cache
+from typing import cast
 
-from crosswire.clean.dates import TOP_LINES, lifted_date, line_date, name_date
+from crosswire.clean.dates import TOP_LINES, dateparser_module, lifted_date, line_date, name_date
 from crosswire.model import Article, DateGrain, DateKind, DateMention, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -68,13 +68,6 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-@cache
-def _dateparser() -> Any:
-    import dateparser
-
-    return dateparser
-
-
 def _absolute(text: str, reference: date | None) -> tuple[str | None, DateGrain]:
     """Day-grain value of an explicit date; a year-less one takes the year nearest publication."""
     cleaned = re.sub(r"\s*/\s*", "/", text)
@@ -108,7 +101,7 @@ def parse_day(text: str, base: date) -> date | None:
 
 def dateparser_day(text: str, base: date) -> date | None:
     """The reference reading of an explicit date: dateparser, month before day."""
-    parsed = _dateparser().parse(
+    parsed = dateparser_module().parse(
         text,
         languages=["en"],
         settings={
@@ -385,7 +378,7 @@ def dateline_day(text: str) -> date | None:
 
 def dateline_dateparser_day(text: str) -> date | None:
     """The reference reading of a dateline's date: dateparser, month before day."""
-    parsed = _dateparser().parse(text, languages=["en"], settings={"DATE_ORDER": "MDY"})
+    parsed = dateparser_module().parse(text, languages=["en"], settings={"DATE_ORDER": "MDY"})
     return parsed.date() if parsed else None
 
 

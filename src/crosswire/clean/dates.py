@@ -138,15 +138,17 @@ def _ambiguous(text: str) -> bool:
 
 
 def _strict(text: str) -> date | None:
-    parsed = _dateparser().parse(text, languages=["en"], settings=_STRICT)
+    parsed = dateparser_module().parse(text, languages=["en"], settings=_STRICT)
     if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
     return date(parsed.year, parsed.month, parsed.day)  # the day as written, in its zone
 
 
 @cache
-def _dateparser() -> Any:
-    import dateparser  # slow to import; only needed when a line looks like a date
+def dateparser_module() -> Any:
+    """dateparser, imported on first use: it is slow to import (about a tenth of a
+    second) and most texts never need it."""
+    import dateparser
 
     return dateparser
 
