@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import sqlite3
 import subprocess
 import sys
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pytest
 
 from conftest import SEED_REWRITE, SEED_WIRE
+from crosswire.store import SqliteStore, StoreError
 from crosswire.store.check import check_store
 
 
@@ -56,3 +60,34 @@ def test_two_ingests_on_overlapping_folders_store_every_article_once(
         (journal,) = raw.execute("PRAGMA journal_mode").fetchone()
     assert count == 2 + len(texts)
     assert journal == "wal"
+
+
+def _open_when_released(path: str, gate: Barrier, answers: Queue[str]) -> None:
+    gate.wait()
+    try:
+        SqliteStore(path).close()
+    except StoreError as error:
+        answers.put(str(error))
+    else:
+        answers.put("ok")
+
+
+def test_processes_opening_one_new_store_at_once_all_wait_their_turn(tmp_path: Path) -> None:
+    """Switching a new file to WAL is refused at once ("database is locked"), not after
+    the busy timeout, when another process switches it at the same moment: each
+    opener must wait its turn as a write does. Thirty new files, six openers each."""
+    context = multiprocessing.get_context("fork")
+    refused = []
+    for trial in range(30):
+        path = str(tmp_path / f"new{trial}.db")
+        gate, answers = context.Barrier(6), context.Queue()
+        openers = [
+            context.Process(target=_open_when_released, args=(path, gate, answers))
+            for _ in range(6)
+        ]
+        for opener in openers:
+            opener.start()
+        for opener in openers:
+            opener.join(timeout=120)
+        refused += [a for a in (answers.get(timeout=5) for _ in openers) if a != "ok"]
+    assert refused == []

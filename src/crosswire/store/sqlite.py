@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 from crosswire.store.core import Rows, Store, StoreError, first_line
+
+#: How long a connection waits for another process's lock before it gives up.
+_BUSY_SECONDS = 30.0
 
 
 class SqliteStore(Store):
@@ -35,19 +39,38 @@ class SqliteStore(Store):
         try:
             if self.path != ":memory:" and not reading:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"{self.path}: {first_line(error)}") from error
-        self._db.execute("PRAGMA busy_timeout=30000")
+        self._db.execute(f"PRAGMA busy_timeout={int(_BUSY_SECONDS * 1000)}")
         if not reading:
             try:
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._wal()
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
             except sqlite3.Error as error:
                 self._db.close()
                 raise StoreError(f"{self.path}: {first_line(error)}") from error
         self._start()
+
+    def _wal(self) -> None:
+        """Switch a new file to WAL, waiting for other openers as a write would.
+
+        SQLite answers "database is locked" at once, without the busy timeout, when
+        two processes switch one fresh file at the same moment (two ``analyze`` on a
+        new ``--db``); once it is WAL the switch is a no-op that takes no lock.
+        """
+        deadline = time.monotonic() + _BUSY_SECONDS
+        pause = 0.005
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
     def close(self) -> None:
         self._db.close()
