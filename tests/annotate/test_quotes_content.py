@@ -469,6 +469,25 @@ def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend: NlpB
     assert shown["referenced"] is True
 
 
+def test_a_deed_named_by_a_word_of_speech_is_no_statement(backend: NlpBackend) -> None:
+    # audit sample 8, items 7015 and 7026 (dev): a rule unveiled, themes articulated
+    shown = _statements(
+        "The morning Mr. Obama unveiled the final version of the Clean Power Plan last year, "
+        "he summoned his senior climate adviser. Mr. Obama has articulated these themes "
+        "before.",
+        backend,
+    )
+    assert shown["unveiled"] is False
+    assert shown["has articulated"] is False
+    # the same words with what was said are statements
+    shown = _statements(
+        "Mr. Obama unveiled a plan that he said would cut emissions by a third. The company "
+        "disclosed that it had lost $2 billion.",
+        backend,
+    )
+    assert shown == {"unveiled": True, "said": True, "disclosed": True}
+
+
 def test_an_aside_after_a_subordinate_clause_reports_the_whole_sentence(
     backend: NlpBackend,
 ) -> None:
