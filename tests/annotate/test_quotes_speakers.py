@@ -609,6 +609,19 @@ def test_a_day_after_the_cue_does_not_hide_the_name_before_it(backend: NlpBacken
     assert _speaker_of(text, "I will just make", backend)[0] == "Chuck Jordan"
 
 
+def test_a_participle_after_said_and_a_comma_shares_its_speaker(backend: NlpBackend) -> None:
+    # audit sample 8, item 7034 (dev): the parse hung "suggesting" on a verb inside the
+    # quote, so the questions Sanders suggested had no speaker
+    text = (
+        "Sen. Bernie Sanders spoke on Friday.\n\n"
+        '"The American people do not agree with Trump," Sanders said, suggesting a few '
+        'questions, including, "Mr. Trump, do you really think that billionaires need a '
+        "massive tax break? Mr. Trump, tell me what you're going to do? You go issue by "
+        'issue and I think you expose him for the fraud that he is."'
+    )
+    assert _speaker_of(text, "Mr. Trump, do you really", backend)[0] == "Bernie Sanders"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

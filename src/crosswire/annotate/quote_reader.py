@@ -309,6 +309,10 @@ class ParsedArticle:
             objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
             if objects and _agent(objects[0], self.people) and not self.quoted(objects[0].idx):
                 return objects[0]
+        if depth < 2 and _after_a_verb_and_comma(head):
+            # "Sanders said, *suggesting* a few questions": the participle goes with the
+            # verb before its comma, wherever else the parse hung it
+            return self.subject(head.doc[head.i - 2], depth + 1)
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
             # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
             # were *willing* to go forward" is the Republicans' will
@@ -598,6 +602,15 @@ class ParsedArticle:
             if token.pos_ == "PROPN":
                 return self.people.mention(name_head(token))
         return None
+
+
+def _after_a_verb_and_comma(participle: Token) -> bool:
+    """Whether a participle follows a verb and a comma that it does not govern:
+    "said, *suggesting*", "said, *going on* to say"."""
+    if participle.tag_ != "VBG" or participle.i < 2:
+        return False
+    verb, comma = participle.doc[participle.i - 2], participle.doc[participle.i - 1]
+    return comma.text == "," and verb.pos_ == "VERB" and verb.head.i != participle.i
 
 
 def _agent(token: Token, people: PeopleIndex) -> bool:
