@@ -622,6 +622,29 @@ def test_a_participle_after_said_and_a_comma_shares_its_speaker(backend: NlpBack
     assert _speaker_of(text, "Mr. Trump, do you really", backend)[0] == "Bernie Sanders"
 
 
+def test_a_verb_in_the_perfect_is_active_so_its_subject_speaks(backend: NlpBackend) -> None:
+    # audit sample 8, item 7024 (dev): "have suggested" in a "While" clause was read as
+    # a passive, so the advisers who suggested it were no one
+    text = (
+        "Mr. Obama spoke in Philadelphia. While his advisers have suggested his most "
+        "powerful role in the Clinton campaign is as a convert, Mr. Obama has determined "
+        "to warn his supporters."
+    )
+    assert _speaker_of(text, "his most powerful role", backend)[0] == "his advisers"
+
+
+def test_a_verb_coordinated_across_a_passive_shares_the_first_verbs_speaker(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 6, item 6004 (dev): the parse hung "and encourage" on "duped"
+    text = (
+        "Trump took to Twitter overnight to accuse Clinton’s campaign of being "
+        "“duped” by “a con” and encourage Americans to check out what "
+        "he called Machado’s “sex tape.”"
+    )
+    assert _speaker_of(text, "sex tape", backend)[0] == "Trump"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

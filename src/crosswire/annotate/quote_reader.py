@@ -313,6 +313,8 @@ class ParsedArticle:
             # "Sanders said, *suggesting* a few questions": the participle goes with the
             # verb before its comma, wherever else the parse hung it
             return self.subject(head.doc[head.i - 2], depth + 1)
+        if depth < 2 and head.dep_ == "conj" and (like := _coordinated_verb(head)) is not None:
+            return self.subject(like, depth + 1)
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
             # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
             # were *willing* to go forward" is the Republicans' will
@@ -604,6 +606,17 @@ class ParsedArticle:
         return None
 
 
+def _coordinated_verb(verb: Token) -> Token | None:
+    """The verb a coordinated verb goes with when the parse hung it on a clause of
+    another form: "to accuse Clinton's campaign of being "duped" ... and *encourage*
+    Americans", hung on "duped", goes with "accuse". None when the parse's own head has
+    a subject or the same form."""
+    head = verb.head
+    if head.tag_ == verb.tag_ or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    return next((a for a in head.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
+
+
 def _after_a_verb_and_comma(participle: Token) -> bool:
     """Whether a participle follows a verb and a comma that it does not govern:
     "said, *suggesting*", "said, *going on* to say"."""
@@ -642,6 +655,8 @@ def is_passive(head: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in head.children):
         return True
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return False  # "While his advisers *have suggested* ...": the perfect is active
     return head.dep_ in ("acomp", "advcl", "acl", "amod")
 
 
