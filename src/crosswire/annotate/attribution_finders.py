@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from crosswire.annotate.speakers import name_head
+from crosswire.annotate.name_runs import name_head
 from crosswire.model import QuoteKind
 
 if TYPE_CHECKING:

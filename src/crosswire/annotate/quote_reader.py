@@ -14,7 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.annotate.speakers import Mention, PeopleIndex, name_head
+from crosswire.annotate.mentions import Mention
+from crosswire.annotate.name_runs import name_head
+from crosswire.annotate.speakers import PeopleIndex
 from crosswire.model import QuoteKind
 
 if TYPE_CHECKING:

@@ -1,0 +1,260 @@
+"""The people one article names in full, so that a later surname, honorific or role
+can be looked up: "Kremlin spokesman Dmitry Peskov" is known, with his role and
+organisation, when "Mr Peskov" or "the spokesman" speaks further down. Of two people
+sharing a surname, the one written in full last is meant, and an honorific's gender
+rules out the other ("Mrs. Clinton" is never Bill Clinton). Resolving a mention to one
+of them is :class:`~crosswire.annotate.speakers.PeopleIndex`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+from crosswire.annotate.name_runs import (
+    entity_label,
+    name_head,
+    name_run,
+    outlet_of,
+    outlet_person,
+    split_name,
+)
+from crosswire.annotate.roles import role_near
+from crosswire.annotate.speaker_names import (
+    NameParts,
+    fold,
+    given_name_genders,
+    name_parts,
+    parts_match,
+    span_text,
+)
+from crosswire.annotate.speaking import is_honorific, is_title
+
+
+def within(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``position`` lies in one of ``ranges`` (character ranges: the quoted
+    passages an index of people reads around)."""
+    return any(start <= position < end for start, end in ranges)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person the article names in full: the name, where it is first written, and
+    the role and organisation the text gives it anywhere."""
+
+    name: str
+    parts: NameParts
+    position: int
+    role: str | None
+    organization: str | None
+
+
+class KnownPeople:
+    """The people one article names in full (given name and surname), in order of first
+    mention; ``skip`` are the quoted passages, where a name stands alone as words shown
+    (a slogan, a sign), not as how the article calls someone."""
+
+    def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]]) -> None:
+        self._doc = doc
+        self._skip = tuple(skip)
+        self._known: list[KnownPerson] = []
+        self._written: dict[str, list[int]] = {}  # where each known name is written in full
+        self._alone = self._names_alone()
+        #: A name's gender as the article shows it (an honorific, a pronoun bound to it),
+        #: learned by the index that reads the article's pronouns; before the given name's.
+        self.genders: dict[str, str] = {}
+        self._collect_names()
+        self._drop_title_words()
+
+    def __iter__(self) -> Iterator[KnownPerson]:
+        return iter(self._known)
+
+    # building
+
+    def _collect_names(self) -> None:
+        """Full names (given name + surname) with the roles the text gives them."""
+        seen: set[int] = set()
+        for token in self._doc:
+            if token.pos_ != "PROPN" or token.i in seen:
+                continue
+            head = name_head(token)
+            run = name_run(head)
+            seen.update(t.i for t in run)
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                continue  # "Top Sanders strategists": a modifier of the noun, no one's name
+            if self._quoted_whole(run):
+                continue  # a shirt that read ''Fascist Trump'': words shown, no one named
+            split = outlet_person(head)
+            titles, name = split or split_name(run)
+            outlet = span_text(split[0]) if split else None
+            if len(name) < 2 or not self._looks_like_person(titles, name):
+                continue
+            parts = name_parts(span_text(name))
+            if parts is None or not parts.given:
+                continue
+            role, organization = role_near(head, name[0])
+            organization = outlet or organization
+            existing = self.find(parts, head.idx)
+            self._written.setdefault(existing.name if existing else span_text(name), []).append(
+                name[0].idx
+            )
+            if existing is None:
+                self._known.append(
+                    KnownPerson(span_text(name), parts, name[0].idx, role, organization)
+                )
+            elif (existing.role is None and role) or (
+                existing.organization is None and organization
+            ):
+                index = self._known.index(existing)
+                self._known[index] = KnownPerson(
+                    existing.name,
+                    existing.parts,
+                    existing.position,
+                    existing.role or role,
+                    existing.organization or organization,
+                )
+
+    def _drop_title_words(self) -> None:
+        """A name with a leading word an honorific brought in, which the article also
+        leaves out: "former Miss *Universe* Alicia Machado", then "Alicia Machado".
+        The word is the title's ("Miss Universe"), so the person is the shorter name."""
+        text = self._doc.text
+        for n, known in enumerate(self._known):
+            first, _, rest = known.name.partition(" ")
+            parts = name_parts(rest)
+            if parts is None or not parts.given:
+                continue
+            at = self._doc.char_span(known.position, known.position + len(first))
+            if at is None or at.start == 0 or not is_honorific(self._doc[at.start - 1].text):
+                continue
+            written = self._written.get(known.name, [])
+            if not any(text.startswith(rest, p) for p in written):
+                continue
+            self._known[n] = replace(known, name=rest, parts=parts)
+            self._written[rest] = self._written.pop(known.name)
+
+    def _names_alone(self) -> frozenset[str]:
+        """Folded one-word names written alone outside quotes: a given name there ("Melania
+        was born in a poor communist country") is how the article calls that person, so
+        their surname alone ("Everything Trump says") is the other person of that name."""
+        alone = set()
+        for token in self._doc:
+            if (
+                token.pos_ == "PROPN"
+                and name_head(token) is token
+                and len(name_run(token)) == 1
+                and not within(token.idx, self._skip)
+            ):
+                alone.add(fold(token.text))
+        return frozenset(alone)
+
+    def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
+        labels = {entity_label(t) for t in name}
+        if "PERSON" in labels:
+            return True
+        before = name[0].doc[name[0].i - 1] if name[0].i > 0 else None
+        if before is not None and (is_honorific(before.text) or is_title(before.text)):
+            return True
+        if any(is_honorific(t.text) or is_title(t.text) for t in titles):
+            return True  # "Chancellor Olaf Scholz", even when the tagger says ORG
+        if outlet_of(titles) is not None:
+            return True  # "Fox News' Bret Baier", which the tagger takes for one ORG
+        return not labels - {""} and all(t.text[:1].isupper() and t.is_alpha for t in name)
+
+    def _quoted_whole(self, run: Sequence[Token]) -> bool:
+        """Whether the quote around the name holds nothing else: a slogan or a sign."""
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        return any(
+            s <= start
+            and end <= e
+            and not self._doc.text[s:start].strip(" '\"“‘")
+            and not self._doc.text[end:e].strip(" '\"”’,.")
+            for s, e in self._skip
+        )
+
+    # lookups
+
+    def find(self, parts: NameParts, position: int, gender: str = "") -> KnownPerson | None:
+        """The known person ``parts`` names: the one written in full last before
+        ``position``, else the first. "Scott said" after "Bobby Scott is not a household
+        name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
+        before and the article's first Scott came earlier. An honorific's ``gender``
+        rules out the others: "Mrs. Clinton" is never Bill Clinton. A given name alone
+        is the one person the article gives it to ("Jane" of Jane Sanders)."""
+        matches = self._candidates(parts)
+        if not matches and not parts.given:
+            # a given name alone: "his wife, *Jane*, offered" is Jane Sanders
+            matches = [k for k in self._known if k.parts.given[:1] == (parts.surname,)]
+            matches = matches if len(matches) == 1 else []
+        if gender:
+            matches = [k for k in matches if self.gender_of(k) in ("", gender)]
+        if not matches:
+            return None
+
+        def latest(known: KnownPerson) -> int:
+            return max((p for p in self._written.get(known.name, ()) if p <= position), default=-1)
+
+        best = max(matches, key=latest)
+        return best if latest(best) >= 0 else matches[0]
+
+    def gender_of(self, known: KnownPerson) -> str:
+        """A known person's gender: learned in the article, else their given name's
+        (so "Mrs. Clinton" cannot make Bill Clinton a woman while genders are learned)."""
+        if known.name in self.genders:
+            return self.genders[known.name]
+        given = known.parts.given
+        return given_name_genders().get(fold(given[0]), "") if given else ""
+
+    def _candidates(self, parts: NameParts) -> list[KnownPerson]:
+        """The known people ``parts`` may name; of several sharing a surname, not those the
+        article calls by their given name alone ("Melania", "Bill")."""
+        matches = [k for k in self._known if parts_match(parts, k.parts)]
+        if not parts.given and len(matches) > 1:
+            others = [k for k in matches if not any(g in self._alone for g in k.parts.given)]
+            matches = others or matches
+        return matches
+
+    def by_role(self, role: str, organization: str | None, position: int) -> KnownPerson | None:
+        """The person last named in full before ``position`` whose role ends in the same
+        noun ("the spokesman" after "Kremlin spokesman Dmitry Peskov"), of the same
+        organisation when both are known."""
+        noun = role.split()[-1].lower()
+        matches = [
+            k
+            for k in self._known
+            if k.role
+            and k.role.split()[-1].lower() == noun
+            and k.position < position
+            and (organization is None or k.organization in (None, organization))
+        ]
+        return matches[-1] if matches else None
+
+    def names(self) -> list[str]:
+        """The full names the article gives, in order of first mention."""
+        return [k.name for k in self._known]
+
+    def a_person_named(self, token: Token) -> bool:
+        """A word that names a person: the tagger's PERSON, or a proper noun that is a
+        known person's name though the tagger called it something else ("Stumpf")."""
+        if entity_label(token) == "PERSON":
+            return True
+        if token.pos_ in ("PRON", "DET", "ADP", "CCONJ") or not token.text[:1].isupper():
+            return False  # the tagger may call a name a noun or a verb ("Trump this week")
+        if not self._known:
+            return False
+        parts = name_parts(token.text)
+        return parts is not None and bool(self._candidates(parts))
+
+    def unknown_name(self, token: Token) -> bool:
+        """A capitalised proper noun that is no part of any person's name the article
+        gives."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return False
+        return not self.in_a_known_name(token)
+
+    def in_a_known_name(self, token: Token) -> bool:
+        """Whether ``token`` is a word of a name the article gives a person in full."""
+        return any(token.text in k.name.split() for k in self._known)
