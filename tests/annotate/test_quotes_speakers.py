@@ -626,11 +626,11 @@ def test_a_verb_in_the_perfect_is_active_so_its_subject_speaks(backend: NlpBacke
     # audit sample 8, item 7024 (dev): "have suggested" in a "While" clause was read as
     # a passive, so the advisers who suggested it were no one
     text = (
-        "Mr. Obama spoke in Philadelphia. While his advisers have suggested his most "
+        "Barack Obama spoke in Philadelphia. While his advisers have suggested his most "
         "powerful role in the Clinton campaign is as a convert, Mr. Obama has determined "
         "to warn his supporters."
     )
-    assert _speaker_of(text, "his most powerful role", backend)[0] == "his advisers"
+    assert _speaker_of(text, "his most powerful role", backend)[0] == "Barack Obama's advisers"
 
 
 def test_a_verb_coordinated_across_a_passive_shares_the_first_verbs_speaker(
@@ -643,6 +643,31 @@ def test_a_verb_coordinated_across_a_passive_shares_the_first_verbs_speaker(
         "he called Machado’s “sex tape.”"
     )
     assert _speaker_of(text, "sex tape", backend)[0] == "Trump"
+
+
+def test_a_president_or_a_mr_is_not_the_first_lady_of_that_surname(backend: NlpBackend) -> None:
+    # nyt_2016-09-19_obama-sees-personal-insult-if-bl (dev): the article names only
+    # "the first lady, Michelle Obama" in full, so "President Obama" and "Mr. Obama" were
+    # Michelle, and the many "Mr. Obama" made her a man
+    text = (
+        "\u201cIt\u2019s about me,\u201d President Obama said on Saturday.\n\n"
+        "\u201cMy name may not be on the ballot,\u201d Mr. Obama said. Mr. Obama spoke for "
+        "an hour.\n\nThe campaign plans to employ Mr. Obama and the first lady, Michelle "
+        "Obama, in Ohio.\n\n\u201cWe will win,\u201d Michelle Obama said on Sunday."
+    )
+    assert _speaker_of(text, "It\u2019s about me", backend)[0] == "Obama"
+    assert _speaker_of(text, "My name may not", backend)[0] == "Obama"
+    assert _speaker_of(text, "We will win", backend) == ("Michelle Obama", "first lady")
+
+
+def test_his_description_says_whose_it_is(backend: NlpBackend) -> None:
+    # polnear dev: "His aides", "his lawyer", "his supporters" were shown as such, so a
+    # reader could not tell whose
+    text = (
+        "Bryan Pagliano set up the server in 2009. His lawyer said he would not answer "
+        "questions."
+    )
+    assert _speaker_of(text, "he would not answer", backend)[0] == "Bryan Pagliano's lawyer"
 
 
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:

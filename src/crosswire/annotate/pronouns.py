@@ -25,6 +25,8 @@ from crosswire.annotate.name_runs import entity_label, entity_of, name_head, nam
 from crosswire.annotate.organisations import Organisations
 from crosswire.annotate.speaker_names import (
     PLURAL_TAGS,
+    fold,
+    given_name_genders,
     name_parts,
     organisation_heads,
     span_text,
@@ -116,6 +118,8 @@ class PronounResolution(ABC):
                 run = name_run(token)
                 gender = next((honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender and mention is not None and mention.person:
+                if self._surname_against_given_name(token, mention, gender):
+                    continue
                 votes.setdefault(mention.name, Counter())[gender] += 1
         for known in self._known:  # the given name's gender, outvoted by two signs
             prior = self._known.gender_of(known)
@@ -125,6 +129,19 @@ class PronounResolution(ABC):
             (top, n), *rest = counted.most_common()
             if not rest or rest[0][1] < n:
                 self._known.genders[name] = top
+
+    def _surname_against_given_name(self, token: Token, mention: Mention, gender: str) -> bool:
+        """Whether a gender sign comes from a surname alone and contradicts the given name
+        of the one person of that surname the article names in full: "*Mr.* Obama" in an
+        article that names only Michelle Obama in full is another Obama, not a sign that
+        Michelle is a man."""
+        parts = name_parts(mention.name)
+        if parts is None or not parts.given:
+            return False
+        if given_name_genders().get(fold(parts.given[0]), gender) == gender:
+            return False
+        written = {t.lower_ for t in name_run(token)} if token.pos_ == "PROPN" else set()
+        return parts.given[0].lower() not in written
 
     def _binder(self, pronoun: Token) -> Token | None:
         """The subject of the clause right above a pronoun's own, when written before the
@@ -236,12 +253,12 @@ class PronounResolution(ABC):
         :meth:`_pronoun`."""
         return self._resolved.get(token.i) or self._pronoun(token)
 
-    def _pronoun(self, token: Token) -> Mention | None:
+    def _pronoun(self, token: Token, gender: str = "") -> Mention | None:
         """The person a "he" or "she" is: the subject it is bound to in its sentence,
         else the nearest person subject before it of that gender; when none is in this
         sentence or the one before, a person those two sentences name in another place
         ("the Times gave *Clinton* a glowing endorsement: She has long been ...")."""
-        gender = PRONOUN_GENDER[token.lower_]
+        gender = gender or PRONOUN_GENDER[token.lower_]
         bound = self._bound(token, gender) or self._aside_of(token, gender)
         if bound is not None:
             return replace(bound, start=token.idx, end=token.idx + len(token))

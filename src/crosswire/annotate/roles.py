@@ -55,7 +55,7 @@ def role_and_org(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             continue
         if (
             token.pos_ in ("NOUN", "PROPN", "ADJ")
-            and not is_honorific(token.text)
+            and not (is_honorific(token.text) and token.text[:1].isupper())  # "the first *lady*"
             and org_name(token) is None
         ):
             role.insert(0, token)

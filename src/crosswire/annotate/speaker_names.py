@@ -355,9 +355,14 @@ def _a_person_noun(word: Token) -> bool:
     """A noun one person can be: a title ("Sen.", "secretary"), a person noun
     ("candidate"), or one made for who does something ("front-runner", "nominee",
     "strategist"); not "p.m." or "tweet"."""
-    if names_a_person(word.text) or names_a_person(word.lemma_):
+    if names_a_person(word.text) or names_a_person(word.lemma_) or _titled(word):
         return True
     return a_role_word(word.text)
+
+
+def _titled(noun: Token) -> bool:
+    """A noun a title word makes a role: "the *first* lady, Michelle Obama"."""
+    return any(c.dep_ in ("amod", "compound") and is_title(c.text) for c in noun.children)
 
 
 def _unheld() -> frozenset[str]:
@@ -397,7 +402,12 @@ def may_name_a_person(noun: Token) -> bool:
     not the thing talked of before it ("after the election, Minyon Moore, a senior
     adviser")."""
     lemma = noun.lemma_.lower()
-    return names_a_person(lemma) or lemma in speaking_nouns() or noun.lower_ in speaking_nouns()
+    return (
+        names_a_person(lemma)
+        or lemma in speaking_nouns()
+        or noun.lower_ in speaking_nouns()
+        or _titled(noun)
+    )
 
 
 def names_a_body(name: str) -> bool:

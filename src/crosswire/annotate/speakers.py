@@ -68,12 +68,30 @@ def _another_title(role: str | None, description: Token) -> bool:
     return description.lemma_.lower() not in held
 
 
+def _title_not_held(titles: Sequence[Token], role: str | None) -> bool:
+    """Whether the title written before a name is one the known person of that name does
+    not hold: "*President* Obama" is not Michelle Obama, "the first lady". A shortened
+    title is held when the role's word starts with it ("Sen." of "senator")."""
+    written = [
+        t.lower_.rstrip(".") for t in titles if is_title(t.text) and not is_honorific(t.text)
+    ]  # noqa: E501
+    if not written or not role:
+        return False
+    held = [w.lower().rstrip(".,") for w in role.replace("(", " ").split()]
+    if not any(is_title(w) for w in held):
+        return False  # "Democratic nominee" holds no title that "Sen." contradicts
+    return not any(h.startswith(w) for w in written for h in held)
+
+
 def _named_elsewhere(name: str, description: Token) -> bool:
     """Whether the sentence of a description names ``name`` outside it: "The New York
     businessman says of *Clinton*" is not Clinton, whoever was named last."""
     surname = name.split()[-1]
     inside = range(description.left_edge.i, description.right_edge.i + 1)
     return any(t.text == surname and t.i not in inside for t in description.sent)
+
+
+_OWNER_GENDER = {"his": "m", "her": "f"}
 
 
 class PeopleIndex(PronounResolution):
@@ -219,7 +237,7 @@ class PeopleIndex(PronounResolution):
         if parts is not None:
             gender = next((honorific_gender(t.text) for t in titles if is_honorific(t.text)), "")
             known = self._known.find(parts, start, gender)
-            if known is not None:
+            if known is not None and not _title_not_held(titles, known.role):
                 return Mention(known.name, start, end, known.role, known.organization)
         label = entity_label(head)
         # not a place ("Washington said" is no Washington Post) nor a person's name
@@ -327,4 +345,18 @@ class PeopleIndex(PronounResolution):
         text = noun.doc[first.i : last.i + 1].text  # "a *new* ... poll" is the poll
         if not is_title(noun.lemma_) or (role or "").lower() == text.lower():
             role = None  # "the newspaper", "officials": the speaker's own noun is no role
+        owner = self._owner(words[0]) if len(words) > 1 else None
+        if owner is not None:  # "*his* advisers have suggested": Barack Obama's advisers
+            text = f"{owner.name}'s {noun.doc[max(first.i, words[1].i) : last.i + 1].text}"
         return Mention(text, words[0].idx, end, role, organization, person)
+
+    def _owner(self, word: Token) -> Mention | None:
+        """The person a possessive "his" or "her" before a description is, so that the
+        description says whose it is: "*his* advisers", "*her* campaign manager"."""
+        gender = _OWNER_GENDER.get(word.lower_)
+        if gender is None or word.tag_ != "PRP$":
+            return None
+        owner = self._pronoun(word, gender)
+        if owner is None or not owner.person or name_parts(owner.name) is None:
+            return None  # "*her* submission" of "the New York judge": no one's name
+        return owner

@@ -78,9 +78,10 @@ def can_speak(name: str) -> bool:
     noun can (a person, a group, a document); not a common noun such as "average",
     "proportion" or "controversial comment" (a plural, "earnings", is read as a group
     and left to the list of ``crosswire bench speakers``)."""
-    if not name[:1].islower():
+    owned = name.split("'s ", 1)[-1]  # "Donald Trump's supporters", not "... best response"
+    if not owned[:1].islower():
         return True
-    word = name.lower().split()[-1].strip(",.'’\"")
+    word = owned.lower().split()[-1].strip(",.'’\"")
     if word.endswith("s") or word in speaking_nouns() or names_a_person(word):
         return True
     return word in data_words("role_nouns.tsv")  # not every "-er": "number", "center"
