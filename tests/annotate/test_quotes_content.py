@@ -469,6 +469,21 @@ def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend: NlpB
     assert shown["referenced"] is True
 
 
+def test_a_quote_in_the_second_half_of_what_was_said_reports_both_halves(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 8, item 7035 (dev): the parse hung "and there was" on "said", so the
+    # content was "no evidence" alone, which loses the claim
+    text = (
+        "At a press conference in Chelsea, the mayor also said that it was too early to "
+        'tell whether the explosion was caused by a bomb, and there was \u201cno evidence" '
+        "yet that it was an act of terrorism."
+    )
+    content = _content(text, "also said", backend)
+    assert content is not None
+    assert content.startswith("that it was too early") and content.endswith("act of terrorism")
+
+
 def test_a_deed_named_by_a_word_of_speech_is_no_statement(backend: NlpBackend) -> None:
     # audit sample 8, items 7015 and 7026 (dev): a rule unveiled, themes articulated
     shown = _statements(

@@ -664,8 +664,7 @@ def test_his_description_says_whose_it_is(backend: NlpBackend) -> None:
     # polnear dev: "His aides", "his lawyer", "his supporters" were shown as such, so a
     # reader could not tell whose
     text = (
-        "Bryan Pagliano set up the server in 2009. His lawyer said he would not answer "
-        "questions."
+        "Bryan Pagliano set up the server in 2009. His lawyer said he would not answer questions."
     )
     assert _speaker_of(text, "he would not answer", backend)[0] == "Bryan Pagliano's lawyer"
 

@@ -235,7 +235,7 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
     else:
         clause = reader.content_of(cue)
     if clause is not None and not (clause[0] <= content[0] and content[1] <= clause[1]):
-        clause = None
+        clause = _with_conjunct(reader, cue, clause, content)
     if clause is not None:
         extent = max(extent, clause[1])
     said = max(reader.cue_span(cue)[1], source[1] if source is not None else 0)
@@ -245,6 +245,26 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
         # "That's got to scare an educator."': the next quote goes on in her words
         extent = max(extent, _past_stops(reader.text, said))
     return FoundAttribution("mixed", content, mention, cue, extent, source, clause)
+
+
+def _with_conjunct(
+    reader: ParsedArticle, cue: Cue, clause: tuple[int, int], content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The reported clause run on through the clause the parse coordinated with the cue
+    verb when that holds the quote: 'the mayor also said that it was too early to tell
+    ..., and there was "no evidence" yet that it was an act of terrorism' reports both
+    halves; "no evidence" alone loses the claim. None when no such clause holds it."""
+    head = reader.doc[cue.head]
+    cues = {c.head for c in reader.cues}
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.i > head.i):
+        words = reader.doc[conj.left_edge.i : conj.right_edge.i + 1]
+        if any(t.i in cues for t in words):
+            continue  # "said X, and Peskov added Y": another cue's words
+        start, end = reader.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:.")
+        after_cue = reader.cue_span(cue)[1] <= clause[0]  # not 'Oz is "smart," X wrote'
+        if after_cue and start <= content[0] and content[1] <= end and clause[1] <= start:
+            return clause[0], end
+    return None
 
 
 def _past_stops(text: str, at: int) -> int:

@@ -74,7 +74,7 @@ def _title_not_held(titles: Sequence[Token], role: str | None) -> bool:
     title is held when the role's word starts with it ("Sen." of "senator")."""
     written = [
         t.lower_.rstrip(".") for t in titles if is_title(t.text) and not is_honorific(t.text)
-    ]  # noqa: E501
+    ]
     if not written or not role:
         return False
     held = [w.lower().rstrip(".,") for w in role.replace("(", " ").split()]
