@@ -484,6 +484,20 @@ def test_a_quote_in_the_second_half_of_what_was_said_reports_both_halves(
     assert content.startswith("that it was too early") and content.endswith("act of terrorism")
 
 
+def test_nothing_or_a_bare_pronoun_as_what_was_said_is_no_statement(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 8, item 7029 (dev): "proposed nothing" was shown as Trump's proposal
+    shown = _statements(
+        "Donald Trump released a plan in August. If, as I've suggested, he and other real "
+        "estate developers benefit from their ability to deduct paper losses against "
+        "ordinary income, he has proposed nothing that would probably increase his own "
+        "taxes.",
+        backend,
+    )
+    assert shown["has proposed"] is False
+
+
 def test_a_deed_named_by_a_word_of_speech_is_no_statement(backend: NlpBackend) -> None:
     # audit sample 8, items 7015 and 7026 (dev): a rule unveiled, themes articulated
     shown = _statements(

@@ -36,6 +36,12 @@ _ASKING = frozenset({"ask", "wonder", "question", "inquire"})  # a question aske
 _TITLE_CUES = frozenset({"title", "entitle", "headline"})  # a paper *titled* "How to ..."
 
 
+_NOTHING = frozenset({"nothing", "none"})  # "proposed *nothing* that would": none was made
+
+
+_BARE = frozenset({"PRON", "NUM", "DET"})  # a word standing for what is not given
+
+
 def _takes_stance(reader: ParsedArticle, found: FoundAttribution) -> bool:
     """Whether a cue is a stance verb of ``stance_verbs.tsv`` with the particle the
     table gives it: "endorsed Cruz", "called for a ban", not "agreed *with*
@@ -52,7 +58,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
     """Whether an attribution reports a statement (``Quote.statement``): quoted words,
     a speech cue, a source cue, or a learned cue whose word ``statement_words.tsv``
     lists ("hoped", "criticized", "shows"); not "voted against", "recruited",
-    "seems". Nor, whatever the cue, what gives no claim: a name alone where no stance
+    "seems". Nor, whatever the cue, what gives no claim: a pronoun or number alone
+    ("endorsed *one*"), "nothing" ("proposed *nothing*"), a name alone where no stance
     is taken ("has not mentioned *Machado*", "agreed with *Matthews*"), the clause
     of a "what" never given ("what Trump says *his tax plan would do*"), a title
     ("a paper titled *How to Foster ...*"), words said not to be said ("did not
@@ -67,6 +74,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
     if found.kind != "indirect":
         return True
     words = [t for t in reader.tokens(*found.content) if not t.is_punct]
+    if words and (words[0].lower_ in _NOTHING or (len(words) == 1 and words[0].pos_ in _BARE)):
+        return False  # "endorsed *one* in July", "has proposed *nothing* that would"
     if words and _a_name(words) and not _takes_stance(reader, found):
         return False
     if any(t.tag_ == "WP" and t.i < head.i and t.head.i > head.i for t in head.sent):
