@@ -669,6 +669,28 @@ def test_his_description_says_whose_it_is(backend: NlpBackend) -> None:
     assert _speaker_of(text, "he would not answer", backend)[0] == "Bryan Pagliano's lawyer"
 
 
+def test_she_said_after_a_speaker_talking_of_another_woman_goes_on_in_the_speakers_voice(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 4, item 4040 (dev): "she said" went to Hillary Clinton, whom the voter
+    # Tyresha McClenney had just spoken of
+    text = (
+        "Tyresha McClenney, 27, will vote for Hillary Clinton.\n\n"
+        "McClenney said Clinton doesn\u2019t show consistency in her concern for racial "
+        "issues.\n\n"
+        "\u201cIt\u2019s not something that she continuously says, it\u2019s only like when "
+        "the media gets a video of a black person getting shot,\u201d she said."
+    )
+    assert _speaker_of(text, "It\u2019s not something", backend)[0] == "Tyresha McClenney"
+    # in the same sentence, "he" is the one spoken of
+    text = (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was \u201cabsolutely right\u201d "
+        "when he said Wednesday night that under President Barack Obama, \u201cthe "
+        "generals have been reduced to rubble.\u201d"
+    )
+    assert _speaker_of(text, "the generals have been", backend)[0] == "Donald Trump"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

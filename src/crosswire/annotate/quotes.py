@@ -43,6 +43,7 @@ from crosswire.annotate.attribution_finders import (
     speaker_before,
 )
 from crosswire.annotate.attribution_model import QuoteModels, load_models
+from crosswire.annotate.pronouns import PRONOUN_GENDER
 from crosswire.annotate.quote_reader import FoundAttribution, ParsedArticle, not_words_said
 from crosswire.annotate.quotemarks import Passage, quoted_passages
 from crosswire.annotate.statement_filter import reports_statement
@@ -51,6 +52,7 @@ _MIN_UNATTRIBUTED_WORDS = 3
 
 
 _BARE_MAX_WORDS = 2  # "Having said *that*": a word or two with no source is no claim
+_SAME_VOICE_REACH = 600  # characters from one quote to the "she said" that goes on in it
 
 
 _SPLIT_QUOTE_WORDS = 8  # '," said Sen. Ben Sasse (R-Neb.), "' between two halves
@@ -182,7 +184,44 @@ def _attributions(
             )
         )
     found.sort(key=lambda f: f.content)
-    return reader, found
+    return reader, _not_the_one_spoken_of(reader, found)
+
+
+def _not_the_one_spoken_of(
+    reader: ParsedArticle, found: list[FoundAttribution]
+) -> list[FoundAttribution]:
+    """A quote signed "she said" right after another speaker's words about a person is
+    the other speaker's, not that person's: 'McClenney said Clinton doesn't show
+    consistency. "It's not something that she continuously says," she said.' The
+    pronoun went to the last subject, Clinton, who is only spoken of; the voter goes
+    on speaking. Only in a paragraph of its own ('Flynn said Trump was "absolutely
+    right" when he said ...' is Trump's), and when the earlier speaker's gender fits."""
+    out: list[FoundAttribution] = []
+    for f in found:
+        earlier = next((p for p in reversed(out) if p.content[1] <= f.content[0]), None)
+        source = f.source or (0, 0)
+        pronoun = reader.text[source[0] : source[1]].lower()
+        if (
+            earlier is not None
+            and f.mention is not None
+            and earlier.mention is not None
+            and earlier.mention.person
+            and pronoun in PRONOUN_GENDER
+            and earlier.mention.name != f.mention.name
+            and f.content[0] - earlier.content[1] <= _SAME_VOICE_REACH
+            and reader.line_of(source[0]) != reader.line_of(earlier.content[0])
+            and reader.people.gender(earlier.mention.name) in ("", PRONOUN_GENDER[pronoun])
+            and _spoken_of(reader, f.mention.name, earlier.clause or earlier.content)
+        ):
+            f = replace(f, mention=replace(earlier.mention, start=source[0], end=source[1]))
+        out.append(f)
+    return out
+
+
+def _spoken_of(reader: ParsedArticle, name: str, span: tuple[int, int]) -> bool:
+    """Whether a person's surname is written inside an attribution's content."""
+    surname = name.split()[-1]
+    return any(t.text == surname for t in reader.tokens(*span))
 
 
 def _inside(passage: Passage, found: FoundAttribution) -> bool:

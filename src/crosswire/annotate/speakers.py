@@ -104,6 +104,12 @@ class PeopleIndex(PronounResolution):
     def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
         super().__init__(doc, skip, KnownPeople(doc, skip), Organisations(doc))
 
+    def gender(self, name: str) -> str:
+        """A person's gender as the article shows it ("m", "f"), "" when unknown: learned
+        from honorifics and bound pronouns, else the given name's."""
+        known = next((k for k in self._known if k.name == name), None)
+        return self._known.gender_of(known) if known is not None else ""
+
     def known_names(self) -> list[str]:
         """The full names the article gives, in order of first mention."""
         return self._known.names()
