@@ -691,6 +691,19 @@ def test_she_said_after_a_speaker_talking_of_another_woman_goes_on_in_the_speake
     assert _speaker_of(text, "the generals have been", backend)[0] == "Donald Trump"
 
 
+def test_the_court_is_the_court_the_article_named_in_full(backend: NlpBackend) -> None:
+    # audit sample 6, item 6050 (dev): "The appeals court ruled" was left as "appeals
+    # court" though two paragraphs before named the court in full
+    text = (
+        "A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a "
+        "district court judge's decision.\n\nThe dispute centers on Ohio's removal of "
+        "voters from registration lists.\n\nThe appeals court ruled that Ohio's "
+        "practices could unjustifiably remove some eligible voters."
+    )
+    (who, _) = _speaker_of(text, "that Ohio's practices", backend)
+    assert who is not None and who.startswith("U.S. Court of Appeals")
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

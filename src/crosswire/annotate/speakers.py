@@ -92,6 +92,9 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
+#: Nouns that name a place or a people more often than a body: "the state said" is no
+#: "Islamic State", "the house" no "White House".
+_PLACE_NOUNS = frozenset({"state", "house", "city", "country", "nation", "world", "people"})
 
 
 class PeopleIndex(PronounResolution):
@@ -295,6 +298,20 @@ class PeopleIndex(PronounResolution):
             return name
         return None
 
+    def _organisation_called(self, noun: Token) -> str | None:
+        """The organisation last named in full before a description that its name holds
+        with every word before the noun: "the appeals court" is the "U.S. Court of
+        Appeals for the Sixth Circuit", "the committee" the "House Intelligence
+        Committee"; not "the appeals court" of a "Supreme Court"."""
+        wanted = {noun.lower_} | {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        for token in reversed(self._doc[: noun.i]):
+            if self._skipped(token.idx):
+                continue
+            name = self._organisations.named(token)
+            if name is not None and wanted <= {w.lower() for w in name.split()}:
+                return name
+        return None
+
     def _described(self, noun: Token) -> Mention | None:
         """A common-noun speaker: a role the article gave a person, else the description."""
         words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1]]
@@ -321,6 +338,10 @@ class PeopleIndex(PronounResolution):
         ):
             body = self._organisation_before(noun)
             if body is not None:  # "... the oil giant Exxon Mobil. The company reported"
+                return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
+        if determiner == "the" and noun.tag_ == "NN" and noun.lower_ not in _PLACE_NOUNS:
+            body = self._organisation_called(noun)
+            if body is not None:  # "the U.S. Court of Appeals ... The appeals court ruled"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
         if determiner == "the" and noun.lower_ == "campaign" and len(words) == 1:
             named = self._last_named(noun.idx)
