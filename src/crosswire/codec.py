@@ -1,7 +1,9 @@
 """Plain-dict encoding of the model's dataclasses, for stores and JSON.
 
 Generic over the type hints of ``model.py`` so a new field needs no codec
-change: tuples and lists round-trip, datetimes go as ISO 8601 strings.
+change: tuples and lists round-trip, datetimes go as ISO 8601 strings. A field
+whose shape changed is read in its older shape too (:data:`UPGRADES`), so what
+an older crosswire stored still decodes.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
@@ -29,6 +32,40 @@ def to_dict(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: to_dict(v) for k, v in value.items()}
     return value
+
+
+Upgrade = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+
+
+def _offsets_to_span(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Flat ``start`` and ``end`` (before a ``span`` field held them) as the ``span``."""
+    if "span" in data or "start" not in data:
+        return data
+    rest = {k: v for k, v in data.items() if k not in ("start", "end")}
+    return rest | {"span": {"start": data["start"], "end": data["end"]}}
+
+
+def _blank_to_none(*names: str) -> Upgrade:
+    """``""``, which once stood for "none" in the ``names`` fields, as None."""
+
+    def upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
+        blank = [n for n in names if data.get(n) == ""]
+        return {**data, **dict.fromkeys(blank)} if blank else data
+
+    return upgrade
+
+
+#: How a class's dict as an older crosswire wrote it becomes the current shape, applied
+#: before decoding (a dict already in the current shape passes unchanged). Sentences and
+#: entities held flat ``start``/``end`` offsets until they took a :class:`~model.Span`;
+#: ids and notes were ``""`` for none until they were None.
+UPGRADES: dict[type, Upgrade] = {
+    model.Sentence: _offsets_to_span,
+    model.Entity: _offsets_to_span,
+    model.Fact: _blank_to_none("id"),
+    model.BriefSentence: _blank_to_none("fact_id", "note"),
+    model.Conflict: _blank_to_none("fact_id"),
+}
 
 
 @cache
@@ -64,6 +101,8 @@ def _decode(tp: Any, data: Any) -> Any:
     if tp is datetime:
         return datetime.fromisoformat(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if tp in UPGRADES:
+            data = UPGRADES[tp](data)
         hints = _hints(tp)
         kwargs = {
             f.name: _decode(hints[f.name], data[f.name])

@@ -99,20 +99,18 @@ class Sentence:
     """One sentence of an article's text, never across a paragraph break: the unit
     claims, reuse alignment and sentence vectors are made of."""
 
-    start: int
-    end: int
+    span: Span
     text: str
 
 
 @dataclass(frozen=True)
 class Entity:
-    """A named entity the tagger found ("Zelensky", PERSON), with its offsets: what
+    """A named entity the tagger found ("Zelensky", PERSON), with its span: what
     links stories and what speakers and places are read from."""
 
     text: str
     label: str
-    start: int
-    end: int
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -356,7 +354,9 @@ class Fact:
     chaining: every other claim says the same as it). ``independent_sources``
     counts sources, not articles: a wire story and its copies count once
     (``source_groups``, with the reasons in ``derived``); ``own_reporting``
-    names copies whose claim adds reporting of their own.
+    names copies whose claim adds reporting of their own. ``id`` names the fact
+    within its story (``f3``); None for one no story numbered (two rival claims
+    compared for their figures alone, outside any fact).
     """
 
     text: str
@@ -366,22 +366,23 @@ class Fact:
     source_groups: tuple[tuple[str, ...], ...] = ()
     own_reporting: tuple[str, ...] = ()
     derived: tuple[Derivation, ...] = ()
-    id: str = ""
+    id: str | None = None
 
 
 @dataclass(frozen=True)
 class BriefSentence:
     """One sentence of a story's brief: a fact's text with every article and passage
     it rests on, and how many independent sources say it (copies of a wire count
-    once). ``fact_id`` names the fact; ``note`` is what the reader must know of it
-    ("updated", "disputed"), "" when nothing; ``values`` the differing figures."""
+    once). ``fact_id`` names the fact, None when it has no id; ``note`` is what the
+    reader must know of how its sources count (who reuses whom, whose reporting is
+    its own), None when nothing; ``values`` the differing figures."""
 
     text: str
     citations: tuple[Citation, ...]
     independent_sources: int
     sources: tuple[tuple[str, ...], ...] = ()
-    fact_id: str = ""
-    note: str = ""
+    fact_id: str | None = None
+    note: str | None = None
     values: tuple[str, ...] = ()
 
 
@@ -400,10 +401,11 @@ class Conflict:
 
     ``kind`` is ``conflict`` or ``update``; ``aspect`` what differs (``number``,
     ``date``, ``place``, ``polarity``); ``what`` names the measure (``killed:
-    people``). For an update, ``sides[0]`` is the earlier report.
+    people``). For an update, ``sides[0]`` is the earlier report. ``fact_id`` is the
+    fact's :attr:`Fact.id`, None when it has none.
     """
 
-    fact_id: str
+    fact_id: str | None
     kind: ConflictKind
     aspect: ConflictAspect
     what: str

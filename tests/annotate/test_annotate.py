@@ -34,7 +34,7 @@ def test_sentences_are_spans_of_the_text(rewrite: AnnotatedArticle) -> None:
     text = rewrite.article.text
     assert len(rewrite.sentences) > 25
     for sentence in rewrite.sentences:
-        assert text[sentence.start : sentence.end] == sentence.text
+        assert text[sentence.span.start : sentence.span.end] == sentence.text
         assert "\n" not in sentence.text
 
 

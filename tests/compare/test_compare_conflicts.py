@@ -161,7 +161,7 @@ def test_delegate_counts_of_different_states_never_conflict() -> None:
     assert find_conflicts([], {}, [Rivals(north_dakota, indiana)]) == []
     other_count = won("c", "Cruz won 18 delegates in North Dakota.", 18, "North Dakota")
     (conflict,) = find_conflicts([], {}, [Rivals(north_dakota, other_count)])
-    assert conflict.aspect == "number" and conflict.fact_id == ""
+    assert conflict.aspect == "number" and conflict.fact_id is None
 
 
 def test_a_zero_figure_beside_a_toll_is_compared_not_a_crash() -> None:
@@ -174,7 +174,7 @@ def test_a_zero_figure_beside_a_toll_is_compared_not_a_crash() -> None:
         vector = tuple(np.ones(4) / 2)
         return AnnotatedArticle(
             Article(name, f"{name}.txt", text),
-            (Sentence(0, len(text), text),),
+            (Sentence(Span(0, len(text)), text),),
             (),
             (),
             (_claim(name, text, toll),),
@@ -357,7 +357,7 @@ def test_reports_of_one_toll_in_other_words_are_rivals_unless_about_another_quak
         for claim, _ in claims:
             span = Span(offset, offset + len(claim.text))
             placed.append(Claim(name, claim.text, span, quantities=claim.quantities))
-            sentences.append(Sentence(span.start, span.end, claim.text))
+            sentences.append(Sentence(span, claim.text))
             offset = span.end + 1
         text = " ".join(c.text for c, _ in claims)
         return AnnotatedArticle(

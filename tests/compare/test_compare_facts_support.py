@@ -40,7 +40,7 @@ def _article(claim: Claim) -> AnnotatedArticle:
     text = claim.text
     return AnnotatedArticle(
         Article(claim.article_id, f"{claim.article_id}.txt", text),
-        (Sentence(0, len(text), text),),
+        (Sentence(Span(0, len(text)), text),),
         (),
         (),
         (claim,),

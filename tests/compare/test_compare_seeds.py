@@ -39,7 +39,7 @@ def test_more_realistic_is_reported_by_both_but_one_independent_source(
     assert {c.article_id for c in line.citations} == {wire, rewrite}
     assert line.independent_sources == 1
     assert line.sources == ((wire, rewrite),)
-    assert "reuses" in line.note and "count once" in line.note
+    assert line.note is not None and "reuses" in line.note and "count once" in line.note
 
 
 def test_neutral_status_is_not_corroborated_by_a_sentence_that_says_something_else(
@@ -55,7 +55,7 @@ def test_neutral_status_is_not_corroborated_by_a_sentence_that_says_something_el
 
 
 def test_rewrites_own_reporting_is_told_apart(dated_report: StoryReport) -> None:
-    own = [s for s in dated_report.brief if "its own reporting" in s.note]
+    own = [s for s in dated_report.brief if "its own reporting" in (s.note or "")]
     assert own and all(s.independent_sources == 1 for s in own)
     assert any("March 24" in s.text for s in own)
 

@@ -293,7 +293,7 @@ def test_an_older_store_is_migrated_and_a_newer_one_refused(
     with open_store(store_db) as store:
         assert _snapshot(store) == before
         versions = store.query("SELECT version FROM schema_version ORDER BY version").fetchall()
-        assert [v[0] for v in versions] == [SCHEMA_VERSION]
+        assert [v[0] for v in versions] == [3, SCHEMA_VERSION]
         assert store.query("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
             str(SCHEMA_VERSION),
         )
@@ -309,9 +309,53 @@ def test_an_older_store_is_migrated_and_a_newer_one_refused(
 def test_a_fresh_store_records_every_migration(store_db: str) -> None:
     with open_store(store_db) as store:
         rows = store.query("SELECT version, why FROM schema_version ORDER BY version").fetchall()
-    assert [r[0] for r in rows] == [2, SCHEMA_VERSION] and all(r[1] for r in rows)
+    assert [r[0] for r in rows] == [2, 3, SCHEMA_VERSION] and all(r[1] for r in rows)
     with open_store(store_db) as store:  # opening again applies nothing twice
         assert store.query("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(rows)
+
+
+def _as_written_by_version_3(store: Store) -> None:
+    """What the previous crosswire wrote: version 3, sentences and entities with flat
+    ``start`` and ``end`` offsets (before they held a span)."""
+    with store.transaction():
+        for article_id, annotations in store.query("SELECT id, annotations FROM articles"):
+            data = json.loads(annotations)
+            data["sentences"] = [
+                {"start": s["span"]["start"], "end": s["span"]["end"], "text": s["text"]}
+                for s in data["sentences"]
+            ]
+            data["entities"] = [
+                {"text": e["text"], "label": e["label"]}
+                | {"start": e["span"]["start"], "end": e["span"]["end"]}
+                for e in data["entities"]
+            ]
+            store.query(
+                "UPDATE articles SET annotations = ? WHERE id = ?", (json.dumps(data), article_id)
+            )
+        store.query("DELETE FROM schema_version WHERE version > 3")
+        store.query("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def test_a_store_of_the_previous_version_reads_as_it_is_and_migrates(
+    store_db: str, seeds: list[AnnotatedArticle]
+) -> None:
+    with open_store(store_db) as store:
+        _link(store, seeds)
+        _as_written_by_version_3(store)
+        (row,) = store.query("SELECT annotations FROM articles WHERE seq = 1").fetchall()
+        assert set(json.loads(row[0])["sentences"][0]) == {"start", "end", "text"}
+
+    def read_back(store: Store) -> list[AnnotatedArticle]:
+        ((story, _),) = store.stories()
+        return store.articles_of(story)[0]
+
+    with open_store(store_db, reading=True) as store:  # a reader opens it unmigrated
+        assert store.query("SELECT MAX(version) FROM schema_version").fetchone()[0] == 3
+        assert read_back(store) == seeds
+    with open_store(store_db) as store:  # a writer migrates it; older rows read as they are
+        versions = store.query("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert [v[0] for v in versions] == [2, 3, SCHEMA_VERSION]
+        assert read_back(store) == seeds
 
 
 def test_browse_and_search(store_db: str, seeds: list[AnnotatedArticle]) -> None:

@@ -69,6 +69,8 @@ def test_article_api_has_spans(client: TestClient) -> None:
     quote = next(q for q in article["quotes"] if "more realistic" in q["content"])
     span = quote["content_span"]
     assert text[span["start"] : span["end"]] == quote["content"]
+    for part in (*article["sentences"], *article["entities"]):  # each with its span too
+        assert text[part["span"]["start"] : part["span"]["end"]] == part["text"]
 
 
 def test_pages_render_story_and_article(client: TestClient) -> None:

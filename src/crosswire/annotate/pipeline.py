@@ -54,7 +54,7 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
         sentence_vectors = vectors[offset : offset + len(sentences)]
         offset += len(sentences)
         entities = tuple(
-            Entity(e.text, e.label_, e.start_char, e.end_char)
+            Entity(e.text, e.label_, Span(e.start_char, e.end_char))
             for e in doc.ents
             if e.label_ in ENTITY_LABELS
         )
@@ -97,7 +97,7 @@ def _sentences(doc: object) -> tuple[Sentence, ...]:
             stripped = piece.strip()
             if stripped:
                 begin = start + piece.index(stripped)
-                out.append(Sentence(begin, begin + len(stripped), stripped))
+                out.append(Sentence(Span(begin, begin + len(stripped)), stripped))
             start += len(piece) + 1
     return tuple(out)
 
@@ -162,7 +162,7 @@ def _source(
     reporting verb's subject), and that source's organisation when known."""
     for quote in quotes:
         cue = quote.cue_span or quote.content_span
-        if quote.speaker is not None and sentence.start <= cue.start < sentence.end:
+        if quote.speaker is not None and sentence.span.start <= cue.start < sentence.span.end:
             return quote.speaker.canonical, quote.speaker.organization
     match = _ACCORDING.search(sentence.text)
     if match:
@@ -187,11 +187,12 @@ def _claims(
     for sentence in _sentences(doc) if sentences is None else sentences:
         if len(sentence.text.split()) < _MIN_CLAIM_WORDS or not_a_statement(sentence.text):
             continue
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        where = sentence.span
+        span = doc.char_span(where.start, where.end, alignment_mode="expand")  # type: ignore[attr-defined]
         ents = [] if span is None else ents_within(doc_ents, ent_starts, span.start, span.end)
         numbers = merge_split_numbers([e for e in ents if e.label_ in NUMBER_LABELS])
         found = [q for q in (quantity_of(e) for e in numbers) if q is not None]
-        found += text_amounts(sentence.text, sentence.start, [q.span for q in found if q.span])
+        found += text_amounts(sentence.text, where.start, [q.span for q in found if q.span])
         quantities = tuple(found)
         names = tuple(dict.fromkeys(e.text for e in ents if e.label_ in ENTITY_LABELS))
         places = tuple(dict.fromkeys(e.text for e in ents if e.label_ in PLACE_LABELS))
@@ -209,13 +210,13 @@ def _claims(
             Claim(
                 article_id=article.id,
                 text=sentence.text,
-                span=Span(sentence.start, sentence.end),
+                span=where,
                 entities=names,
                 quantities=quantities,
                 subject=subject,
                 event=event,
                 negated=negated,
-                dates=tuple(find_dates(sentence.text, sentence.start, published, tense)),
+                dates=tuple(find_dates(sentence.text, where.start, published, tense)),
                 places=places,
                 source=source,
                 tense=tense,

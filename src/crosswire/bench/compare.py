@@ -203,9 +203,9 @@ def _text(by_doc: Mapping[str, AnnotatedArticle], key: Key) -> str:
     return next(c.text for c in by_doc[key[0]].claims if c.span.start == key[1])
 
 
-def _fact_of(report: StoryReport) -> dict[Key, str]:
+def _fact_of(report: StoryReport) -> dict[Key, str | None]:
     """Each claim's fact: the largest fact holding it (own-number facts are extra views)."""
-    out: dict[Key, str] = {}
+    out: dict[Key, str | None] = {}
     size: dict[Key, int] = {}
     for fact in (*report.shared_facts, *report.single_source_facts):
         for claim in fact.claims:

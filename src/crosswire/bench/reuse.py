@@ -34,7 +34,15 @@ from crosswire.bench.clusters import annotate_file
 from crosswire.clean import clean_document
 from crosswire.link.candidates import candidate_pairs
 from crosswire.link.reuse import find_reuse
-from crosswire.model import AnnotatedArticle, Article, Entity, RawDocument, Reuse, Sentence
+from crosswire.model import (
+    AnnotatedArticle,
+    Article,
+    Entity,
+    RawDocument,
+    Reuse,
+    Sentence,
+    Span,
+)
 
 Progress = Callable[[str, int, int], None]
 DATA = Path(__file__).resolve().parents[3] / "bench" / "reuse"
@@ -506,11 +514,12 @@ def _excerpt(article: AnnotatedArticle, keep: Sequence[int], tag: str) -> Annota
     pos = 0
     for k in keep:
         s = article.sentences[k]
-        sentences.append(Sentence(pos, pos + len(s.text), s.text))
+        sentences.append(Sentence(Span(pos, pos + len(s.text)), s.text))
+        shift = pos - s.span.start
         entities += [
-            Entity(e.text, e.label, e.start - s.start + pos, e.end - s.start + pos)
+            Entity(e.text, e.label, Span(e.span.start + shift, e.span.end + shift))
             for e in article.entities
-            if s.start <= e.start < s.end
+            if s.span.start <= e.span.start < s.span.end
         ]
         parts.append(s.text)
         pos += len(s.text) + 1

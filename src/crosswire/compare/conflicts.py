@@ -481,7 +481,7 @@ def find_conflicts(
     for rival in rivals:  # one fact but for the figures: only the figures are compared
         a, b = rival.first, rival.second
         home = fact_of.get(id(a)) or fact_of.get(id(b))
-        pair = Fact(a.text, (a, b), (a.article_id, b.article_id), 2, id=home.id if home else "")
+        pair = Fact(a.text, (a, b), (a.article_id, b.article_id), 2, id=home.id if home else None)
         found += _number_conflicts(pair, published, skip, rival.measures)
     out: list[Conflict] = []
     seen: set[tuple[str, frozenset[int]]] = set()

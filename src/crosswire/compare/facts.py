@@ -82,7 +82,7 @@ def claim_words(claim: Claim) -> set[str]:
 
 def _sentence_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
     for sentence, vector in zip(article.sentences, article.sentence_vectors, strict=False):
-        if sentence.start == span.start:
+        if sentence.span.start == span.start:
             return np.asarray(vector, dtype=np.float32)
     return None
 

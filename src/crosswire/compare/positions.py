@@ -186,8 +186,8 @@ def _quote_at(article: AnnotatedArticle, span: Span) -> Quote | None:
 def _sentence_at(article: AnnotatedArticle, span: Span) -> tuple[str, Span]:
     """The sentence holding ``span``, and its characters."""
     for sentence in article.sentences:
-        if sentence.start <= span.start < sentence.end:
-            return sentence.text, Span(sentence.start, sentence.end)
+        if sentence.span.start <= span.start < sentence.span.end:
+            return sentence.text, sentence.span
     return article.article.text[span.start : span.end], span
 
 
@@ -206,7 +206,7 @@ def _full_names(article: AnnotatedArticle, aliases: AliasTable) -> set[str]:
         and any(q.speaker.canonical in p or p in q.speaker.canonical for p in people)
     }
     headline_end = len(article.article.text.split("\n", 1)[0])
-    body = {e.text for e in article.entities if e.label == "PERSON" and e.start > headline_end}
+    body = {e.text for e in article.entities if e.label == "PERSON" and e.span.start > headline_end}
     named = {p for p in body if " " in p.strip() and name_parts(p) is not None}
     others = {p for p in named if not any(speaker_matches(p, s, aliases) for s in speakers)}
     return speakers | {p for p in others if not any(p != o and o in p for o in others)}

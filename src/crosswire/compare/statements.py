@@ -40,7 +40,7 @@ def _content_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
     rows = [
         vector
         for sentence, vector in zip(article.sentences, article.sentence_vectors, strict=False)
-        if sentence.start < span.end and span.start < sentence.end
+        if sentence.span.start < span.end and span.start < sentence.span.end
     ]
     if not rows:
         return None

@@ -172,8 +172,9 @@ def _weight(fact: Fact) -> int:
     return 1
 
 
-def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str:
-    """How the sources of a brief line count: who copies whom, whose reporting is own."""
+def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str | None:
+    """How the sources of a brief line count: who copies whom, whose reporting is own;
+    None when there is nothing to say."""
 
     def n(article_id: str) -> str:
         return f"[{number.get(article_id, '?')}]"
@@ -199,7 +200,7 @@ def _note(fact: Fact, number: Mapping[str, int], edges: Sequence[Reuse]) -> str:
             )
         else:
             parts.append(f"single source: only {n(only)}")
-    return "; ".join(parts)
+    return "; ".join(parts) or None
 
 
 def _why_once(derivation: Derivation, n: Callable[[str], str]) -> str:

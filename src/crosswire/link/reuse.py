@@ -107,10 +107,10 @@ def _matrix(article: AnnotatedArticle) -> np.ndarray:
 def sentence_anchors(article: AnnotatedArticle) -> list[set[str]]:
     """Per sentence: entity names (demonyms mapped to places), numbers and content-word stems."""
     anchors: list[set[str]] = [set() for _ in article.sentences]
-    starts = [s.start for s in article.sentences]
+    starts = [s.span.start for s in article.sentences]
     for entity in article.entities:
-        k = int(np.searchsorted(starts, entity.start, side="right")) - 1
-        if k < 0 or entity.start >= article.sentences[k].end:
+        k = int(np.searchsorted(starts, entity.span.start, side="right")) - 1
+        if k < 0 or entity.span.start >= article.sentences[k].span.end:
             continue
         for part in re.split(r"[/,]| or | and ", entity.text.lower()):
             key = re.sub(r"(’s|'s)$", "", part.strip().removeprefix("the "))
@@ -135,10 +135,9 @@ def quoted_sentences(article: AnnotatedArticle) -> list[bool]:
     spans = [q.content_span for q in article.quotes if q.kind == "direct"]
     out = []
     for sentence in article.sentences:
-        inside = sum(
-            max(0, min(span.end, sentence.end) - max(span.start, sentence.start)) for span in spans
-        )
-        out.append(inside > 0.5 * max(1, sentence.end - sentence.start))
+        own = sentence.span
+        inside = sum(max(0, min(span.end, own.end) - max(span.start, own.start)) for span in spans)
+        out.append(inside > 0.5 * max(1, own.end - own.start))
     return out
 
 
@@ -301,7 +300,9 @@ def _align(a: AnnotatedArticle, b: AnnotatedArticle) -> list[_Group]:
 
 
 def _span(article: AnnotatedArticle, indexes: list[int]) -> Span:
-    return Span(article.sentences[min(indexes)].start, article.sentences[max(indexes)].end)
+    return Span(
+        article.sentences[min(indexes)].span.start, article.sentences[max(indexes)].span.end
+    )
 
 
 def _text(article: AnnotatedArticle, indexes: list[int]) -> str:

@@ -106,7 +106,7 @@ def _marks(
         if quote.speaker and quote.speaker.span:
             marks.append((quote.speaker.span, "source", quote.speaker.role))
     for entity in annotated.entities:
-        marks.append((Span(entity.start, entity.end), "entity", entity.label))
+        marks.append((entity.span, "entity", entity.label))
     for edge in reuse:
         for pair in edge.pairs:
             if edge.copy_id == article_id:

@@ -51,7 +51,10 @@ class Migration:
     """One step of the schema: applied in order, inside the transaction that opens the store.
 
     ``steps`` run on every backend; ``sqlite`` and ``postgresql`` hold the
-    few statements that only one dialect can say (full-text search).
+    few statements that only one dialect can say (full-text search). A step with
+    no statements changes only the shape of the JSON written from then on: the
+    codec reads the older shape too (:data:`crosswire.codec.UPGRADES`), while
+    the version keeps an older crosswire, which cannot read the new shape, out.
     """
 
     version: int
@@ -119,10 +122,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX article_search_document ON article_search USING GIN (document)",
         ),
     ),
+    Migration(
+        4,
+        "sentences and entities hold their offsets as a span (older rows read as they are)",
+        (),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 #: Stores older than this predate the link state; their articles would need re-annotating.
 OLDEST_MIGRATABLE = MIGRATIONS[0].version
+#: Stores this old or newer have every table this crosswire reads, so a reader may open
+#: them unmigrated: later migrations change only the JSON written (see :class:`Migration`).
+OLDEST_READABLE = max(m.version for m in MIGRATIONS if m.steps or m.sqlite or m.postgresql)
 
 
 class Rows(Protocol):
@@ -311,7 +322,7 @@ class Store(ABC):
         found = self._found_version()
         if found == 0:
             raise StoreError(f"{self.name}: not a crosswire store")
-        if found < SCHEMA_VERSION:
+        if found < OLDEST_READABLE:
             raise StoreError(
                 f"{self.name}: store schema version {found}, this crosswire reads version "
                 f"{SCHEMA_VERSION}; open it once to write (crosswire analyze) to migrate it"
