@@ -704,6 +704,19 @@ def test_the_court_is_the_court_the_article_named_in_full(backend: NlpBackend) -
     assert who is not None and who.startswith("U.S. Court of Appeals")
 
 
+def test_a_clause_the_parse_made_a_noun_is_no_speaker(backend: NlpBackend) -> None:
+    # polnear-150 (train), read after the coordinated-verb rule: "opposed" hung on
+    # "conducting" climbed to the relative clause "that included", whose "that" became
+    # the speaker "that Sanders co-sponsored bans"
+    text = (
+        "Patient advocacy groups note that Sanders co-sponsored bans in 2003 and 2005 that "
+        "included criminal penalties for conducting the research and opposed alternatives "
+        "that would have allowed the cloning of embryos solely for medical research."
+    )
+    said = _said(text, backend)
+    assert said and all(who is None or "co-sponsored" not in who for who, _, _ in said)
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

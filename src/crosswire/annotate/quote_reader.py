@@ -616,7 +616,9 @@ def _coordinated_verb(verb: Token) -> Token | None:
     head = verb.head
     if head.tag_ == verb.tag_ or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return None
-    return next((a for a in head.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
+    # not a relative clause's verb: its subject is a "that" standing for a thing
+    like = (a for a in head.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_)
+    return next((a for a in like if a.dep_ != "relcl"), None)
 
 
 def _after_a_verb_and_comma(participle: Token) -> bool:

@@ -92,6 +92,7 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 #: Nouns that name a place or a people more often than a body: "the state said" is no
 #: "Islamic State", "the house" no "White House".
 _PLACE_NOUNS = frozenset({"state", "house", "city", "country", "nation", "world", "people"})
@@ -318,8 +319,8 @@ class PeopleIndex(PronounResolution):
         determiner = words[0].lower_ if words[0].dep_ == "det" else None
         while words and (words[0].dep_ == "det" or words[0].is_punct):
             words = words[1:]
-        if not words:
-            return None
+        if not words or any(t.dep_ in _CLAUSE_DEPS for t in words if t.i != noun.i):
+            return None  # "that Sanders co-sponsored bans": a clause the parse made a noun
         role, organization = role_and_org(words)
         if determiner not in INDEFINITE and role and is_title(noun.lemma_):
             known = self._known.by_role(role, organization, noun.idx)
