@@ -20,6 +20,7 @@ import json
 import random
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +70,16 @@ def _key(row: dict[str, Any]) -> tuple[str, int, int]:
     return (row["doc"], row["start"], row["end"])
 
 
-def sample(dumped: Path, size: int, seed: int) -> list[dict[str, Any]]:
-    rows = sorted(_rows(dumped), key=_key)
+def sample(
+    dumped: Path, size: int, seed: int, *, exclude: Sequence[Path] = (), first: int = 1
+) -> list[dict[str, Any]]:
+    """``size`` attributions drawn at random, none of those in the ``exclude`` samples
+    (a fresh sample never re-reads an item a fix was made from), numbered from
+    ``first`` (8001 for sample 9)."""
+    drawn = {_key(row) for path in exclude for row in _rows(path)}
+    rows = sorted((r for r in _rows(dumped) if _key(r) not in drawn), key=_key)
     chosen = random.Random(seed).sample(rows, min(size, len(rows)))
-    return [{"item": n, **row} for n, row in enumerate(sorted(chosen, key=_key), start=1)]
+    return [{"item": n, **row} for n, row in enumerate(sorted(chosen, key=_key), start=first)]
 
 
 def score(
@@ -139,6 +146,8 @@ def main() -> None:
     s.add_argument("dumped", type=Path)
     s.add_argument("size", type=int)
     s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--exclude", type=Path, nargs="*", default=[], help="Earlier samples.")
+    s.add_argument("--first", type=int, default=1, help="The first item's number.")
     c = sub.add_parser("score")
     c.add_argument("sampled", type=Path)
     c.add_argument("labels", type=Path)
@@ -148,7 +157,8 @@ def main() -> None:
     if args.command == "dump":
         print(f"{dump(args.folder, args.out)} attributions -> {args.out}")
     elif args.command == "sample":
-        for row in sample(args.dumped, args.size, args.seed):
+        drawn = sample(args.dumped, args.size, args.seed, exclude=args.exclude, first=args.first)
+        for row in drawn:
             print(json.dumps(row, ensure_ascii=False))
     else:
         result = score(args.sampled, args.labels, args.dumped, before=args.before)
