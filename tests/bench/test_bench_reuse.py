@@ -11,16 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswire.annotate.nlp import NlpBackend
-from crosswire.bench.reuse import (
-    apply_recipe,
-    read_ecb_gold,
-    read_recipes,
-    read_records,
-    read_synonyms,
-    run_ecb,
-    run_rewrites,
-    scale_corpus,
-)
+from crosswire.bench.reuse import read_ecb_gold, read_records, run_ecb
+from crosswire.bench.reuse_scale import scale_corpus
+from crosswire.bench.rewrites import apply_recipe, read_recipes, read_synonyms, run_rewrites
 from crosswire.cli import app
 from crosswire.link.candidates import candidate_pairs
 from crosswire.link.reuse import find_reuse

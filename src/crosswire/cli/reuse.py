@@ -26,7 +26,7 @@ from crosswire.cli._common import (
 from crosswire.model import AlignedPair, StoryReport
 
 if TYPE_CHECKING:
-    from crosswire.bench.reuse import ScalePoint
+    from crosswire.bench.reuse_scale import ScalePoint
 from crosswire.report import article_label, story_page
 
 DEFAULT_ECB = Path("../shared/data/ecbplus/ecbplus.jsonl")
@@ -158,7 +158,9 @@ def bench_reuse(
     if scale and scale < 2000:
         _fail("--scale must be at least 2000 (it is compared with 1,000)")
     from crosswire.bench.clusters import annotate_file
-    from crosswire.bench.reuse import run_ecb, run_rewrites, run_scale
+    from crosswire.bench.reuse import run_ecb
+    from crosswire.bench.reuse_scale import run_scale
+    from crosswire.bench.rewrites import run_rewrites
 
     with _stage_progress("reading") as progress:
         annotated, skipped, _ = annotate_file(file, progress=progress)
