@@ -717,6 +717,35 @@ def test_a_clause_the_parse_made_a_noun_is_no_speaker(backend: NlpBackend) -> No
     assert said and all(who is None or "co-sponsored" not in who for who, _, _ in said)
 
 
+def test_who_after_a_name_and_its_description_is_the_named_person(backend: NlpBackend) -> None:
+    # audit sample 9, item 8037 (dev): "who told" was the description "tech staffer at
+    # the State Department", though the phrase names John Bentel
+    text = (
+        "John Bentel, a tech staffer at the State Department who told his subordinates "
+        "never to speak of Clinton's email, declined to comment."
+    )
+    assert _speaker_of(text, "never to speak", backend)[0] == "John Bentel"
+
+
+def test_a_titled_description_opening_a_story_is_the_person_named_next(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 9, item 8005 (dev): the next sentence names the attorney general
+    text = (
+        "The New York state attorney general is confirming that the Trump Foundation is "
+        "not registered in New York as a charity to solicit donations. Attorney General "
+        "Eric Schneiderman isn't saying if Donald Trump's foundation violated any laws."
+    )
+    assert _speaker_of(text, "that the Trump Foundation", backend)[0] == "Eric Schneiderman"
+    # a bare "the president" is one named before, not the next one with that title
+    text = (
+        "This week, the president declined to threaten Moscow or even directly declare it "
+        "responsible. President Vladimir Putin said Russia had nothing to do with it."
+    )
+    said = _said(text, backend)
+    assert all(who != "Vladimir Putin" for who, _, what in said if "responsible" in what)
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

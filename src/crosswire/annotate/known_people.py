@@ -232,6 +232,20 @@ class KnownPeople:
         ]
         return matches[-1] if matches else None
 
+    def introduced_after(self, title: str, start: int, end: int) -> KnownPerson | None:
+        """The first person named in full between ``start`` and ``end`` whose role holds
+        ``title`` (or its short form: "Sen." for "senator"): whom a description that
+        opens a story stands for when the next sentence names them ("The New York
+        state attorney general is confirming ... Attorney General Eric Schneiderman")."""
+        title = title.lower()
+        for known in self._known:
+            if not (start < known.position <= end) or not known.role:
+                continue
+            held = [w.lower().rstrip(".,") for w in known.role.replace("(", " ").split()]
+            if any(w and (w == title or title.startswith(w)) for w in held):
+                return known
+        return None
+
     def names(self) -> list[str]:
         """The full names the article gives, in order of first mention."""
         return [k.name for k in self._known]

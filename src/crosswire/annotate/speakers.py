@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-from crosswire.annotate.known_people import KnownPeople
+from crosswire.annotate.known_people import KnownPeople, KnownPerson
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import (
     NAME_AFTER_OUTLET,
@@ -122,6 +122,11 @@ class PeopleIndex(PronounResolution):
         """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
         if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
             token = token.head.head
+            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+                # "John Bentel, a tech staffer at the State Department *who* told": Bentel
+                named = self._named(name_head(token.head))
+                if named is not None and named.person:
+                    return named
         if token.lower_ in PRONOUN_GENDER:
             return self._he_or_she(token)
         if token.lower_ == "they":
@@ -313,6 +318,14 @@ class PeopleIndex(PronounResolution):
                 return name
         return None
 
+    def _named_next(self, noun: Token) -> KnownPerson | None:
+        """The person a titled description opening its sentence stands for when the
+        next sentence names them with that title: "The New York state attorney
+        general is confirming ... Attorney General Eric Schneiderman said"."""
+        following = noun.sent.end
+        end = self._doc[following].sent.end_char if following < len(self._doc) else noun.idx
+        return self._known.introduced_after(noun.lemma_, noun.idx, end)
+
     def _described(self, noun: Token) -> Mention | None:
         """A common-noun speaker: a role the article gave a person, else the description."""
         words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1]]
@@ -324,6 +337,8 @@ class PeopleIndex(PronounResolution):
         role, organization = role_and_org(words)
         if determiner not in INDEFINITE and role and is_title(noun.lemma_):
             known = self._known.by_role(role, organization, noun.idx)
+            if known is None and noun.dep_ in ("nsubj", "nsubjpass") and len(words) > 1:
+                known = self._named_next(noun)  # not a bare "the president": one named before
             if known is not None:
                 return Mention(
                     known.name,
