@@ -746,6 +746,18 @@ def test_a_titled_description_opening_a_story_is_the_person_named_next(
     assert all(who != "Vladimir Putin" for who, _, what in said if "responsible" in what)
 
 
+def test_he_is_not_the_person_of_a_relative_clause_aside(backend: NlpBackend) -> None:
+    # audit sample 9, item 8024 (dev): "he said" went to Muhammad Ali, the subject of
+    # "who died" in Obama's aside, not to Obama
+    text = (
+        "Barack Obama spoke at the museum.\n\n''We've shown the world we can float like "
+        "butterflies and sting like bees,'' Mr. Obama said, not even needing to mention the "
+        "author of that boast, Muhammad Ali, who died three months ago. African-Americans, "
+        "he said, can ''rock like Jimi'' and ''stir the pot like Richard Pryor.''"
+    )
+    assert _speaker_of(text, "African-Americans", backend)[0] == "Barack Obama"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

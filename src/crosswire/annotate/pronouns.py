@@ -207,6 +207,8 @@ class PronounResolution(ABC):
                 gender = next((honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender:
                 self._known.genders.setdefault(mention.name, gender)
+            if token.head.dep_ == "relcl":
+                continue  # "the author of that boast, Muhammad Ali, *who* died": an aside
             self._salient.append((token.idx, mention))
 
     def _skipped(self, position: int) -> bool:
