@@ -65,6 +65,7 @@ UPGRADES: dict[type, Upgrade] = {
     model.Fact: _blank_to_none("id"),
     model.BriefSentence: _blank_to_none("fact_id", "note"),
     model.Conflict: _blank_to_none("fact_id"),
+    model.Position: _blank_to_none("topic", "target"),
 }
 
 

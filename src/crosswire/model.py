@@ -420,22 +420,22 @@ class Position:
     ``actor`` is the side (a country or organisation: ``Russia``); ``speaker``
     the named person or body that voiced it (``Dmitry Peskov``); ``context``
     the sentence it was read in. ``target`` is what the stance is toward, as
-    the sentence names it ("the CETA trade deal"); ``topic`` the topic words
-    it falls under, when any (``neutrality``), which group positions but do
-    not decide whether one exists.
+    the sentence names it ("the CETA trade deal"), None for a quote that names
+    none; ``topic`` the topic words it falls under (``neutrality``), None when
+    none, which group positions but do not decide whether one exists.
     """
 
     actor: str
     speaker: str | None
     role: str | None
     stance: StanceKind
-    topic: str
+    topic: str | None
     text: str
     citations: tuple[Citation, ...]
     date: str | None = None
     kind: PositionKind = "quote"
     context: str = ""
-    target: str = ""
+    target: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from crosswire.model import (
     Conflict,
     Entity,
     Fact,
+    Position,
     Quote,
     Sentence,
     Span,
@@ -86,3 +87,12 @@ def test_empty_ids_and_notes_written_for_none_read_as_none() -> None:
     back = from_dict(StoryReport, json.loads(json.dumps(data)))
     assert back.shared_facts[0].id is None and back.shared_facts[0].claims == (claim,)
     assert (back.brief[0].fact_id, back.brief[0].note, back.conflicts[0].fact_id) == (None,) * 3
+
+
+def test_a_positions_empty_topic_and_object_read_as_none() -> None:
+    """A position's topic and object (``target``) were "" when it had none."""
+    position = Position("Russia", "Dmitry Peskov", None, "accept", "neutrality", "x", ())
+    old = {**to_dict(position), "topic": "", "target": ""}
+    back = from_dict(Position, old)
+    assert (back.topic, back.target) == (None, None)
+    assert from_dict(Position, to_dict(position)) == position

@@ -135,7 +135,7 @@ def _from_statement(
         speaker=speaker.canonical if speaker.canonical != actor else None,
         role=speaker.role,
         stance=stance,
-        topic=", ".join(topics),
+        topic=", ".join(topics) or None,
         text=text,
         citations=tuple(Citation(q.article_id, q.content_span) for q in statement.quotes),
         date=_date(claim, published.get(quote.article_id)),
@@ -161,7 +161,7 @@ def _from_claim(
         speaker=None,
         role=None,
         stance=stance,
-        topic=", ".join(topics),
+        topic=", ".join(topics) or None,
         text=claim.text,
         citations=(Citation(claim.article_id, claim.span),),
         date=_date(claim, published.get(claim.article_id)),
@@ -246,7 +246,7 @@ def _from_stance(
         speaker=speaker,
         role=role,
         stance=stance.stance,
-        topic=", ".join(topics),
+        topic=", ".join(topics) or None,
         text=sentence,
         citations=(Citation(article.article.id, where),),
         date=_date(claim, published.get(article.article.id)),
@@ -359,7 +359,7 @@ def object_key(position: Position) -> str:
     ("the CETA trade deal" and "CETA trade deal" are one)."""
     if position.topic:
         return position.topic
-    words = re.findall(r"[a-z0-9]+", position.target.lower())
+    words = re.findall(r"[a-z0-9]+", (position.target or "").lower())
     return " ".join(w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her"))
 
 

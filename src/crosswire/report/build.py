@@ -186,7 +186,7 @@ def _position_row(position: Position, index: _Index) -> PositionRow:
         who += f" / {inline(position.speaker)}"
         if position.role:
             who += f" ({inline(position.role)})"
-    on = inline(position.target) or position.topic
+    on = inline(position.target or "") or position.topic or ""
     if position.target and position.topic and position.topic.lower() not in position.target.lower():
         on = f"{inline(position.target)} ({position.topic})"
     return PositionRow(
