@@ -758,6 +758,28 @@ def test_he_is_not_the_person_of_a_relative_clause_aside(backend: NlpBackend) ->
     assert _speaker_of(text, "African-Americans", backend)[0] == "Barack Obama"
 
 
+def test_who_after_a_list_of_names_is_the_last_named(backend: NlpBackend) -> None:
+    # audit sample 10, item 9022 (dev): Stevie Wonder's joke was Will Smith's
+    text = (
+        "The museum opened with celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, "
+        "Patti LaBelle and Stevie Wonder, who joked of the museum, \"I haven't seen it "
+        "yet, but I'm going to.\""
+    )
+    assert _speaker_of(text, "I haven't seen it", backend)[0] == "Stevie Wonder"
+
+
+def test_they_is_never_a_person_named_as_the_nearest_subject(
+    backend: NlpBackend, shared_dir: Path
+) -> None:
+    # audit sample 10, item 9050 (dev): in "officers saw Scott get out of a car ..., and
+    # they ordered him", "they" went to Keith Lamont Scott (whom the tagger had once called
+    # an organisation), the man the officers ordered
+    dev = shared_dir / "data/polnear/dev/text"
+    text = (dev / "wash-post_2016-09-25_phone-video-is-first-public-look.txt").read_text()
+    said = [(q.speaker, q.content) for q in _quotes(text, backend) if q.cue == "ordered"]
+    assert said and all(who is None or "Scott" not in who.name for who, _ in said)
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -311,6 +311,8 @@ class PronounResolution(ABC):
                 continue
             if token.lower_ == pronoun.lower_:
                 continue  # "it ... it": the same one again
+            if self._known.a_person_named(token):
+                return None  # "officers saw *Scott* get out ..., and they ordered him"
             ent = entity_of(token) if entity_label(token) == "ORG" else None
             name = ent.text if ent is not None else self._organisations.named(name_head(token))
             if name is None and entity_label(token) == "" and self._known.unknown_name(token):

@@ -98,6 +98,12 @@ _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 _PLACE_NOUNS = frozenset({"state", "house", "city", "country", "nation", "world", "people"})
 
 
+def _last_conjunct(noun: Token) -> Token | None:
+    """The last noun joined to ``noun`` by "and" or a comma in a list, if any."""
+    joined = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
+    return joined[-1] if joined else None
+
+
 class PeopleIndex(PronounResolution):
     """The people one article names, so that later mentions can be resolved.
 
@@ -121,7 +127,14 @@ class PeopleIndex(PronounResolution):
     def mention(self, token: Token) -> Mention | None:
         """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
         if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-            token = token.head.head
+            relative, token = token, token.head.head
+            # "Will Smith, ... and Stevie Wonder, *who* joked": Wonder; not "both Democrats
+            # and Republicans, who *have* questioned"
+            plural = any(t.tag_ == "VBP" for t in (relative.head, *relative.head.children))
+            while not plural and (last := _last_conjunct(token)) is not None:
+                if last.i > relative.i:
+                    break
+                token = last
             if token.dep_ == "appos" and token.head.pos_ == "PROPN":
                 # "John Bentel, a tech staffer at the State Department *who* told": Bentel
                 named = self._named(name_head(token.head))
