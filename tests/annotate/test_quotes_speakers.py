@@ -780,6 +780,20 @@ def test_they_is_never_a_person_named_as_the_nearest_subject(
     assert said and all(who is None or "Scott" not in who.name for who, _ in said)
 
 
+def test_a_nickname_in_quote_marks_does_not_cut_a_quote_from_its_cue(
+    backend: NlpBackend, shared_dir: Path
+) -> None:
+    # audit sample 10, item 9044 (dev): 'Marcia "Cia" Price ... shouted' left both of
+    # her quotes with no cue and no source, and the dateline "NEWPORT NEWS, Va. -" was
+    # a person's full name
+    dev = shared_dir / "data/polnear/dev/text"
+    text = (dev / "wash-post_2016-09-08_virginian-could-make-history-aga.txt").read_text()
+    quotes = _quotes(text, backend)
+    (big_year,) = [q for q in quotes if q.content.startswith("This is a big year")]
+    assert big_year.cue == "shouted to" and big_year.source_span is not None
+    assert all(q.speaker is None or "NEWPORT" not in q.speaker.name for q in quotes)
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

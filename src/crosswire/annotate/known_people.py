@@ -40,6 +40,16 @@ def within(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
 
+def _a_dateline(name: Sequence[Token]) -> bool:
+    """A name in capitals opening its line before a comma: a dateline's place
+    ("NEWPORT NEWS, Va. -"), which the tagger may take for a person."""
+    first, last = name[0], name[-1]
+    opens = first.i == 0 or "\n" in first.doc[first.i - 1].text_with_ws
+    after = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
+    capitals = all(t.text.isupper() and len(t.text) > 1 for t in name)
+    return opens and capitals and after is not None and after.text == ","
+
+
 @dataclass(frozen=True)
 class KnownPerson:
     """A person the article names in full: the name, where it is first written, and
@@ -152,6 +162,8 @@ class KnownPeople:
         return frozenset(alone)
 
     def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
+        if _a_dateline(name):
+            return False  # "NEWPORT NEWS, Va. - In a tradition ...": a place
         labels = {entity_label(t) for t in name}
         if "PERSON" in labels:
             return True

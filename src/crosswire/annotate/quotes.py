@@ -116,15 +116,14 @@ def _attributions(
         if headline is not None:
             found.append(headline)
     headlines = [f.content for f in found]
-    for n, passage in enumerate(reader.passages):
-        if not_words_said(reader.text[passage.open + 1 : passage.close]):
-            continue
+    # a nickname or title in quote marks ('Marcia "Cia" Price shouted') bounds no
+    # quote's attribution: the passages around a quote are the ones of words said
+    said = [p for p in reader.passages if not not_words_said(reader.text[p.open + 1 : p.close])]
+    for n, passage in enumerate(said):
         if any(a <= passage.open + 1 and passage.close <= b + 1 for a, b in headlines):
             continue
-        previous = reader.passages[n - 1].close + 1 if n else 0
-        following = (
-            reader.passages[n + 1].open if n + 1 < len(reader.passages) else len(reader.text)
-        )
+        previous = said[n - 1].close + 1 if n else 0
+        following = said[n + 1].open if n + 1 < len(said) else len(reader.text)
         result: FoundAttribution | None = _continued(reader, found[-1], passage) if found else None
         if result is None and inline_quote(reader, passage):
             result = partial_quote(reader, passage)
