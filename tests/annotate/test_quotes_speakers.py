@@ -794,6 +794,21 @@ def test_a_nickname_in_quote_marks_does_not_cut_a_quote_from_its_cue(
     assert all(q.speaker is None or "NEWPORT" not in q.speaker.name for q in quotes)
 
 
+def test_a_sentence_the_parse_ran_into_a_name_is_no_speaker(backend: NlpBackend) -> None:
+    # polnear-150 (train), read at the end of the fourth stop of 2026-12-07: "Tension
+    # flared in the race ..., with each candidate questioning ... and Senator Bernie
+    # Sanders" was a speaker's name
+    text = (
+        "The two Democratic Party contenders are questioning the other's fitness to lead."
+        "\n\nTension flared in the race for the Democratic presidential nomination on "
+        "Thursday, with each candidate questioning the other's fitness to lead and Senator "
+        "Bernie Sanders pressing his attack that Hillary Clinton is not qualified to be "
+        "president."
+    )
+    said = _said(text, backend)
+    assert said and all(who is None or "Tension" not in who for who, _, _ in said)
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -93,9 +93,18 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_CLAUSE_WORDS = 3
 #: Nouns that name a place or a people more often than a body: "the state said" is no
 #: "Islamic State", "the house" no "White House".
 _PLACE_NOUNS = frozenset({"state", "house", "city", "country", "nation", "world", "people"})
+
+
+def _a_clause(name: str) -> bool:
+    """A speaker's name that is a clause the parse ran into a name: a comma and three
+    lower-case words or more ("Tension flared in the race for the nomination on
+    Thursday, with each candidate ..."); "Jeff Merkley, Sherrod Brown" is names."""
+    return "," in name and sum(w[:1].islower() for w in name.split()) >= _CLAUSE_WORDS
 
 
 def _last_conjunct(noun: Token) -> Token | None:
@@ -182,6 +191,8 @@ class PeopleIndex(PronounResolution):
         proposal", "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) invoke" speak
         together, so neither alone is the source. One name is :meth:`mention`."""
         first = self.mention(token)
+        if first is not None and _a_clause(first.name):
+            return None  # "Tension flared in the race ..., with each candidate ..."
         names, last, joined = [token], token, False
         while first is not None and first.name:
             nxt = next((c for c in last.children if c.dep_ == "conj" and c.i > last.i), None)
@@ -345,8 +356,10 @@ class PeopleIndex(PronounResolution):
         determiner = words[0].lower_ if words[0].dep_ == "det" else None
         while words and (words[0].dep_ == "det" or words[0].is_punct):
             words = words[1:]
-        if not words or any(t.dep_ in _CLAUSE_DEPS for t in words if t.i != noun.i):
-            return None  # "that Sanders co-sponsored bans": a clause the parse made a noun
+        if not words or any(
+            t.dep_ in _CLAUSE_DEPS or t.tag_ in _FINITE for t in words if t.i != noun.i
+        ):  # "that Sanders co-sponsored bans", "Tension flared in the race ..., with each
+            return None  # candidate": a clause the parse made a noun phrase
         role, organization = role_and_org(words)
         if determiner not in INDEFINITE and role and is_title(noun.lemma_):
             known = self._known.by_role(role, organization, noun.idx)
