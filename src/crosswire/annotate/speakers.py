@@ -14,6 +14,7 @@ description ("the candidate", "the company"). Names across articles are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -122,6 +123,16 @@ class PeopleIndex(PronounResolution):
 
     def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
         super().__init__(doc, skip, KnownPeople(doc, skip), Organisations(doc))
+
+    @cached_property
+    def _bodies_named(self) -> list[tuple[int, str]]:
+        """(token index, name) of every organisation the article names outside quotes, in
+        order: read once, for each "the company" or "the appeals court" to look back in."""
+        return [
+            (token.i, name)
+            for token in self._doc
+            if not self._skipped(token.idx) and (name := self._organisations.named(token))
+        ]
 
     def gender(self, name: str) -> str:
         """A person's gender as the article shows it ("m", "f"), "" when unknown: learned
@@ -317,11 +328,8 @@ class PeopleIndex(PronounResolution):
             while start > 0 and self._skipped(self._doc[start].idx):
                 start = self._doc[start - 1].sent.start
         other = organisation_nouns()[noun.lemma_.lower()]
-        for token in reversed(self._doc[start : noun.i]):
-            if self._skipped(token.idx):
-                continue
-            name = self._organisations.named(token)
-            if name is None:
+        for at, name in reversed(self._bodies_named):
+            if at < start or at >= noun.i:
                 continue
             if name.split()[-1].lower() in other:
                 return None  # "The New York Times reported ... The network said"
@@ -334,11 +342,8 @@ class PeopleIndex(PronounResolution):
         Appeals for the Sixth Circuit", "the committee" the "House Intelligence
         Committee"; not "the appeals court" of a "Supreme Court"."""
         wanted = {noun.lower_} | {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-        for token in reversed(self._doc[: noun.i]):
-            if self._skipped(token.idx):
-                continue
-            name = self._organisations.named(token)
-            if name is not None and wanted <= {w.lower() for w in name.split()}:
+        for at, name in reversed(self._bodies_named):
+            if at < noun.i and wanted <= {w.lower() for w in name.split()}:
                 return name
         return None
 
