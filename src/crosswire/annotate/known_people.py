@@ -22,7 +22,7 @@ from crosswire.annotate.name_runs import (
     outlet_person,
     split_name,
 )
-from crosswire.annotate.roles import role_near
+from crosswire.annotate.roles import role_near, role_words
 from crosswire.annotate.speaker_names import (
     NameParts,
     fold,
@@ -253,8 +253,7 @@ class KnownPeople:
         for known in self._known:
             if not (start < known.position <= end) or not known.role:
                 continue
-            held = [w.lower().rstrip(".,") for w in known.role.replace("(", " ").split()]
-            if any(w and (w == title or title.startswith(w)) for w in held):
+            if any(w and (w == title or title.startswith(w)) for w in role_words(known.role)):
                 return known
         return None
 

@@ -9,7 +9,7 @@ and the mentions resolved to them (:mod:`crosswire.annotate.speakers`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -186,3 +186,10 @@ def entity_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def surname_written(name: str, tokens: Iterable[Token]) -> bool:
+    """Whether the surname of ``name`` is one of ``tokens`` as written: "Clinton" of
+    "Hillary Clinton" in 'McClenney said *Clinton* doesn't show consistency'."""
+    surname = name.split()[-1]
+    return any(t.text == surname for t in tokens)

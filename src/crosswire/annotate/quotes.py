@@ -43,6 +43,7 @@ from crosswire.annotate.attribution_finders import (
     speaker_before,
 )
 from crosswire.annotate.attribution_model import QuoteModels, load_models
+from crosswire.annotate.name_runs import surname_written
 from crosswire.annotate.pronouns import PRONOUN_GENDER
 from crosswire.annotate.quote_reader import FoundAttribution, ParsedArticle, not_words_said
 from crosswire.annotate.quotemarks import Passage, quoted_passages
@@ -210,17 +211,11 @@ def _not_the_one_spoken_of(
             and f.content[0] - earlier.content[1] <= _SAME_VOICE_REACH
             and reader.line_of(source[0]) != reader.line_of(earlier.content[0])
             and reader.people.gender(earlier.mention.name) in ("", PRONOUN_GENDER[pronoun])
-            and _spoken_of(reader, f.mention.name, earlier.clause or earlier.content)
+            and surname_written(f.mention.name, reader.tokens(*(earlier.clause or earlier.content)))
         ):
             f = replace(f, mention=replace(earlier.mention, start=source[0], end=source[1]))
         out.append(f)
     return out
-
-
-def _spoken_of(reader: ParsedArticle, name: str, span: tuple[int, int]) -> bool:
-    """Whether a person's surname is written inside an attribution's content."""
-    surname = name.split()[-1]
-    return any(t.text == surname for t in reader.tokens(*span))
 
 
 def _inside(passage: Passage, found: FoundAttribution) -> bool:

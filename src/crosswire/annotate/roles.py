@@ -19,6 +19,12 @@ from crosswire.annotate.speaking import is_honorific
 _CLAUSE_BREAKS = frozenset({"CCONJ", "VERB", "AUX", "ADP", "SCONJ"})
 
 
+def role_words(role: str) -> list[str]:
+    """A role's words as a title is compared with them: lower case, without a closing dot
+    or comma or an opening bracket ("Sen. (R-Neb.)" -> "sen", "r-neb")."""
+    return [w.lower().rstrip(".,") for w in role.replace("(", " ").split()]
+
+
 def org_name(token: Token) -> str | None:
     """The organisation an entity word stands for ("Russian" -> "Russia")."""
     label = entity_label(token)

@@ -32,10 +32,11 @@ from crosswire.annotate.name_runs import (
     outlet_person,
     party_tag,
     split_name,
+    surname_written,
 )
 from crosswire.annotate.organisations import Organisations
 from crosswire.annotate.pronouns import INDEFINITE, PRONOUN_GENDER, PronounResolution
-from crosswire.annotate.roles import org_name, role_and_org, role_near
+from crosswire.annotate.roles import org_name, role_and_org, role_near, role_words
 from crosswire.annotate.speaker_names import (
     name_parts,
     organisation_heads,
@@ -63,7 +64,7 @@ def _another_title(role: str | None, description: Token) -> bool:
     U.S. senator" may be the Democratic nominee)."""
     if not role or not is_title(description.lemma_):
         return False
-    held = [w.lower().rstrip(".") for w in role.replace("(", " ").split()]
+    held = role_words(role)
     if not any(is_title(w) for w in held):
         return False  # "Democratic nominee" is no title that "the senator" contradicts
     return description.lemma_.lower() not in held
@@ -78,7 +79,7 @@ def _title_not_held(titles: Sequence[Token], role: str | None) -> bool:
     ]
     if not written or not role:
         return False
-    held = [w.lower().rstrip(".,") for w in role.replace("(", " ").split()]
+    held = role_words(role)
     if not any(is_title(w) for w in held):
         return False  # "Democratic nominee" holds no title that "Sen." contradicts
     return not any(h.startswith(w) for w in written for h in held)
@@ -87,9 +88,8 @@ def _title_not_held(titles: Sequence[Token], role: str | None) -> bool:
 def _named_elsewhere(name: str, description: Token) -> bool:
     """Whether the sentence of a description names ``name`` outside it: "The New York
     businessman says of *Clinton*" is not Clinton, whoever was named last."""
-    surname = name.split()[-1]
     inside = range(description.left_edge.i, description.right_edge.i + 1)
-    return any(t.text == surname and t.i not in inside for t in description.sent)
+    return surname_written(name, (t for t in description.sent if t.i not in inside))
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
@@ -440,7 +440,6 @@ class PeopleIndex(PronounResolution):
             return None  # "her aides" is no Gene Sperling's
         sentence = word.sent
         start = self._doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        surname = owner.name.split()[-1]
-        if not any(t.text == surname for t in self._doc[start : word.i]):
+        if not surname_written(owner.name, self._doc[start : word.i]):
             return None  # named paragraphs back: "his campaign" was more often another's
         return owner
