@@ -211,6 +211,12 @@ class PronounResolution(ABC):
                 continue  # "the author of that boast, Muhammad Ali, *who* died": an aside
             self._salient.append((token.idx, mention))
 
+    def _from_sentence_before(self, token: Token) -> int:
+        """Where the sentence before ``token``'s starts (its own, when it is the first):
+        how far back "it", "his" or "the company" looks for whom it stands for."""
+        start = token.sent.start
+        return self._doc[start - 1].sent.start if start > 0 else start
+
     def _skipped(self, position: int) -> bool:
         return within(position, self._skip)
 
@@ -303,9 +309,7 @@ class PronounResolution(ABC):
         found"), or for "they" a group ("labor-policy *experts* say, including a
         provision *they* say could exclude"). A nearer subject that is anything else
         ("the plan", a person) is what the pronoun more likely is, so then no one."""
-        start = pronoun.sent.start
-        if start > 0:
-            start = self._doc[start - 1].sent.start
+        start = self._from_sentence_before(pronoun)
         for token in reversed(self._doc[start : pronoun.i]):
             if token.dep_ not in ("nsubj", "nsubjpass") or self._skipped(token.idx):
                 continue

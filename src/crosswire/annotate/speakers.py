@@ -321,12 +321,9 @@ class PeopleIndex(PronounResolution):
         """The organisation "the company" is: the last one named before it in its sentence
         or the one before, outside quotes ("The Dow was held back by a drop in the oil
         giant Exxon Mobil. The company reported ..." is Exxon Mobil)."""
-        sentence = noun.sent
-        start = sentence.start
-        if start > 0:  # the sentence before, or the one holding a quote that ends there
-            start = self._doc[start - 1].sent.start
-            while start > 0 and self._skipped(self._doc[start].idx):
-                start = self._doc[start - 1].sent.start
+        start = self._from_sentence_before(noun)
+        while start > 0 and self._skipped(self._doc[start].idx):
+            start = self._doc[start - 1].sent.start  # or the one holding a quote ending there
         other = organisation_nouns()[noun.lemma_.lower()]
         for at, name in reversed(self._bodies_named):
             if at < start or at >= noun.i:
@@ -438,8 +435,7 @@ class PeopleIndex(PronounResolution):
             return None  # "*her* submission" of "the New York judge": no one's name
         if self.gender(owner.name) != gender:
             return None  # "her aides" is no Gene Sperling's
-        sentence = word.sent
-        start = self._doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        start = self._from_sentence_before(word)
         if not surname_written(owner.name, self._doc[start : word.i]):
             return None  # named paragraphs back: "his campaign" was more often another's
         return owner
