@@ -809,6 +809,18 @@ def test_a_sentence_the_parse_ran_into_a_name_is_no_speaker(backend: NlpBackend)
     assert said and all(who is None or "Tension" not in who for who, _, _ in said)
 
 
+def test_a_list_of_groups_with_commas_is_a_speaker_not_a_clause(backend: NlpBackend) -> None:
+    # breitbart_2016-04-14_the-latest-trump-delivers-defens: the clause check counted
+    # lower-case words, so "gay rights groups, entertainers and business leaders" lost
+    # the words they say
+    text = (
+        "North Carolina has faced a national backlash from gay rights groups, entertainers "
+        "and business leaders who say the law unfairly targets gay and lesbian people."
+    )
+    who, _ = _speaker_of(text, "the law unfairly", backend)
+    assert who is not None and "entertainers" in who
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -95,17 +95,20 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 _OWNER_GENDER = {"his": "m", "her": "f"}
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_CLAUSE_WORDS = 3
 #: Nouns that name a place or a people more often than a body: "the state said" is no
 #: "Islamic State", "the house" no "White House".
 _PLACE_NOUNS = frozenset({"state", "house", "city", "country", "nation", "world", "people"})
 
 
-def _a_clause(name: str) -> bool:
-    """A speaker's name that is a clause the parse ran into a name: a comma and three
-    lower-case words or more ("Tension flared in the race for the nomination on
-    Thursday, with each candidate ..."); "Jeff Merkley, Sherrod Brown" is names."""
-    return "," in name and sum(w[:1].islower() for w in name.split()) >= _CLAUSE_WORDS
+def _a_clause(doc: Doc, mention: Mention) -> bool:
+    """A speaker's name that is a clause the parse ran into a name: a comma and a
+    finite verb inside it ("Tension flared in the race for the nomination on
+    Thursday, with each candidate ..."); "Jeff Merkley, Sherrod Brown" and "gay
+    rights groups, entertainers and business leaders" are names."""
+    if "," not in mention.name:
+        return False
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and any(t.tag_ in _FINITE for t in words)
 
 
 def _last_conjunct(noun: Token) -> Token | None:
@@ -202,7 +205,7 @@ class PeopleIndex(PronounResolution):
         proposal", "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) invoke" speak
         together, so neither alone is the source. One name is :meth:`mention`."""
         first = self.mention(token)
-        if first is not None and _a_clause(first.name):
+        if first is not None and _a_clause(self._doc, first):
             return None  # "Tension flared in the race ..., with each candidate ..."
         names, last, joined = [token], token, False
         while first is not None and first.name:
