@@ -821,6 +821,49 @@ def test_a_list_of_groups_with_commas_is_a_speaker_not_a_clause(backend: NlpBack
     assert who is not None and "entertainers" in who
 
 
+def test_a_second_said_after_but_has_the_first_ones_speaker_and_ends_its_words(
+    backend: NlpBackend,
+) -> None:
+    # wash-post_2016-09-25_phone-video-is-first-public-look (audit sample 11): the parse
+    # hung the second "said" as the first one's complement, so the quote had no speaker,
+    # the first report ran on over it, and "Charlotte Mayor" was part of her name
+    text = (
+        "Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be "
+        "released but said \u201cthe question is the timing.\u201d"
+    )
+    assert _speaker_of(text, "the question is", backend) == ("Jennifer Roberts", "Charlotte Mayor")
+    (first,) = [what for _, _, what in _said(text, backend) if what.startswith("that she")]
+    assert first == "that she thinks the video should be released"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # breitbart_2016-09-29_politifact-donald-trump-is-right (sample 11): the parse
+        # made "which reported" an adverbial clause, and the quote had no speaker
+        (
+            "Earlier, they turned to the Chicago Police Department which reported \u201c2,521 "
+            "shooting incidents\u201d in the city between January 1 and September 18.",
+            "2,521",
+            "Chicago Police Department",
+        ),
+        # wash-post_2016-09-25_phone-video-is-first-public-look (sample 11): "who" was
+        # hung on "a focal point"
+        (
+            "The unreleased department video of the encounter has become a focal point for "
+            "demonstrators here, who have taken to the city\u2019s streets and called for "
+            "footage to be released.",
+            "footage",
+            "demonstrators",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_it_stands_for(
+    text: str, content: str, speaker: str, backend: NlpBackend
+) -> None:
+    assert _speaker_of(text, content, backend)[0] == speaker
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -96,6 +96,9 @@ def name_head(token: Token) -> Token:
     return token
 
 
+_NAME_AFTER_TITLE = 2
+
+
 def split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """(title words, name words) of a proper-noun run.
 
@@ -114,12 +117,27 @@ def split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
         elif titled or entity_label(token) not in ORG_LABELS:
             break  # organisations come before titles ("NATO Secretary General")
         cut += 1
+    if cut == 0:
+        cut = _after_a_placed_title(run)
     titles, name = list(run[:cut]), list(run[cut:])
     while (
         len(name) > 1 and entity_label(name[0]) != "PERSON" and entity_label(name[-1]) == "PERSON"
     ):
         titles.append(name.pop(0))
     return titles, name
+
+
+def _after_a_placed_title(run: Sequence[Token]) -> int:
+    """Where a name starts after a title that a place or body is written before, which
+    the tagger often runs into the person: "Charlotte Mayor Jennifer Roberts" (0 when
+    there is none). Two name words must follow, so "Martin Luther King Jr." keeps his."""
+    for k in range(1, len(run) - _NAME_AFTER_TITLE):
+        if not is_title(run[k].text) or not run[k].text[:1].isupper():
+            continue
+        rest = run[k + 1 :]
+        if all(t.is_alpha and t.text[:1].isupper() and not is_title(t.text) for t in rest):
+            return k + 1
+    return 0
 
 
 def _after_outlet(name: Sequence[Token]) -> int:

@@ -315,6 +315,10 @@ class ParsedArticle:
             # "Sanders said, *suggesting* a few questions": the participle goes with the
             # verb before its comma, wherever else the parse hung it
             return self.subject(head.doc[head.i - 2], depth + 1)
+        if depth < 2 and _complement_after_a_conjunction(head):
+            # "Roberts said Friday that she thinks ... but *said* 'the question is the
+            # timing'": the parse hung the second "said" as the first one's complement
+            return self.subject(head.head, depth + 1)
         if depth < 2 and head.dep_ == "conj" and (like := _coordinated_verb(head)) is not None:
             return self.subject(like, depth + 1)
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
@@ -442,6 +446,7 @@ class ParsedArticle:
                 for c in children
                 if c.dep_ in deps
                 and not c.is_punct
+                and not _complement_after_a_conjunction(c)
                 and c.ent_type_ not in ("DATE", "TIME")
                 and not closed_before(c, head)
                 and not self.a_title(c.idx)
@@ -528,6 +533,8 @@ class ParsedArticle:
         ]
         while kind in ("before", "around") and words and words[0].dep_ == "cc":
             words = words[1:]  # "*But* the economic weapons ..., he added, are": the writer's
+        while len(words) > 1 and _joins_a_second_cue(words[-1]):
+            words = words[:-1]  # "she thinks the video should be released *but* said"
         if not words:
             return None
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
@@ -619,6 +626,26 @@ def _coordinated_verb(verb: Token) -> Token | None:
     # not a relative clause's verb: its subject is a "that" standing for a thing
     like = (a for a in head.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_)
     return next((a for a in like if a.dep_ != "relcl"), None)
+
+
+def _complement_after_a_conjunction(verb: Token) -> bool:
+    """Whether a verb the parse made a complement of a verb of its own form follows
+    "and" or "but", so that it is coordinated with it: "said that she thinks ... but
+    *said*"."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == verb.head.tag_
+        and before is not None
+        and before.lower_ in ("and", "but")
+    )
+
+
+def _joins_a_second_cue(word: Token) -> bool:
+    """Whether ``word`` is the "and"/"but" before a verb coordinated with the cue (see
+    :func:`_complement_after_a_conjunction`), which ends what the first one reports."""
+    after = word.i + 1
+    return after < len(word.doc) and _complement_after_a_conjunction(word.doc[after])
 
 
 def _after_a_verb_and_comma(participle: Token) -> bool:

@@ -111,6 +111,39 @@ def _a_clause(doc: Doc, mention: Mention) -> bool:
     return words is not None and any(t.tag_ in _FINITE for t in words)
 
 
+def _word_before(token: Token) -> Token | None:
+    """The word before ``token``, past a comma."""
+    k = token.i - 1
+    while k >= 0 and token.doc[k].text == ",":
+        k -= 1
+    return token.doc[k] if k >= 0 else None
+
+
+def _person_like(noun: Token) -> bool:
+    """Whether a noun can be who a "who" is: a name, a group, a person noun."""
+    return (
+        noun.pos_ == "PROPN"
+        or entity_label(noun) in ("PERSON", "ORG", "NORP")
+        or noun.tag_ == "NNPS"
+        or noun.tag_ == "NNS"
+        or names_a_person(noun.lemma_)
+    )
+
+
+def _person_relative_noun(relative: Token, noun: Token) -> Token:
+    """The noun a relative pronoun stands for: the parse's, unless a "who" was hung on a
+    thing past the people named nearer ("a focal point for *demonstrators* here, who
+    have taken to the streets")."""
+    if relative.lower_ not in ("who", "whom") or _person_like(noun):
+        return noun
+    if noun.dep_ == "appos":
+        return noun  # "John Bentel, a tech staffer at the State Department who"
+    nearer = [t for t in relative.doc[noun.i + 1 : relative.i] if t.pos_ in ("NOUN", "PROPN")]
+    if nearer and (nearer[-1].tag_ == "NNS" or entity_label(nearer[-1]) == "PERSON"):
+        return nearer[-1]
+    return noun
+
+
 def _last_conjunct(noun: Token) -> Token | None:
     """The last noun joined to ``noun`` by "and" or a comma in a list, if any."""
     joined = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
@@ -149,8 +182,20 @@ class PeopleIndex(PronounResolution):
 
     def mention(self, token: Token) -> Mention | None:
         """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
+        if (
+            token.lower_ in _RELATIVES
+            and token.tag_ in ("WDT", "WP")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.dep_ != "relcl"
+        ):
+            # "the Chicago Police Department *which* reported": a relative the parse did
+            # not make one stands for the noun just before it
+            before = _word_before(token)
+            if before is None or before.pos_ not in ("NOUN", "PROPN"):
+                return None
+            return self.mention(name_head(before))
         if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-            relative, token = token, token.head.head
+            relative, token = token, _person_relative_noun(token, token.head.head)
             # "Will Smith, ... and Stevie Wonder, *who* joked": Wonder; not "both Democrats
             # and Republicans, who *have* questioned"
             plural = any(t.tag_ == "VBP" for t in (relative.head, *relative.head.children))
