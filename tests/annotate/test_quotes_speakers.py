@@ -864,6 +864,17 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_stands_for(
     assert _speaker_of(text, content, backend)[0] == speaker
 
 
+def test_the_owner_of_a_stance_noun_is_its_speaker(backend: NlpBackend) -> None:
+    # usa-today debate preview (audit sample 11): the source span was "Trump's", but the
+    # speaker was left empty
+    text = (
+        "Donald Trump will face two moderators on Sunday. The gravitas of the moderators "
+        "combined with Trump's implicit endorsement of their selection will make it "
+        "difficult for Trump to attack them."
+    )
+    assert _speaker_of(text, "their selection", backend)[0] == "Donald Trump"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

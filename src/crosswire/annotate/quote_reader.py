@@ -592,6 +592,9 @@ class ParsedArticle:
             # the parse names the source: when it is no one ("one might think", "they"),
             # a neighbouring name is not the speaker either
             return self.people.together(subject)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and head.pos_ == "NOUN":
+            return self.people.mention(owner)  # "*Trump's* implicit endorsement of"
         after = [t for t in region if t.i >= cue.end][:1]
         if after and after[0].ent_type_ in ("DATE", "TIME"):
             after = []  # "..., Tulsa police Chief Chuck Jordan said *Monday*": a day says nothing
