@@ -875,6 +875,20 @@ def test_the_owner_of_a_stance_noun_is_its_speaker(backend: NlpBackend) -> None:
     assert _speaker_of(text, "their selection", backend)[0] == "Donald Trump"
 
 
+def test_a_quote_after_a_sentence_a_cue_closes_continues_its_speaker(
+    backend: NlpBackend,
+) -> None:
+    # AP on the Bratislava summit (audit sample 11): "on Twitter" after the cue was read
+    # as a gap between the quotes, so the next one had no speaker
+    text = (
+        "\u201cI am not going to follow a script to show that we are all united,\u201d "
+        "Italian Prime Minister Matteo Renzi said after the meeting broke up. The summit "
+        "accomplished \u201ctoo little,\u201d he added on Twitter. \u201cWithout changing "
+        "policies on the economy and immigration, Europe risks a lot.\u201d"
+    )
+    assert _speaker_of(text, "Without changing", backend)[0] == "Matteo Renzi"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -395,7 +395,12 @@ def continued_from(
     if not earlier:
         return None
     last = max(earlier, key=lambda f: f.extent)
-    gap = reader.text[last.extent : position]
+    end = last.extent
+    if last.cue is not None and reader.doc[last.cue.head].idx >= last.content[1]:
+        # "'too little,' he added *on Twitter*. 'Without changing policies ...'": the
+        # rest of the sentence the cue closes is no gap between the two quotes
+        end = max(end, reader.sentence(reader.doc[last.cue.head])[1])
+    gap = reader.text[end:position] if end <= position else ""
     return last if all(c in _GAP_CHARS for c in gap) else None
 
 
