@@ -889,6 +889,17 @@ def test_a_quote_after_a_sentence_a_cue_closes_continues_its_speaker(
     assert _speaker_of(text, "Without changing", backend)[0] == "Matteo Renzi"
 
 
+def test_it_after_a_document_speaking_is_that_document(backend: NlpBackend) -> None:
+    # nyt on Trump's 1995 taxes (audit sample 9): "it added" had no speaker, although
+    # the sentence before says "the article read"
+    text = (
+        "\u201cThe Board of Trustees honored Donald J. Trump yesterday,\u201d the article "
+        "read. \u201cMr. Trump, the developer who came to epitomize opulent wealth, is now "
+        "building while other developers are idling,\u201d it added."
+    )
+    assert _speaker_of(text, "Mr. Trump, the developer", backend)[0] == "article"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

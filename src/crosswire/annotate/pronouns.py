@@ -31,7 +31,12 @@ from crosswire.annotate.speaker_names import (
     organisation_heads,
     span_text,
 )
-from crosswire.annotate.speaking import honorific_gender, is_honorific
+from crosswire.annotate.speaking import (
+    honorific_gender,
+    is_honorific,
+    names_a_person,
+    speaking_nouns,
+)
 
 #: How far back (characters) "he" or "she" and "the candidate" look for the person they
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
@@ -307,7 +312,8 @@ class PronounResolution(ABC):
         tagger names ("Although *the IMF* did not single out Trump's proposals, *it*
         referenced", "*Politifact* seized on Trump's claim. *They* checked ... and
         found"), or for "they" a group ("labor-policy *experts* say, including a
-        provision *they* say could exclude"). A nearer subject that is anything else
+        provision *they* say could exclude"), or for "it" a document ("'...,' *the
+        article* read. '...,' *it* added"). A nearer subject that is anything else
         ("the plan", a person) is what the pronoun more likely is, so then no one."""
         start = self._from_sentence_before(pronoun)
         for token in reversed(self._doc[start : pronoun.i]):
@@ -326,8 +332,19 @@ class PronounResolution(ABC):
                 if group is None or len(group.name.split()) > _MAX_PLURAL_WORDS:
                     return None
                 return replace(group, start=pronoun.idx, end=pronoun.idx + len(pronoun))
+            if name is None and pronoun.lower_ == "it" and _a_document(token):
+                document = self.mention(token)  # "'...,' the article read. '...,' it added"
+                if document is None:
+                    return None
+                return replace(document, start=pronoun.idx, end=pronoun.idx + len(pronoun))
             if name is None or not name[:1].isupper():
                 return None
             name = self._organisations.in_full(name) or name.removeprefix("the ")
             return Mention(name, pronoun.idx, pronoun.idx + len(pronoun), None, name, False)
         return None
+
+
+def _a_document(noun: Token) -> bool:
+    """Whether a singular common noun is a thing that speaks, as a document does ("the
+    article", "the ad", "the report"), not a person ("the spokesman")."""
+    return noun.tag_ == "NN" and noun.lower_ in speaking_nouns() and not names_a_person(noun.lower_)
