@@ -900,6 +900,35 @@ def test_it_after_a_document_speaking_is_that_document(backend: NlpBackend) -> N
     assert _speaker_of(text, "Mr. Trump, the developer", backend)[0] == "article"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # breitbart_2016-10-04_bill-clinton-calls-obamacare-cra (audit sample 10): "his
+        # wife Hillary Clinton", named last, took "Clinton said" from Bill
+        (
+            "Former President Bill Clinton criticized the Affordable Care Act as a "
+            "\u201ccrazy system\u201d during a presidential campaign stop in Flint, Mich., "
+            "for his wife Hillary Clinton.\n\n\u201cIt doesn\u2019t make any sense. The "
+            "insurance model doesn\u2019t work here,\u201d Clinton said.",
+            "It doesn",
+            "Bill Clinton",
+        ),
+        # breitbart_2016-09-12_stealth-over-health-hillary-clin (audit sample 11)
+        (
+            "Hillary Clinton was headed to an emergency room but detoured to daughter Chelsea "
+            "Clinton\u2019s apartment, The Post has learned.\n\nClinton had told police "
+            "officials that she didn\u2019t want the escort at all, the source added.",
+            "that she didn",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_surname_alone_does_not_pass_to_a_relative_named_in_passing(
+    text: str, content: str, speaker: str, backend: NlpBackend
+) -> None:
+    assert _speaker_of(text, content, backend)[0] == speaker
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -27,6 +27,7 @@ from crosswire.annotate.speaker_names import (
     NameParts,
     fold,
     given_name_genders,
+    is_relation_noun,
     name_parts,
     parts_match,
     span_text,
@@ -72,6 +73,7 @@ class KnownPeople:
         self._skip = tuple(skip)
         self._known: list[KnownPerson] = []
         self._written: dict[str, list[int]] = {}  # where each known name is written in full
+        self._in_passing: set[int] = set()  # of those, where a relative is named
         self._alone = self._names_alone()
         #: A name's gender as the article shows it (an honorific, a pronoun bound to it),
         #: learned by the index that reads the article's pronouns; before the given name's.
@@ -111,6 +113,8 @@ class KnownPeople:
             self._written.setdefault(existing.name if existing else span_text(name), []).append(
                 name[0].idx
             )
+            if _in_passing(name[0]):
+                self._in_passing.add(name[0].idx)
             if existing is None:
                 self._known.append(
                     KnownPerson(span_text(name), parts, name[0].idx, role, organization)
@@ -193,7 +197,9 @@ class KnownPeople:
         """The known person ``parts`` names: the one written in full last before
         ``position``, else the first. "Scott said" after "Bobby Scott is not a household
         name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
-        before and the article's first Scott came earlier. An honorific's ``gender``
+        before and the article's first Scott came earlier. A surname alone does not pass
+        to a relative named in passing: "Clinton had told police" after "her
+        daughter Chelsea Clinton's apartment" is still Hillary Clinton. An honorific's ``gender``
         rules out the others: "Mrs. Clinton" is never Bill Clinton. A given name alone
         is the one person the article gives it to ("Jane" of Jane Sanders)."""
         matches = self._candidates(parts)
@@ -206,8 +212,11 @@ class KnownPeople:
         if not matches:
             return None
 
+        passing = self._in_passing if len(matches) > 1 and not parts.given else set()
+
         def latest(known: KnownPerson) -> int:
-            return max((p for p in self._written.get(known.name, ()) if p <= position), default=-1)
+            written = self._written.get(known.name, ())
+            return max((p for p in written if p <= position and p not in passing), default=-1)
 
         best = max(matches, key=latest)
         return best if latest(best) >= 0 else matches[0]
@@ -283,3 +292,10 @@ class KnownPeople:
     def in_a_known_name(self, token: Token) -> bool:
         """Whether ``token`` is a word of a name the article gives a person in full."""
         return any(token.text in k.name.split() for k in self._known)
+
+
+def _in_passing(first: Token) -> bool:
+    """Whether a full name is written as someone's relative ("daughter *Chelsea
+    Clinton*", "his wife *Hillary Clinton*"), as a person is named in passing. (An
+    owner is not: "*Hillary Clinton's* campaign" names the candidate herself.)"""
+    return first.i > 0 and is_relation_noun(first.doc[first.i - 1])

@@ -334,6 +334,11 @@ def _relation_nouns() -> frozenset[str]:
     return data_words("relation_nouns.tsv")
 
 
+def is_relation_noun(word: Token) -> bool:
+    """Whether a noun says how a person stands to another ("daughter", "rival")."""
+    return word.lemma_.lower() in _relation_nouns() or word.lower_ in _relation_nouns()
+
+
 def no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
     """Words before a name that are no title, office or affiliation: a relation to
     another person ("rival Hillary Clinton", "his 17-year-old daughter, Ellie"), a
@@ -348,7 +353,7 @@ def no_role(role: Sequence[Token], phrase: Sequence[Token]) -> bool:
         return True  # "2:30 *p.m.* Vermont Sen.", "in a little *tweet*": no one's title
     if last.tag_ in PLURAL_TAGS or _not_held(phrase):
         return True
-    return last.lemma_.lower() in _relation_nouns() or last.lower_ in _relation_nouns()
+    return is_relation_noun(last)
 
 
 def _a_person_noun(word: Token) -> bool:
