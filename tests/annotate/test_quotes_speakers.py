@@ -929,6 +929,17 @@ def test_a_surname_alone_does_not_pass_to_a_relative_named_in_passing(
     assert _speaker_of(text, content, backend)[0] == speaker
 
 
+def test_a_shared_surname_is_the_one_the_clauses_pronouns_fit(backend: NlpBackend) -> None:
+    # west-journal_2016-09-14_clinton-hid-past-health-problems (audit sample 11): Bill
+    # Clinton, named last, took "Clinton noted" from Hillary, whose book it is
+    text = (
+        "Dr. Connie Mariano said that in 1998, Hillary Clinton hid a blood clot. Mariano "
+        "was the White House physician in the administration of former President Bill "
+        "Clinton.\n\nIn her 2003 book, Living History, Clinton noted the clot\u2019s existence."
+    )
+    assert _speaker_of(text, "the clot", backend)[0] == "Hillary Clinton"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -193,16 +193,25 @@ class KnownPeople:
 
     # lookups
 
-    def find(self, parts: NameParts, position: int, gender: str = "") -> KnownPerson | None:
+    def find(
+        self, parts: NameParts, position: int, gender: str = "", likely_gender: str = ""
+    ) -> KnownPerson | None:
         """The known person ``parts`` names: the one written in full last before
         ``position``, else the first. "Scott said" after "Bobby Scott is not a household
         name" is Bobby Scott, even when "Tim Scott (R-S.C.)" was named in between once
         before and the article's first Scott came earlier. A surname alone does not pass
         to a relative named in passing: "Clinton had told police" after "her
-        daughter Chelsea Clinton's apartment" is still Hillary Clinton. An honorific's ``gender``
-        rules out the others: "Mrs. Clinton" is never Bill Clinton. A given name alone
-        is the one person the article gives it to ("Jane" of Jane Sanders)."""
+        daughter Chelsea Clinton's apartment" is still Hillary Clinton. A
+        ``likely_gender`` (the pronouns of the sentence) picks among several, never
+        rules out the one: "In her 2003 book, Clinton noted" is Hillary Clinton. An
+        honorific's ``gender`` rules out the others: "Mrs. Clinton" is never Bill
+        Clinton. A given name alone is the one person the article gives it to ("Jane" of
+        Jane Sanders)."""
         matches = self._candidates(parts)
+        if likely_gender and not parts.given:
+            everyone = [k for k in self._known if parts_match(parts, k.parts)]
+            fitting = [k for k in everyone if self.gender_of(k) == likely_gender]
+            matches = fitting if fitting and len(everyone) > 1 else matches
         if not matches and not parts.given:
             # a given name alone: "his wife, *Jane*, offered" is Jane Sanders
             matches = [k for k in self._known if k.parts.given[:1] == (parts.surname,)]

@@ -93,6 +93,7 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Nouns that name a place or a people more often than a body: "the state said" is no
@@ -320,6 +321,45 @@ class PeopleIndex(PronounResolution):
                 return Mention(span_text(run), start, end, None, span_text(run), False)
         return self.mention(token)
 
+    def _pronouns_gender(self, head: Token, name: Sequence[Token]) -> str:
+        """The gender of the "he"/"she"/"his"/"her" in the clause a bare surname is the
+        subject of, when it names no one else, outside quotes: whom a surname shared by
+        a couple is ("In *her* 2003 book, Living History, Clinton noted"; "Clinton had
+        told police officials that *she* didn't want the escort"). "" when none or both,
+        or when the name is no subject ("He added a note of caution, should Clinton
+        attempt": he is who spoke before)."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        verb, inside = head.head, {t.i for t in name}
+        genders = set()
+        for token in verb.subtree:
+            if token.i in inside or self._skipped(token.idx):
+                continue
+            if token.pos_ == "PROPN" and self._a_known_person(token):
+                return ""  # another person the pronouns may be
+            if token.lower_ not in _PRONOUN_GENDERS:
+                continue
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if clause is None:
+                continue
+            if (token.dep_ == "poss" and clause.i == verb.i) or (
+                token.dep_ == "nsubj"
+                and token.i > head.i
+                and clause.dep_ == "ccomp"
+                and clause.head.i == verb.i
+            ):
+                genders.add(_PRONOUN_GENDERS[token.lower_])
+        return genders.pop() if len(genders) == 1 else ""
+
+    def _a_known_person(self, token: Token) -> bool:
+        """Whether a word names a person the article names in full; not the title of a
+        thing ("her 2003 book, *Living History*", which the tagger calls a person)."""
+        head = name_head(token)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _person_like(head.head):
+            return False
+        parts = name_parts(token.text)
+        return parts is not None and self._known.find(parts, token.idx) is not None
+
     def _named(self, head: Token) -> Mention | None:
         """A proper-noun mention: a known person, else an organisation or a bare name."""
         titles, name = outlet_person(head) or split_name(name_run(head))
@@ -334,7 +374,8 @@ class PeopleIndex(PronounResolution):
         parts = name_parts(text)
         if parts is not None:
             gender = next((honorific_gender(t.text) for t in titles if is_honorific(t.text)), "")
-            known = self._known.find(parts, start, gender)
+            likely = "" if gender or parts.given else self._pronouns_gender(head, name)
+            known = self._known.find(parts, start, gender, likely)
             if known is not None and not _title_not_held(titles, known.role):
                 return Mention(known.name, start, end, known.role, known.organization)
         label = entity_label(head)
