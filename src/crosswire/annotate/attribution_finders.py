@@ -109,7 +109,7 @@ def _governing(reader: ParsedArticle, cue: Cue, others: Sequence[Cue]) -> Cue:
     heads = {c.head: c for c in others if c is not cue and not c.learned}
     token = reader.doc[cue.head]
     for _ in range(_MAX_CLIMB):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.i in heads:
@@ -200,7 +200,7 @@ def _governing_cue(reader: ParsedArticle, inside: Sequence[Token]) -> Cue | None
                 source = reader.cue_at.get(child.i)
                 if source is not None and source.kind == "source" and child.i not in indices:
                     return source
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     return nearest

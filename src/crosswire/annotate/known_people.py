@@ -158,7 +158,7 @@ class KnownPeople:
         for token in self._doc:
             if (
                 token.pos_ == "PROPN"
-                and name_head(token) is token
+                and name_head(token).i == token.i
                 and len(name_run(token)) == 1
                 and not within(token.idx, self._skip)
             ):

@@ -109,7 +109,7 @@ class PronounResolution(ABC):
                 binder = self._binder(token)
                 if binder is not None and binder.pos_ == "PROPN":
                     mention = self._named(name_head(binder))
-            elif token.pos_ == "PROPN" and name_head(token) is token:
+            elif token.pos_ == "PROPN" and name_head(token).i == token.i:
                 mention = self._named(token)
                 if (
                     mention is not None

@@ -169,7 +169,7 @@ def _event(entity: SpacySpan) -> str | None:
                     ):
                         return str(t.lemma_.lower())
             return str(token.lemma_.lower())
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "pobj", "npadvmod"):
             token = token.head

@@ -321,7 +321,7 @@ class ParsedArticle:
             return self.subject(head.head, depth + 1)
         if depth < 2 and head.dep_ == "conj" and (like := _coordinated_verb(head)) is not None:
             return self.subject(like, depth + 1)
-        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head is not head:
+        if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head.i != head.i:
             # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
             # were *willing* to go forward" is the Republicans' will
             return self.subject(head.head, depth + 1)
@@ -331,7 +331,7 @@ class ParsedArticle:
             return head.head  # "Murphy, the head of Right to Rise, tweeted on Friday"
         if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
             return head.head  # "*recent polls* showing a tightening"
-        if depth < 2 and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head is not head:
+        if depth < 2 and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i != head.i:
             return self.subject(head.head, depth + 1)  # "*Sanders* is making the case that"
         return None
 
@@ -370,7 +370,7 @@ class ParsedArticle:
     def sourceless(head: Token, subject: Token) -> bool:
         """A subject that is not the source: of a passive cue ("Reagan *was
         criticized*"), of a cue of appearance ("it *seems*"), or an expletive."""
-        if subject.head is head and subject.dep_ == "nsubjpass":
+        if subject.head.i == head.i and subject.dep_ == "nsubjpass":
             return True
         if is_passive(head):
             return True
