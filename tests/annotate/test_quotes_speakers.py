@@ -940,6 +940,29 @@ def test_a_shared_surname_is_the_one_the_clauses_pronouns_fit(backend: NlpBacken
     assert _speaker_of(text, "the clot", backend)[0] == "Hillary Clinton"
 
 
+def test_what_a_cue_reports_ends_before_the_writers_and(backend: NlpBackend) -> None:
+    # AP on Keith Lamont Scott's shooting (audit sample 11): "come out of the car and"
+    text = (
+        "She then urges her husband to come out of the car and repeatedly says, "
+        "\u201cDon\u2019t you do it,\u201d as officers surround him."
+    )
+    said = [what for _, _, what in _said(text, backend)]
+    assert "come out of the car" in said
+
+
+def test_a_quote_the_parse_cut_keeps_the_clause_it_opens_in(backend: NlpBackend) -> None:
+    # nyt on Obama and Burma (audit sample 9): the reported clause, "Burma a good news
+    # story ...", was lost because the parse ended it inside the quote
+    text = (
+        "He called Burma a \u201cgood news story in an era when so often we see countries "
+        "going the opposite direction.\u201d"
+    )
+    (doc,) = backend.parse([text])
+    (quote,) = extract_quotes(_article(text), doc)
+    assert quote.clause_span is not None
+    assert text[quote.clause_span.start : quote.clause_span.end].startswith("Burma a")
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

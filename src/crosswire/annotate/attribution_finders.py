@@ -234,6 +234,10 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
         clause = reported[0] if reported is not None else None
     else:
         clause = reader.content_of(cue)
+    if clause is not None and clause[0] <= content[0] < clause[1] < content[1]:
+        # 'He called Burma a "good news story in an era when ... direction."': the parse
+        # ended the clause inside the quote, which goes on in the same words
+        clause = clause[0], content[1]
     if clause is not None and not (clause[0] <= content[0] and content[1] <= clause[1]):
         clause = _with_conjunct(reader, cue, clause, content)
     if clause is not None:

@@ -533,8 +533,6 @@ class ParsedArticle:
         ]
         while kind in ("before", "around") and words and words[0].dep_ == "cc":
             words = words[1:]  # "*But* the economic weapons ..., he added, are": the writer's
-        while len(words) > 1 and _joins_a_second_cue(words[-1]):
-            words = words[:-1]  # "she thinks the video should be released *but* said"
         if not words:
             return None
         if chosen and chosen[0].dep_ == "ccomp" and words[0].i > head.i:
@@ -547,6 +545,10 @@ class ParsedArticle:
             words = through_colon(self, words, line_end)
         words = without_contrast(self, without_aside(words, head), head)
         words = without_as_done(self, words)
+        while len(words) > 1 and words[-1].dep_ == "cc":
+            # "she thinks the video should be released *but* said", "urges her husband to
+            # come out of the car *and* repeatedly says": the writer's joint, not the words
+            words = words[:-1]
         start, end = self.trim(words[0].idx, words[-1].idx + len(words[-1]), ",;:—–-.")
         end = with_negation(self.text, end)
         return ((start, end), kind) if start < end else None
@@ -642,13 +644,6 @@ def _complement_after_a_conjunction(verb: Token) -> bool:
         and before is not None
         and before.lower_ in ("and", "but")
     )
-
-
-def _joins_a_second_cue(word: Token) -> bool:
-    """Whether ``word`` is the "and"/"but" before a verb coordinated with the cue (see
-    :func:`_complement_after_a_conjunction`), which ends what the first one reports."""
-    after = word.i + 1
-    return after < len(word.doc) and _complement_after_a_conjunction(word.doc[after])
 
 
 def _after_a_verb_and_comma(participle: Token) -> bool:
