@@ -963,6 +963,17 @@ def test_a_quote_the_parse_cut_keeps_the_clause_it_opens_in(backend: NlpBackend)
     assert text[quote.clause_span.start : quote.clause_span.end].startswith("Burma a")
 
 
+def test_the_senator_is_the_one_named_sen_before(backend: NlpBackend) -> None:
+    # west-journal_2016-10-04_railing-against-trump-sanders-vo (PolNeAR dev): "The senator
+    # said" after "Vermont Sen. Bernie Sanders" was a "senator" of no name
+    text = (
+        "If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against "
+        "it.\n\nThe senator said he would \u201cintroduce legislation in the next session "
+        "of Congress to fix our rigged tax system.\u201d"
+    )
+    assert _speaker_of(text, "he would", backend) == ("Bernie Sanders", "Sen.")
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

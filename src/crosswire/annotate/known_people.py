@@ -249,14 +249,15 @@ class KnownPeople:
 
     def by_role(self, role: str, organization: str | None, position: int) -> KnownPerson | None:
         """The person last named in full before ``position`` whose role ends in the same
-        noun ("the spokesman" after "Kremlin spokesman Dmitry Peskov"), of the same
-        organisation when both are known."""
+        noun or its short form ("the spokesman" after "Kremlin spokesman Dmitry Peskov",
+        "the senator" after "Sen. Ted Cruz"), of the same organisation when both are
+        known."""
         noun = role.split()[-1].lower()
         matches = [
             k
             for k in self._known
             if k.role
-            and k.role.split()[-1].lower() == noun
+            and _same_title(noun, role_words(k.role)[-1])
             and k.position < position
             and (organization is None or k.organization in (None, organization))
         ]
@@ -271,7 +272,7 @@ class KnownPeople:
         for known in self._known:
             if not (start < known.position <= end) or not known.role:
                 continue
-            if any(w and (w == title or title.startswith(w)) for w in role_words(known.role)):
+            if any(_same_title(title, w) for w in role_words(known.role)):
                 return known
         return None
 
@@ -308,3 +309,9 @@ def _in_passing(first: Token) -> bool:
     Clinton*", "his wife *Hillary Clinton*"), as a person is named in passing. (An
     owner is not: "*Hillary Clinton's* campaign" names the candidate herself.)"""
     return first.i > 0 and is_relation_noun(first.doc[first.i - 1])
+
+
+def _same_title(noun: str, word: str) -> bool:
+    """Whether a description's noun is a role's word or what it shortens ("senator" of
+    "Sen.", as :func:`role_words` gives it: "sen")."""
+    return bool(word) and (noun == word or (len(word) >= 3 and noun.startswith(word)))
