@@ -974,6 +974,27 @@ def test_the_senator_is_the_one_named_sen_before(backend: NlpBackend) -> None:
     assert _speaker_of(text, "introduce", backend) == ("Bernie Sanders", "Sen.")
 
 
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        ("extremely", "Libertarian presidential candidate Gary Johnson\u2019s doctor"),
+        ("political correctness", "Donald Trump"),
+    ],
+)
+def test_a_time_line_above_a_paragraph_is_no_speaker(
+    content: str, speaker: str, backend: NlpBackend
+) -> None:
+    # breitbart "The Latest" live blogs (audit sample 11, PolNeAR dev): the parse made
+    # "5:45 p.m." on the line above the subject, so the quotes had no speaker
+    text = (
+        "The Latest on the U.S. presidential race (all times EDT):\n\n5:45 p.m.\n\n"
+        "Libertarian presidential candidate Gary Johnson\u2019s doctor is calling the "
+        "candidate \u201cextremely physically fit.\u201d\n\n___.\n\n12:15 p.m.\n\n"
+        "Donald Trump says political correctness has run amok in the military."
+    )
+    assert _speaker_of(text, content, backend)[0] == speaker
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

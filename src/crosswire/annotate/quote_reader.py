@@ -295,10 +295,20 @@ class ParsedArticle:
     def subject(self, head: Token, depth: int = 0) -> Token | None:
         """The speaker slot of a cue verb, looking through "X was quoted as saying",
         "RIA quoted X as saying" and verbs sharing a subject ("said ... adding")."""
+        line = self.line_of(head.idx)
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted(child.idx):
                 if not any(c.isalnum() for c in child.text):
                     continue  # a dash the tagger took for a noun: "― Trump boasted"
+                if self.line_of(child.idx) != line:
+                    # a line above the paragraph: "5:45 p.m. / ...'s doctor is calling";
+                    # the parse may hang the paragraph's subject from it ("The Latest
+                    # ...: / 7 p.m. / Donald Trump is once again questioning")
+                    here = [t for t in child.subtree if t.dep_ == "appos"]
+                    here = [t for t in here if self.line_of(t.idx) == line]
+                    if here:
+                        return here[0]
+                    continue
                 return child
         if head.dep_ == "pcomp" and head.head.lower_ == "as" and head.head.head.lemma_ == "quote":
             quote = head.head.head
