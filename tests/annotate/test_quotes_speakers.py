@@ -995,6 +995,22 @@ def test_a_time_line_above_a_paragraph_is_no_speaker(
     assert _speaker_of(text, content, backend)[0] == speaker
 
 
+def test_a_title_case_headline_names_people_not_one_run_of_names_and_verbs(
+    backend: NlpBackend,
+) -> None:
+    # huff-post_2016-06-27_hillary-clinton-slams-donald-tru (audit sample 12, PolNeAR
+    # train): the headline was read as one person, "Hillary Clinton Slams Donald Trump",
+    # and every "Trump said" of the article, and across articles, went to that name
+    text = (
+        "Hillary Clinton Slams Donald Trump On Abortion After SCOTUS Ruling.\n\n"
+        "Presumptive Democratic presidential nominee Hillary Clinton blasted her Republican "
+        "rival Donald Trump on Monday over his muddled stance on abortion.\n\n\u201cThere "
+        "has to be some form of punishment,\u201d Trump said at a town hall in March."
+    )
+    assert _speaker_of(text, "There has to be", backend)[0] == "Donald Trump"
+    assert all(who is None or "Slams" not in who for who, _, _ in _said(text, backend))
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

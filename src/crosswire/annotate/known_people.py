@@ -8,6 +8,7 @@ of them is :class:`~crosswire.annotate.speakers.PeopleIndex`'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from crosswire.annotate.name_runs import (
     outlet_of,
     outlet_person,
     split_name,
+    title_case,
 )
 from crosswire.annotate.roles import role_near, role_words
 from crosswire.annotate.speaker_names import (
@@ -33,6 +35,8 @@ from crosswire.annotate.speaker_names import (
     span_text,
 )
 from crosswire.annotate.speaking import is_honorific, is_title
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def within(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -89,8 +93,17 @@ class KnownPeople:
     def _collect_names(self) -> None:
         """Full names (given name + surname) with the roles the text gives them."""
         seen: set[int] = set()
+        headlines = self._title_case_lines()
         for token in self._doc:
             if token.pos_ != "PROPN" or token.i in seen:
+                continue
+            if any(start <= token.idx < end for start, end in headlines):
+                # "Hillary Clinton Slams Donald Trump On Abortion": one run of names and
+                # verbs, so only a given name and the surname after it name someone
+                name = _headline_name(token)
+                seen.update(t.i for t in name)
+                if name:
+                    self._learn(name[-1], [], name, None)
                 continue
             head = name_head(token)
             run = name_run(head)
@@ -104,32 +117,48 @@ class KnownPeople:
             outlet = span_text(split[0]) if split else None
             if len(name) < 2 or not self._looks_like_person(titles, name):
                 continue
-            parts = name_parts(span_text(name))
-            if parts is None or not parts.given:
-                continue
-            role, organization = role_near(head, name[0])
-            organization = outlet or organization
-            existing = self.find(parts, head.idx)
-            self._written.setdefault(existing.name if existing else span_text(name), []).append(
-                name[0].idx
+            self._learn(head, titles, name, outlet)
+
+    def _learn(
+        self, head: Token, titles: Sequence[Token], name: Sequence[Token], outlet: str | None
+    ) -> None:
+        """Record a full name written at ``name``: a new person, or another mention of a
+        known one (with the role or organisation learned there)."""
+        parts = name_parts(span_text(name))
+        if parts is None or not parts.given:
+            return
+        role, organization = role_near(head, name[0])
+        organization = outlet or organization
+        existing = self.find(parts, head.idx)
+        self._written.setdefault(existing.name if existing else span_text(name), []).append(
+            name[0].idx
+        )
+        if _in_passing(name[0]):
+            self._in_passing.add(name[0].idx)
+        if existing is None:
+            self._known.append(KnownPerson(span_text(name), parts, name[0].idx, role, organization))
+        elif (existing.role is None and role) or (existing.organization is None and organization):
+            index = self._known.index(existing)
+            self._known[index] = KnownPerson(
+                existing.name,
+                existing.parts,
+                existing.position,
+                existing.role or role,
+                existing.organization or organization,
             )
-            if _in_passing(name[0]):
-                self._in_passing.add(name[0].idx)
-            if existing is None:
-                self._known.append(
-                    KnownPerson(span_text(name), parts, name[0].idx, role, organization)
-                )
-            elif (existing.role is None and role) or (
-                existing.organization is None and organization
-            ):
-                index = self._known.index(existing)
-                self._known[index] = KnownPerson(
-                    existing.name,
-                    existing.parts,
-                    existing.position,
-                    existing.role or role,
-                    existing.organization or organization,
-                )
+
+    def _title_case_lines(self) -> list[tuple[int, int]]:
+        """The character ranges of the title-case lines (headlines, subheads), where the
+        tagger reads every capitalised word as a name and runs people and verbs into one:
+        the people they name are named again in the text."""
+        out, start = [], 0
+        for line in self._doc.text.split("\n"):
+            end = start + len(line)
+            words = self._doc.char_span(start, end, alignment_mode="contract")
+            if words is not None and title_case(words, share=1.0):
+                out.append((start, end))
+            start = end + 1
+        return out
 
     def _drop_title_words(self) -> None:
         """A name with a leading word an honorific brought in, which the article also
@@ -315,3 +344,18 @@ def _same_title(noun: str, word: str) -> bool:
     """Whether a description's noun is a role's word or what it shortens ("senator" of
     "Sen.", as :func:`role_words` gives it: "sen")."""
     return bool(word) and (noun == word or (len(word) >= 3 and noun.startswith(word)))
+
+
+def _headline_name(token: Token) -> list[Token]:
+    """The name a title-case headline writes at ``token``: a given name, an initial or
+    two, and the surname ("Hillary Clinton" of "Hillary Clinton Slams Donald Trump");
+    [] when ``token`` is no given name."""
+    if fold(token.text) not in given_name_genders():
+        return []
+    name, k = [token], token.i + 1
+    while k < len(token.doc) and _INITIAL.match(token.doc[k].text):
+        name.append(token.doc[k])
+        k += 1
+    if k < len(token.doc) and token.doc[k].is_alpha and token.doc[k].text[:1].isupper():
+        return [*name, token.doc[k]]
+    return []

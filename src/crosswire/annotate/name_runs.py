@@ -211,3 +211,15 @@ def surname_written(name: str, tokens: Iterable[Token]) -> bool:
     "Hillary Clinton" in 'McClenney said *Clinton* doesn't show consistency'."""
     surname = name.split()[-1]
     return any(t.text == surname for t in tokens)
+
+
+#: Share of a line's words that are capitalised for it to read as a title-case headline.
+TITLE_CASE_SHARE = 0.6
+
+
+def title_case(words: Iterable[Token], share: float = TITLE_CASE_SHARE) -> bool:
+    """Whether a line is a title-case headline ("Mike Pence Calls for Special Prosecutor"),
+    whose verbs the tagger reads as names: ``share`` of its longer words capitalised (a
+    sentence full of names can reach 0.6; only a headline reaches 1)."""
+    long = [t for t in words if t.is_alpha and len(t.text) > 3]
+    return len(long) >= 3 and sum(t.text[0].isupper() for t in long) >= share * len(long)

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, cast, get_args
 
+from crosswire.annotate.name_runs import title_case
 from crosswire.annotate.tables import data_lines, data_words
 from crosswire.model import Article, Quote, Span, Stance, StanceKind
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 HEADLINE_WORDS = 20
 #: The longest object kept, in words: beyond it the object is a clause of its own.
 TARGET_WORDS = 20
-#: Share of a line's words that are capitalised for it to read as a title-case headline.
-TITLE_CASE_SHARE = 0.6
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUNS = frozenset(
     "i we he she they it him her them us me you himself herself themselves itself "
@@ -124,15 +123,6 @@ def stance_verbs() -> dict[str, tuple[tuple[StanceKind, str], ...]]:
 def epithets() -> frozenset[str]:
     """Words that, said of someone with "call", oppose them (``data/epithets.tsv``)."""
     return data_words("epithets.tsv")
-
-
-def title_case(sentence: SpacySpan) -> bool:
-    """Whether a line is a title-case headline ("Mike Pence Calls for Special Prosecutor"),
-    whose verbs the tagger reads as names."""
-    words = [t for t in sentence if t.is_alpha and len(t.text) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(
-        words
-    )
 
 
 def article_stances(article: Article, doc: Doc, quotes: Sequence[Quote]) -> tuple[Stance, ...]:
