@@ -1011,6 +1011,18 @@ def test_a_title_case_headline_names_people_not_one_run_of_names_and_verbs(
     assert all(who is None or "Slams" not in who for who, _, _ in _said(text, backend))
 
 
+def test_a_dateline_under_a_headline_is_no_speaker(shared_dir: Path, backend: NlpBackend) -> None:
+    # huff-post_2015-11-15_bernie-sanders-it-is-not-a-radic (audit sample 12, PolNeAR
+    # train): the parse gave "defended" the headline's Sanders and the body's as
+    # subjects, with the dateline hung from the first, and "WASHINGTON" spoke (as George
+    # Washington, once the report gave people one name); "the senator" after "Sen.
+    # Bernie Sanders (I-Vt.)" was a senator of no name
+    train = shared_dir / "data" / "polnear" / "train" / "text"
+    text = (train / "huff-post_2015-11-15_bernie-sanders-it-is-not-a-radic.txt").read_text()
+    assert _speaker_of(text, "the positives", backend)[0] == "Bernie Sanders"
+    assert _speaker_of(text, "I apologize", backend)[0] == "Bernie Sanders"
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

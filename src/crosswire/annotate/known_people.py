@@ -286,7 +286,7 @@ class KnownPeople:
             k
             for k in self._known
             if k.role
-            and _same_title(noun, role_words(k.role)[-1])
+            and any(_same_title(noun, w) for w in role_words(k.role)[-2:])
             and k.position < position
             and (organization is None or k.organization in (None, organization))
         ]

@@ -296,20 +296,27 @@ class ParsedArticle:
         """The speaker slot of a cue verb, looking through "X was quoted as saying",
         "RIA quoted X as saying" and verbs sharing a subject ("said ... adding")."""
         line = self.line_of(head.idx)
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not self.quoted(child.idx):
-                if not any(c.isalnum() for c in child.text):
-                    continue  # a dash the tagger took for a noun: "― Trump boasted"
-                if self.line_of(child.idx) != line:
-                    # a line above the paragraph: "5:45 p.m. / ...'s doctor is calling";
-                    # the parse may hang the paragraph's subject from it ("The Latest
-                    # ...: / 7 p.m. / Donald Trump is once again questioning")
-                    here = [t for t in child.subtree if t.dep_ == "appos"]
-                    here = [t for t in here if self.line_of(t.idx) == line]
-                    if here:
-                        return here[0]
-                    continue
-                return child
+        subjects = [
+            c
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not self.quoted(c.idx)
+            and any(ch.isalnum() for ch in c.text)  # not a dash: "― Trump boasted"
+        ]
+        # a subject on a line above the paragraph is none ("5:45 p.m. / ...'s doctor is
+        # calling"), though the parse may hang the paragraph's subject from it ("The
+        # Latest ...: / 7 p.m. / Donald Trump is once again questioning")
+        here = [c for c in subjects if self.line_of(c.idx) == line]
+        if here:
+            return here[0]
+        for child in subjects:
+            hung = [
+                t
+                for t in child.subtree
+                if t.dep_ == "appos" and self.line_of(t.idx) == line and not t.text.isupper()
+            ]
+            if hung:
+                return hung[0]
         if head.dep_ == "pcomp" and head.head.lower_ == "as" and head.head.head.lemma_ == "quote":
             quote = head.head.head
             for child in quote.children:
