@@ -235,7 +235,8 @@ class Claim:
 class AnnotatedArticle:
     """An article with everything the annotate stage found in it.
 
-    ``sentence_vectors`` holds one unit-length embedding per sentence and
+    ``sentence_vectors`` holds one unit-length embedding per sentence (none while
+    the article is alone in its story: comparing it with others reads them) and
     ``vector`` the article's meaning, read from its headline and opening
     (what the story is, before detail and background); they are plain tuples
     so the value stays a plain, serialisable record. ``terms`` are the content words' lemmas in

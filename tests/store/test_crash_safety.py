@@ -118,6 +118,7 @@ def test_check_store_finds_damage(seed_db: Path, tmp_path: Path) -> None:
         "frequencies": "DELETE FROM frequencies WHERE rowid IN (SELECT rowid FROM frequencies)",
         "story": "DELETE FROM stories",
         "vectors": "UPDATE articles SET sentence_vectors = x'00' WHERE rowid = 1",
+        "unembedded": "UPDATE articles SET sentence_vectors = x'' WHERE rowid = 1",
         "annotations": "UPDATE articles SET annotations = '{' WHERE rowid = 1",
         "posting": "UPDATE postings SET seq = seq + 100 WHERE rowid = 1",
     }

@@ -128,7 +128,8 @@ def big_story_db(
     and its rewrite, which bring reuse, quotes and positions). No ECB+ topic has 40
     documents, and linking rightly keeps the two rehab events and the seeds apart, so
     the last article is stored through the store's public API (``Store.add_article``)
-    with a regrouping that merges every other story into its own: one story of 41.
+    with a regrouping that merges every other story into its own: one story of 41, whose
+    articles stored alone are then given sentence vectors as ingest gives them.
     Ingest takes about 10 s on 2 idle cores (20 s on a busy machine).
     """
     from crosswire.annotate.pipeline import annotate
@@ -137,6 +138,7 @@ def big_story_db(
     from crosswire.model import RawDocument
     from crosswire.read import read_paths
     from crosswire.run import ingest
+    from crosswire.run.pipeline import embed_story_sentences
     from crosswire.store import open_store
 
     folder = tmp_path_factory.mktemp("ecb-topic-1")
@@ -160,6 +162,7 @@ def big_story_db(
         )
         with store.transaction():
             assert store.add_article(annotated, change)
+            embed_story_sentences(store, {target}, backend)  # as ingest does for company
         (story,) = (s for s, _ in store.stories())
         assert len(story.article_ids) == 41
     return db

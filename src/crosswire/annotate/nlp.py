@@ -32,6 +32,14 @@ _EMBED_MAX_TOKENS = 256
 _EMBED_BATCH = 32
 
 
+class Embedder(Protocol):
+    """What embedding texts needs: the MiniLM model alone, or a whole backend."""
+
+    def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        """One L2-normalised row per text, each read up to ``max_tokens`` wordpieces."""
+        ...
+
+
 class NlpBackend(Protocol):
     """What the annotate stage needs from a language toolkit."""
 
@@ -128,13 +136,20 @@ class SpacyMiniLmBackend:
 
     def __init__(self, spacy_model: str = SPACY_MODEL) -> None:
         self._nlp: Language = load_spacy(spacy_model)
-        self._embedder = MiniLmOnnx()
+        self._embedder = load_embedder()
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         return list(self._nlp.pipe(texts, batch_size=16))
 
     def embed(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
         return self._embedder.embed(texts, max_tokens=max_tokens)
+
+
+@lru_cache(maxsize=1)
+def load_embedder() -> MiniLmOnnx:
+    """The process-wide MiniLM model, which every backend of the process shares: a process
+    that only embeds (the run layer beside a process pool) need not load spaCy."""
+    return MiniLmOnnx()
 
 
 @lru_cache(maxsize=1)

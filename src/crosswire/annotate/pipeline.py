@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from crosswire.annotate.dates import article_published, find_dates
-from crosswire.annotate.nlp import NlpBackend
+from crosswire.annotate.nlp import Embedder, NlpBackend
 from crosswire.annotate.quantities import (
     NUMBER_LABELS,
     merge_split_numbers,
@@ -37,22 +38,23 @@ _MIN_CLAIM_WORDS = 6
 _TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
-def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[AnnotatedArticle]:
+def annotate(
+    articles: Sequence[Article], backend: NlpBackend, *, sentence_vectors: bool = True
+) -> list[AnnotatedArticle]:
     """Sentences, entities, quotes, claims and embeddings for each article.
 
     Parses and embeds the whole batch at once, since both models are much
-    faster per item on batches.
+    faster per item on batches. ``sentence_vectors=False`` leaves the sentences
+    unembedded (most of annotation's cost): comparing an article with others
+    reads them, so the run layer embeds them (:func:`embed_sentences`) once the
+    article has company in its story; alone, its facts join only sentences
+    repeated word for word (:mod:`crosswire.compare.facts`).
     """
     docs = backend.parse([a.text for a in articles])
-    sentences_per_doc = [_sentences(doc) for doc in docs]
-    flat = [s.text for sentences in sentences_per_doc for s in sentences]
-    vectors = backend.embed(flat)
     leads = backend.embed([lead_text(a) for a in articles], max_tokens=LEAD_TOKENS)
     out: list[AnnotatedArticle] = []
-    offset = 0
-    for article, doc, sentences, lead in zip(articles, docs, sentences_per_doc, leads, strict=True):
-        sentence_vectors = vectors[offset : offset + len(sentences)]
-        offset += len(sentences)
+    for article, doc, lead in zip(articles, docs, leads, strict=True):
+        sentences = _sentences(doc)
         entities = tuple(
             Entity(e.text, e.label_, Span(e.start_char, e.end_char))
             for e in doc.ents
@@ -67,11 +69,29 @@ def annotate(articles: Sequence[Article], backend: NlpBackend) -> list[Annotated
                 claims=_claims(article, doc, quotes, sentences),
                 # the same Python floats as float() of each float32, made in one pass
                 vector=tuple(lead.tolist()),
-                sentence_vectors=tuple(map(tuple, sentence_vectors.tolist())),
                 terms=_terms(doc),
                 stances=article_stances(article, doc, quotes),
             )
         )
+    return embed_sentences(out, backend) if sentence_vectors else out
+
+
+def embed_sentences(
+    annotated: Sequence[AnnotatedArticle], embedder: Embedder
+) -> list[AnnotatedArticle]:
+    """The articles with one vector per sentence, every sentence embedded in one call.
+
+    A text's vector does not depend on the texts embedded with it, so an
+    article embedded here later, beside others, gets the vectors annotating
+    it would have given.
+    """
+    vectors = embedder.embed([s.text for a in annotated for s in a.sentences])
+    out = []
+    offset = 0
+    for article in annotated:
+        rows = vectors[offset : offset + len(article.sentences)]
+        offset += len(article.sentences)
+        out.append(replace(article, sentence_vectors=tuple(map(tuple, rows.tolist()))))
     return out
 
 

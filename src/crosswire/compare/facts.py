@@ -14,7 +14,7 @@ sentence word for word (an editor's note an outlet repeats is one source).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +87,28 @@ def _sentence_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None
     return None
 
 
+def _verbatim(
+    articles: Sequence[AnnotatedArticle],
+) -> Callable[[AnnotatedArticle, Span], np.ndarray | None]:
+    """Stand-in sentence vectors when none of the articles has any (an article alone in
+    its story is stored without them: :mod:`crosswire.run`): one axis per distinct
+    sentence, so two sentences are alike (cosine 1) only when word for word the same."""
+    axes: dict[str, int] = {}
+    for article in articles:
+        for sentence in article.sentences:
+            axes.setdefault(sentence.text, len(axes))
+
+    def vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:
+        for sentence in article.sentences:
+            if sentence.span.start == span.start:
+                row = np.zeros(len(axes), dtype=np.float32)
+                row[axes[sentence.text]] = 1.0
+                return row
+        return None
+
+    return vector
+
+
 @dataclass(frozen=True)
 class _Item:
     """A claim the alignment can judge: its article, position and sentence vector."""
@@ -134,12 +156,14 @@ def align_claims(articles: Sequence[AnnotatedArticle], edges: Sequence[Reuse] = 
     like C, C nothing like A). The first claims are taken greedily, the one
     most articles agree with first; each claim belongs to one fact only.
     """
+    embedded = any(a.sentence_vectors for a in articles)
+    vector_of = _sentence_vector if embedded else _verbatim(articles)
     items = [
         _Item(article.article.id, n, claim, vector, figures)
         for n, article in enumerate(articles)
         for figures in (_figures(article),)
         for claim in article.claims
-        if (vector := _sentence_vector(article, claim.span)) is not None
+        if (vector := vector_of(article, claim.span)) is not None
     ]
     if not items:
         return Alignment([], [])

@@ -274,6 +274,14 @@ def compare_story(
     or per article id), against which "on Wednesday" and "next week" resolve.
     """
     ordered = _order(articles)
+    if len(ordered) > 1 and (
+        lacking := [a.article.id for a in ordered if a.sentences and not a.sentence_vectors]
+    ):
+        # the run layer embeds them in the transaction that gives an article company
+        raise ValueError(
+            f"story {story.id}: article {lacking[0]} has no sentence vectors, which every "
+            "article of a story of several must have"
+        )
     edges = reuse_edges(ordered)
     groups = origin_groups(ordered, edges)
     dates = publication_dates(ordered, published)

@@ -42,10 +42,15 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-def annotate_safely(articles: Sequence[Article], backend: NlpBackend) -> Annotated:
-    """The batch annotated at once; if that fails, one by one, so one bad article is one error."""
+def annotate_safely(
+    articles: Sequence[Article], backend: NlpBackend, sentence_vectors: bool = True
+) -> Annotated:
+    """The batch annotated at once; if that fails, one by one, so one bad article is one error.
+
+    ``sentence_vectors`` is :func:`annotate`'s: ``False`` leaves the sentences unembedded.
+    """
     try:
-        return annotate(articles, backend), []
+        return annotate(articles, backend, sentence_vectors=sentence_vectors), []
     except Exception as error:
         if len(articles) == 1:
             return [], [
@@ -55,7 +60,7 @@ def annotate_safely(articles: Sequence[Article], backend: NlpBackend) -> Annotat
     errors: list[ReadError] = []
     for article in articles:
         try:
-            done.extend(annotate([article], backend))
+            done.extend(annotate([article], backend, sentence_vectors=sentence_vectors))
         except Exception as error:
             errors.append(ReadError(article.origin, f"could not be annotated ({describe(error)})"))
     return done, errors
@@ -66,7 +71,9 @@ class Executor(Protocol):
 
     name: str
 
-    def annotate(self, batches: Iterable[Sequence[Article]]) -> Iterator[Annotated]: ...
+    def annotate(
+        self, batches: Iterable[Sequence[Article]], *, sentence_vectors: bool = True
+    ) -> Iterator[Annotated]: ...
 
     def close(self) -> None: ...
 
@@ -79,10 +86,12 @@ class InProcess:
     def __init__(self, backend: NlpBackend | None = None) -> None:
         self._backend = backend
 
-    def annotate(self, batches: Iterable[Sequence[Article]]) -> Iterator[Annotated]:
+    def annotate(
+        self, batches: Iterable[Sequence[Article]], *, sentence_vectors: bool = True
+    ) -> Iterator[Annotated]:
         backend = self._backend or load_backend()
         for batch in batches:
-            yield annotate_safely(batch, backend)
+            yield annotate_safely(batch, backend, sentence_vectors)
 
     def close(self) -> None:
         pass
@@ -122,9 +131,9 @@ def _init_worker() -> None:
     _WORKER_BACKEND = load_backend()
 
 
-def _work(batch: Sequence[Article]) -> Annotated:
+def _work(batch: Sequence[Article], sentence_vectors: bool) -> Annotated:
     assert _WORKER_BACKEND is not None, "worker not initialised"
-    return annotate_safely(batch, _WORKER_BACKEND)
+    return annotate_safely(batch, _WORKER_BACKEND, sentence_vectors)
 
 
 def _ordered(
@@ -149,15 +158,17 @@ class LocalPool:
         self.workers = workers or max(1, os.cpu_count() or 1)
         self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker)
 
-    def annotate(self, batches: Iterable[Sequence[Article]]) -> Iterator[Annotated]:
+    def annotate(
+        self, batches: Iterable[Sequence[Article]], *, sentence_vectors: bool = True
+    ) -> Iterator[Annotated]:
         todo = list(batches)
         if len(todo) <= 1 or self.workers == 1:
             # one batch: starting workers (each loading the models) would only cost time
-            yield from InProcess().annotate(todo)
+            yield from InProcess().annotate(todo, sentence_vectors=sentence_vectors)
             return
 
         def submit(batch: Sequence[Article]) -> Future[Annotated]:
-            return self._pool.submit(_work, list(batch))
+            return self._pool.submit(_work, list(batch), sentence_vectors)
 
         yield from _ordered(submit, todo, in_flight=2 * self.workers)
 
@@ -195,11 +206,13 @@ class RayPool:
         self._actors: list[Any] = [actor.remote() for _ in range(self.workers)]
         self._next = 0
 
-    def annotate(self, batches: Iterable[Sequence[Article]]) -> Iterator[Annotated]:
+    def annotate(
+        self, batches: Iterable[Sequence[Article]], *, sentence_vectors: bool = True
+    ) -> Iterator[Annotated]:
         def submit(batch: Sequence[Article]) -> _RayFuture:
             actor = self._actors[self._next % len(self._actors)]
             self._next += 1
-            return _RayFuture(actor.run.remote(list(batch)))
+            return _RayFuture(actor.run.remote(list(batch), sentence_vectors))
 
         yield from _ordered(submit, batches, in_flight=2 * self.workers)
 
@@ -218,8 +231,8 @@ class _Annotator:
         os.environ.setdefault(WORKER_THREADS_ENV, "1")
         self._backend = load_backend()
 
-    def run(self, batch: Sequence[Article]) -> Annotated:
-        return annotate_safely(batch, self._backend)
+    def run(self, batch: Sequence[Article], sentence_vectors: bool = True) -> Annotated:
+        return annotate_safely(batch, self._backend, sentence_vectors)
 
 
 def make_executor(kind: str, *, workers: int | None = None, address: str | None = None) -> Executor:

@@ -9,17 +9,19 @@ reads stories back.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosswire.annotate.nlp import NlpBackend
+from crosswire.annotate.nlp import Embedder, NlpBackend, load_embedder
+from crosswire.annotate.pipeline import embed_sentences
 from crosswire.annotate.speaker_names import load_aliases, with_people
 from crosswire.clean import clean_document
 from crosswire.clean.dates import GivenDates, with_given
 from crosswire.compare import compare_story
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
 from crosswire.model import (
+    AnnotatedArticle,
     Article,
     Placement,
     RawDocument,
@@ -144,7 +146,8 @@ def ingest_documents(
             on_error(error)
 
     chunks = [new[start : start + BATCH_SIZE] for start in range(0, len(new), BATCH_SIZE)]
-    annotated_batches = executor.annotate(chunks)
+    # sentences are embedded only once an article has company in its story (below)
+    annotated_batches = executor.annotate(chunks, sentence_vectors=False)
     for chunk in chunks:
         began = time.perf_counter()
         batch, problems = next(annotated_batches)
@@ -152,6 +155,7 @@ def ingest_documents(
         result.seconds["annotate"] += linking - began
         for problem in problems:
             fail(problem)
+        touched: set[str] = set()
         with store.transaction():
             for annotated in batch:
                 try:
@@ -164,15 +168,50 @@ def ingest_documents(
                     reason = f"could not be linked ({describe(error)})"
                     fail(ReadError(annotated.article.origin, reason))
                     continue
+                touched.update(story for _, story in (*change.moves, *change.merges))
                 if stored:
                     result.added += 1
                     result.placements.append(change.placement)
+            # sentences of the articles this batch gave company (an older one too)
+            embed_story_sentences(store, touched, backend, batch)
         result.seconds["link_store"] += time.perf_counter() - linking
         done += len(chunk)
         if progress:
             progress(done, len(new))
     update_search_index(store)
     return result
+
+
+def embed_story_sentences(
+    store: Store,
+    story_ids: Collection[str],
+    embedder: Embedder | None = None,
+    fresh: Sequence[AnnotatedArticle] = (),
+) -> int:
+    """Embed the sentences of every article of these stories that has company and no
+    sentence vectors yet, as annotating it would have (:func:`embed_sentences`), and
+    store them; how many articles were embedded.
+
+    Call inside the transaction that gave them company (placing a batch does), so
+    no story of two or more is ever stored without them. ``embedder`` defaults to
+    the process's MiniLM model, loaded only when there is something to embed (beside
+    a process pool, this process may never need it). ``fresh`` are articles of that
+    transaction still in hand, which need not be read back.
+    """
+    missing = store.unembedded(story_ids)
+    if not missing:
+        return 0
+    at_hand = {a.article.id: a for a in fresh}
+    articles = []
+    for article_id in missing:
+        known = at_hand.get(article_id)
+        if known is None and (stored := store.article(article_id)) is not None:
+            known = stored[0]
+        if known is not None and known.sentences:
+            articles.append(known)
+    for annotated in embed_sentences(articles, embedder or load_embedder()):
+        store.set_sentence_vectors(annotated.article.id, annotated.sentence_vectors)
+    return len(articles)
 
 
 def story_reports(store: Store, story_ids: Sequence[str] | None = None) -> list[StoryReport]:

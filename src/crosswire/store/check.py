@@ -20,7 +20,8 @@ def check_store(db: Path) -> list[str]:
     """Every way the store at ``db`` is not whole; ``[]`` when it is.
 
     Checks SQLite's own integrity, then that every stored article is complete
-    (its annotations parse, its vectors match its sentences, its story exists)
+    (its annotations parse, its vectors match its sentences, its story exists; only
+    an article alone in its story may lack sentence vectors)
     and that the link state agrees with the articles: no empty story, postings
     only of stored articles at their sequence numbers, and feature frequencies
     equal to what the stored articles' features add up to.
@@ -53,6 +54,7 @@ def check_store(db: Path) -> list[str]:
         ).fetchall()
         stories = {r[0] for r in raw.execute("SELECT id FROM stories")}
         seqs: dict[str, int] = {}
+        sizes = dict(raw.execute("SELECT story_id, COUNT(*) FROM articles GROUP BY story_id"))
         expected = np.zeros(BUCKETS, dtype=np.int64)
         for article_id, story, seq, annotations, vector, sentence_vectors, ids, counts, art in rows:
             seqs[article_id] = seq
@@ -66,7 +68,9 @@ def check_store(db: Path) -> list[str]:
             except (ValueError, KeyError, TypeError) as error:
                 problems.append(f"article {article_id}: annotations unreadable ({error})")
                 continue
-            if len(sentence_vectors) != sentences * _VECTOR_BYTES:
+            if not sentence_vectors and sentences and sizes.get(story, 0) > 1:
+                problems.append(f"article {article_id}: no sentence vectors in a story of several")
+            elif sentence_vectors and len(sentence_vectors) != sentences * _VECTOR_BYTES:
                 problems.append(f"article {article_id}: {sentences} sentences, vectors don't match")
             if len(vector) != (_VECTOR_BYTES if sentences else 0):
                 problems.append(f"article {article_id}: article vector missing")

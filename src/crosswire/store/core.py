@@ -511,6 +511,38 @@ class Store(ABC):
         self._count += 1
         return True
 
+    def unembedded(self, story_ids: Collection[str]) -> list[str]:
+        """Articles of these stories, in the order stored, that share their story with
+        another article yet have no sentence vectors (stored alone in their story,
+        annotated without them: see :meth:`set_sentence_vectors`)."""
+        ids = sorted(story_ids)
+        found: list[tuple[int, str]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self.query(
+                f"SELECT a.seq, a.id FROM articles a WHERE a.story_id IN ({marks}) "
+                "AND length(a.sentence_vectors) = 0 AND EXISTS (SELECT 1 FROM articles b "
+                "WHERE b.story_id = a.story_id AND b.id <> a.id)",
+                chunk,
+            ).fetchall()
+        return [article_id for _, article_id in sorted(found)]
+
+    def set_sentence_vectors(
+        self, article_id: str, vectors: Sequence[Sequence[float]] | np.ndarray
+    ) -> None:
+        """Store a stored article's sentence vectors, one row per sentence.
+
+        Call inside :meth:`transaction`, the one that gives the article company
+        in its story: an article alone in its story is stored without them,
+        since comparing it with others is what reads them.
+        """
+        rows = np.asarray(vectors, dtype=np.float32).reshape(-1, EMBEDDING_DIM)
+        self.query(
+            "UPDATE articles SET sentence_vectors=? WHERE id=?",
+            (_blob(rows) if len(rows) else b"", article_id),
+        )
+
     # -- reading -----------------------------------------------------------------
 
     def stories(self) -> list[tuple[Story, datetime]]:
