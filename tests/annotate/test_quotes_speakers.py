@@ -1023,6 +1023,36 @@ def test_a_dateline_under_a_headline_is_no_speaker(shared_dir: Path, backend: Nl
     assert _speaker_of(text, "I apologize", backend)[0] == "Bernie Sanders"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # politico_2016-07-18_carson-on-why-young-black-men-sh (audit sample 12)
+        (
+            "Donald Trump plans to empower the black community, Ben Carson said Monday."
+            "\n\n\u201cWell first of all, they have to stop and listen,\u201d the retired "
+            "neurosurgeon told REVOLT TV.",
+            "Well first",
+            "Ben Carson",
+        ),
+        # west-journal_2016-01-20_wow-glenn-beck-just-responded-to (audit sample 12)
+        (
+            "Radio talk show host Glenn Beck minced no words Tuesday night.\n\nIn a Facebook "
+            "post after the speech, Beck wrote: \u201cI couldn\u2019t disagree with her "
+            "more.\u201d\n\nThe radioman pointed out that Trump was once an advocate for "
+            "many of the policies Palin has campaigned against.",
+            "that Trump was once",
+            "Glenn Beck",
+        ),
+    ],
+)
+def test_a_person_named_by_trade_is_the_one_just_named(
+    text: str, content: str, speaker: str, backend: NlpBackend
+) -> None:
+    # "the retired neurosurgeon" and "the radioman" were left as descriptions, then
+    # dropped as common nouns, while the sentence before names the man
+    assert _speaker_of(text, content, backend)[0] == speaker
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

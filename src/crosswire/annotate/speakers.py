@@ -43,7 +43,13 @@ from crosswire.annotate.speaker_names import (
     organisation_nouns,
     span_text,
 )
-from crosswire.annotate.speaking import honorific_gender, is_honorific, is_title, names_a_person
+from crosswire.annotate.speaking import (
+    honorific_gender,
+    is_honorific,
+    is_title,
+    names_a_person,
+    names_one_by_trade,
+)
 
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
 _NOT_SPEAKERS = frozenset(
@@ -481,7 +487,7 @@ class PeopleIndex(PronounResolution):
             if named is not None:  # "Hillary Clinton plans ... The campaign says": hers
                 body = f"{named.name} campaign"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
-        if determiner == "the" and role and names_a_person(noun.lemma_) and noun.tag_ == "NN":
+        if determiner == "the" and role and names_one_by_trade(noun.lemma_) and noun.tag_ == "NN":
             named = self._last_named(noun.idx)
             if (
                 named is not None
@@ -489,7 +495,9 @@ class PeopleIndex(PronounResolution):
                 and not _another_title(named.role, noun)
                 and not self._another_named_before(named.name, noun)
             ):  # "Trump told ABC ... the candidate said": Trump
-                return Mention(named.name, words[0].idx, noun.idx + len(noun), role, organization)
+                return Mention(
+                    named.name, words[0].idx, noun.idx + len(noun), named.role or role, organization
+                )
         last = noun
         for child in noun.children:
             if child.dep_ == "conj" and child.i > last.i:

@@ -25,8 +25,8 @@ def speaking_nouns() -> frozenset[str]:
 
 
 # "front-runner", "governor", "strategist", "nominee", "Republican", "incumbent",
-# "representative", "businessman", "Democrat"
-_AGENT_ENDINGS = ("er", "or", "ist", "ee", "an", "ant", "ent", "ive", "man", "crat")
+# "representative", "businessman", "Democrat", "neurosurgeon"
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "an", "ant", "ent", "ive", "man", "crat", "geon")
 
 
 def a_role_word(word: str) -> bool:
@@ -34,6 +34,23 @@ def a_role_word(word: str) -> bool:
     word made for who does something ("front-runner", "nominee", "strategist")."""
     text = word.lower().rstrip(".")
     return text in data_words("role_nouns.tsv") or text.endswith(_AGENT_ENDINGS)
+
+
+#: Endings of nouns that name one person by trade and seldom a thing ("radioman",
+#: "columnist", "physician", "neurosurgeon"): not "-er"/"-an", which "order" and "plan" end in.
+_TRADE_ENDINGS = ("man", "woman", "ist", "ian", "geon")
+
+
+def names_one_by_trade(word: str) -> bool:
+    """A noun that names one person, by title, person noun or trade ("the senator", "the
+    candidate", "the retired neurosurgeon", "the radioman"): what "the ..." speaking
+    after a person was named can stand for."""
+    text = word.lower().rstrip(".")
+    return (
+        names_a_person(text)
+        or text in data_words("role_nouns.tsv")
+        or text.endswith(_TRADE_ENDINGS)
+    )
 
 
 @lru_cache(maxsize=1)
