@@ -1053,6 +1053,21 @@ def test_a_person_named_by_trade_is_the_one_just_named(
     assert _speaker_of(text, content, backend)[0] == speaker
 
 
+def test_they_after_two_people_named_together_is_both(backend: NlpBackend) -> None:
+    # wash-post_2016-03-30_trump-sticking-by-his-campaign-m (audit sample 12): "They" had
+    # no speaker, since the nearest subject before it is a person
+    text = (
+        "Republican presidential front-runner Donald Trump defended his campaign manager, "
+        "Corey Lewandowski, on Tuesday.\n\nThe police also released a video of the "
+        "news conference. It directly contradicted what Trump and Lewandowski said about "
+        "the incident in the past. They had asserted that Lewandowski never touched the "
+        "reporter, Michelle Fields."
+    )
+    assert _speaker_of(text, "that Lewandowski never", backend)[0] == (
+        "Donald Trump and Corey Lewandowski"
+    )
+
+
 def test_sounding_a_call_is_speech_not_appearance(backend: NlpBackend) -> None:
     # west-journal_2016-09-12_obama-seeks-more-muslim-refugees: "sounded" was read as
     # "it sounds like", whose subject is no source

@@ -87,6 +87,10 @@ class PronounResolution(ABC):
         """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
 
     @abstractmethod
+    def together(self, token: Token) -> Mention | None:
+        """The speakers a subject names, all of them ("France and Germany")."""
+
+    @abstractmethod
     def _named(self, head: Token) -> Mention | None:
         """A proper-noun mention: a known person, else an organisation or a bare name."""
 
@@ -321,6 +325,12 @@ class PronounResolution(ABC):
                 continue
             if token.lower_ == pronoun.lower_:
                 continue  # "it ... it": the same one again
+            if pronoun.lower_ == "they" and any(c.dep_ == "conj" for c in token.children):
+                # "what *Trump and Lewandowski* said about the incident. *They* had
+                # asserted": the people a subject names together
+                group = self.together(token)
+                if group is not None and " and " in group.name:
+                    return replace(group, start=pronoun.idx, end=pronoun.idx + len(pronoun))
             if self._known.a_person_named(token):
                 return None  # "officers saw *Scott* get out ..., and they ordered him"
             ent = entity_of(token) if entity_label(token) == "ORG" else None
