@@ -30,13 +30,13 @@ def test_every_face_shows_every_section_and_brief_citation_of_the_seeds(
     terminal_lines = [line.strip() for line in terminal.splitlines()]
 
     headings = [section.heading for section in page.sections]
-    # the seeds' story has all of these, so each check below has something to find
+    # the seeds' story has all of these, so each check below has something to find (not
+    # "Corroborated by independent sources": every fact both seeds give is Reuters')
     assert {
         "Brief",
         "Who said what",
         "Reuse",
         "Positions",
-        "Corroborated by independent sources",
         "Single-source facts",
         "Articles",
     } <= set(headings), headings
@@ -81,3 +81,18 @@ def test_the_terminal_words_a_statement_as_the_reports_do(seed_report: StoryRepo
             text = html.escape(wording.text, quote=False)
             assert f"> {text} — {marks(wording.cites)} (" in md
             assert " ".join(f"{marks(wording.cites)} {wording.kind}:".split()) in terminal
+
+
+def test_facts_a_wire_and_its_rewrite_share_stand_on_one_source(
+    seed_report: StoryReport,
+) -> None:
+    # polnear-150 and the seeds, read as a fact-checker: "Corroborated by independent
+    # sources" listed facts each noted "1 independent source, 2 articles: [1] Reuters +
+    # [2] ..."; a wire and its rewrite are one source
+    page = story_page(seed_report)
+    assert "Corroborated by independent sources" not in [s.heading for s in page.sections]
+    (single,) = [s for s in page.sections if s.heading == "Single-source facts"]
+    repeated = [row for row in single.rows if row.note.startswith("1 independent source, 2")]
+    assert repeated and all("Reuters" in row.note for row in repeated)
+    md = render_markdown([seed_report])
+    assert "### Corroborated by independent sources" not in md

@@ -393,17 +393,29 @@ def _articles(report: StoryReport) -> tuple[ArticleEntry, ...]:
 def _facts(
     kind: Literal["corroborated", "single"], facts: Sequence[Fact], index: _Index
 ) -> Section[FactLine]:
+    """A fact section. A fact several articles report from one source (a wire and its
+    copies, a rewrite) stands on that source: it is listed with the single-source facts,
+    its note saying which articles repeat it, not under "corroborated"."""
     noted = kind == "corroborated"
-    rows = tuple(_fact_line(f, index, noted) for f in facts)
+    rows = tuple(_fact_line(f, index, len(f.article_ids) > 1) for f in facts)
     heading = "Corroborated by independent sources" if noted else "Single-source facts"
     cited = notes((f.text, row.cites) for f, row in zip(facts, rows, strict=True))
     return Section(kind, heading, rows, "fact", cited, folded=not noted)
+
+
+def _corroborated(report: StoryReport) -> tuple[list[Fact], list[Fact]]:
+    """(facts two independent sources or more back, facts that stand on one source):
+    copies of one wire count once."""
+    several = [f for f in report.shared_facts if f.independent_sources > 1]
+    one = [f for f in report.shared_facts if f.independent_sources <= 1]
+    return several, one + list(report.single_source_facts)
 
 
 def story_page(report: StoryReport) -> StoryPage:
     """The whole story as sections: every decision of what is shown, in what order, and
     what each citation notes, made once for every face."""
     index = _Index(report)
+    corroborated, single = _corroborated(report)
     brief = tuple(_brief_line(s, index) for s in report.brief)
     conflicts = tuple(_conflict_line(c, index) for c in report.conflicts)
     positions = tuple(_position_row(p, index) for p in report.positions)
@@ -436,8 +448,8 @@ def story_page(report: StoryReport) -> StoryPage:
         timeline=Section(
             "timeline", "Timeline", timeline, "event", notes((e.text, e.cites) for e in timeline)
         ),
-        corroborated=_facts("corroborated", report.shared_facts, index),
-        single=_facts("single", report.single_source_facts, index),
+        corroborated=_facts("corroborated", corroborated, index),
+        single=_facts("single", single, index),
         articles=Section(
             "articles",
             "Articles",
