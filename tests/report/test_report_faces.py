@@ -91,7 +91,7 @@ def test_facts_a_wire_and_its_rewrite_share_stand_on_one_source(
     # [2] ..."; a wire and its rewrite are one source
     page = story_page(seed_report)
     assert "Corroborated by independent sources" not in [s.heading for s in page.sections]
-    (single,) = [s for s in page.sections if s.heading == "Single-source facts"]
+    single = page.single
     repeated = [row for row in single.rows if row.note.startswith("1 independent source, 2")]
     assert repeated and all("Reuters" in row.note for row in repeated)
     md = render_markdown([seed_report])

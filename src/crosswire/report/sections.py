@@ -141,7 +141,7 @@ class Event(Line):
 class FactLine(Line):
     """A fact and the articles that report it."""
 
-    #: how many independent sources and articles back it (corroborated facts only)
+    #: how many independent sources and articles back it (a fact of several articles)
     note: str = ""
     #: the fact carries a figure (what a terminal keeps of the single-source facts)
     figures: bool = False
