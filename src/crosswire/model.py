@@ -369,6 +369,12 @@ class Fact:
     derived: tuple[Derivation, ...] = ()
     id: str | None = None
 
+    @property
+    def corroborated(self) -> bool:
+        """Whether two independent sources or more give it: a wire and its copies, or a
+        rewrite of it, are one source ("[1] Reuters + [2] ..." corroborates nothing)."""
+        return self.independent_sources > 1
+
 
 @dataclass(frozen=True)
 class BriefSentence:

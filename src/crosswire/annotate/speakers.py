@@ -99,7 +99,7 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
-_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDERS = {**PRONOUN_GENDER, **_OWNER_GENDER}
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Nouns that name a place or a people more often than a body: "the state said" is no

@@ -161,7 +161,7 @@ def judge(reports: Sequence[StoryReport], labels: Sequence[dict[str, Any]]) -> S
         if len(docs) > 1:
             _judge_members(docs, lookup, check.members)
         for fact in report.shared_facts:
-            if fact.independent_sources < 2:
+            if not fact.corroborated:
                 continue
             check.corroborated_facts += 1
             first = (name[fact.claims[0].article_id], fact.claims[0])

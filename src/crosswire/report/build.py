@@ -406,8 +406,8 @@ def _facts(
 def _corroborated(report: StoryReport) -> tuple[list[Fact], list[Fact]]:
     """(facts two independent sources or more back, facts that stand on one source):
     copies of one wire count once."""
-    several = [f for f in report.shared_facts if f.independent_sources > 1]
-    one = [f for f in report.shared_facts if f.independent_sources <= 1]
+    several = [f for f in report.shared_facts if f.corroborated]
+    one = [f for f in report.shared_facts if not f.corroborated]
     return several, one + list(report.single_source_facts)
 
 

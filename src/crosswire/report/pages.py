@@ -30,7 +30,8 @@ class CoverageRow:
 
 
 def coverage(report: StoryReport, limit: int = MAX_FACTS) -> list[CoverageRow]:
-    """Who reports what: corroborated facts first, then single-source ones that carry figures.
+    """Who reports what: facts several articles report first, then single-article ones that
+    carry figures.
 
     Single-source facts without numbers are left out: they are most of any
     article and would drown the matrix; the story page lists them anyway.
