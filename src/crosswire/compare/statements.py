@@ -6,13 +6,14 @@ trimmed quotes) becomes one :class:`Statement` listing every report of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from crosswire.annotate.speaker_names import AliasTable, canonical_names
+from crosswire.annotate.speaker_names import AliasTable, canonical_names, name_key
+from crosswire.annotate.speaking import speaking_nouns
 from crosswire.model import AnnotatedArticle, Quote, Span, Statement
 
 SAME_UTTERANCE_COSINE = 0.80
@@ -34,6 +35,51 @@ def canonicalize(articles: Sequence[AnnotatedArticle], aliases: AliasTable) -> l
             quote = replace(quote, speaker=replace(quote.speaker, canonical=canonical))
         out.append(quote)
     return out
+
+
+def report_people(articles: Iterable[AnnotatedArticle]) -> tuple[list[str], list[str]]:
+    """The speakers' names of a report, for one name per person across its stories
+    (:func:`~crosswire.annotate.speaker_names.with_people`): those that may join a
+    person's full name, and the one-word names that may only join each other ("FBI",
+    "F.B.I.").
+
+    A one-word name an article never gives in full is as often a noun, a group, a
+    place or a paper as a surname ("the report", "Democrats", "Israel", "The
+    Guardian"), and a full name elsewhere ending in it ("Hurun Report", "Steve
+    Israel", "Don Guardian") is no one it stands for. So it joins one only written
+    capitalised without "the", not a speaking noun, and not read by its article's
+    tagger as a group or a place ("Priebus", "Obama"; the tagger's ORG is no
+    evidence, as it often labels a lone surname so).
+    """
+    joining: list[str] = []
+    apart: list[str] = []
+    for article in articles:
+        not_people = {name_key(e.text) for e in article.entities if e.label in _NOT_PEOPLE}
+        for quote in article.quotes:
+            if quote.speaker is None:
+                continue
+            name = quote.speaker.canonical
+            source = quote.source_span
+            written = article.article.text[source.start : source.end] if source else name
+            if len(name.split()) > 1 or _a_surname(name, written, not_people):
+                joining.append(name)
+            else:
+                apart.append(name)
+    return joining, apart
+
+
+#: Entity labels of names no person has: groups, places, buildings, events.
+_NOT_PEOPLE = frozenset({"NORP", "GPE", "LOC", "FAC", "EVENT"})
+
+
+def _a_surname(name: str, written: str, not_people: set[str]) -> bool:
+    key = name_key(name)
+    return (
+        name[:1].isupper()
+        and not written.casefold().startswith("the ")
+        and key not in speaking_nouns()
+        and key not in not_people
+    )
 
 
 def _content_vector(article: AnnotatedArticle, span: Span) -> np.ndarray | None:

@@ -18,7 +18,7 @@ from crosswire.annotate.pipeline import embed_sentences
 from crosswire.annotate.speaker_names import load_aliases, with_people
 from crosswire.clean import clean_document
 from crosswire.clean.dates import GivenDates, with_given
-from crosswire.compare import compare_story
+from crosswire.compare import compare_story, report_people
 from crosswire.link import DEFAULT_PARAMS, LinkParams, link_features, place
 from crosswire.model import (
     AnnotatedArticle,
@@ -228,14 +228,8 @@ def story_reports(store: Store, story_ids: Sequence[str] | None = None) -> list[
         if story_ids is None or story.id in story_ids
     ]
     if story_ids is None:
-        names = [
-            q.speaker.canonical
-            for _, articles, _ in stories
-            for article in articles
-            for q in article.quotes
-            if q.speaker is not None
-        ]
-        aliases = with_people(aliases, names)
+        joining, apart = report_people(a for _, arts, _ in stories for a in arts)
+        aliases = with_people(with_people(aliases, joining), apart)
     return [
         compare_story(story, articles, placements, aliases)
         for story, articles, placements in stories
