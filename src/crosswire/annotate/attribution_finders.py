@@ -146,6 +146,26 @@ def speaker_after(
     )
 
 
+def said_right_after(
+    reader: ParsedArticle, passage: Passage, next_open: int
+) -> FoundAttribution | None:
+    """A quote whose own words end in a comma, a question or an exclamation mark, its
+    speech cue right after the closing mark: '... but Moscow strongly denies — “why
+    wouldn't you want to raise the potential?” asked Dunn' is Dunn's, though it opens
+    mid-sentence and the parse hangs it from the aside before it. Before any speaker
+    before the quote: the cue before the dash is the aside's."""
+    inner = reader.text[passage.open + 1 : passage.close].rstrip()
+    if not inner or inner[-1] not in ",?!":
+        return None
+    after = [t for t in reader.tokens(passage.close + 1, next_open) if not t.is_quote]
+    found = speaker_after(reader, passage, next_open)
+    if found is None or found.cue is None or not after or found.cue.start != after[0].i:
+        return None
+    subjects = (c for c in reader.doc[found.cue.head].children if c.dep_ in ("nsubj", "nsubjpass"))
+    # its own subject after it: not ', adding that ...', which goes on in the speaker before
+    return found if any(c.idx > passage.close for c in subjects) else None
+
+
 def signature_after(
     reader: ParsedArticle, passage: Passage, next_open: int
 ) -> FoundAttribution | None:

@@ -31,12 +31,15 @@ from crosswire.annotate.speaker_names import (
     given_name_genders,
     is_relation_noun,
     name_parts,
+    names_a_body,
+    organisation_heads,
     parts_match,
     span_text,
 )
 from crosswire.annotate.speaking import is_honorific, is_title
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_LIST_REACH = 12  # words a list of names may run before the organisation's word
 
 
 def within(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -53,6 +56,18 @@ def _a_dateline(name: Sequence[Token]) -> bool:
     after = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
     capitals = all(t.text.isupper() and len(t.text) > 1 for t in name)
     return opens and capitals and after is not None and after.text == ","
+
+
+def _in_a_body_name(token: Token) -> bool:
+    """Whether a name begins a list of names that ends in an organisation's word: "the
+    *Bill*, *Hillary* & Chelsea Clinton Foundation" names no one by a given name alone."""
+    last = token
+    for word in token.doc[token.i + 1 : token.i + _LIST_REACH]:
+        if word.pos_ == "PROPN":
+            last = word
+        elif word.text not in (",", "&", "and"):
+            break
+    return last.lower_ in organisation_heads()
 
 
 @dataclass(frozen=True)
@@ -190,6 +205,7 @@ class KnownPeople:
                 and name_head(token).i == token.i
                 and len(name_run(token)) == 1
                 and not within(token.idx, self._skip)
+                and not _in_a_body_name(token)
             ):
                 alone.add(fold(token.text))
         return frozenset(alone)
@@ -197,6 +213,8 @@ class KnownPeople:
     def _looks_like_person(self, titles: Sequence[Token], name: Sequence[Token]) -> bool:
         if _a_dateline(name):
             return False  # "NEWPORT NEWS, Va. - In a tradition ...": a place
+        if names_a_body(span_text(name)):
+            return False  # "the Bill, Hillary & Chelsea Clinton Foundation": no one's name
         labels = {entity_label(t) for t in name}
         if "PERSON" in labels:
             return True

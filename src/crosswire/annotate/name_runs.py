@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 from crosswire.annotate.speaker_names import organisation_heads, span_text
-from crosswire.annotate.speaking import is_honorific, is_title
+from crosswire.annotate.speaking import is_honorific, is_title, opens_a_title
 
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -106,20 +106,22 @@ def split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     ("NATO Secretary General", "President", "Mr"); a PERSON entity, when the
     tagger found one, also bounds the name.
     """
-    if person := _after_outlet(run):
-        return list(run[:person]), list(run[person:])  # "Fox News Sean Hannity"
-    cut = 0
+    # "Fox News Sean Hannity"; "Senate Majority Leader Harry Reid": titles may follow
+    outlet = _after_outlet(run)
+    cut = outlet
     titled = False
     while cut < len(run) - 1:
         token = run[cut]
-        if is_honorific(token.text) or is_title(token.text):
-            titled = True
+        if is_honorific(token.text) or opens_a_title([t.text for t in run[cut : cut + 2]]):
+            titled = True  # "Senate Majority Leader Harry Reid"
         elif titled or entity_label(token) not in ORG_LABELS:
             break  # organisations come before titles ("NATO Secretary General")
         cut += 1
     if cut == 0:
         cut = _after_a_placed_title(run)
     titles, name = list(run[:cut]), list(run[cut:])
+    if outlet:
+        return titles, name
     while (
         len(name) > 1 and entity_label(name[0]) != "PERSON" and entity_label(name[-1]) == "PERSON"
     ):

@@ -279,11 +279,13 @@ class PronounResolution(ABC):
         bound = self._bound(token, gender) or self._aside_of(token, gender)
         if bound is not None:
             return replace(bound, start=token.idx, end=token.idx + len(token))
+        below = self._named_below(token)
         before = [
             (position, m)
             for position, m in self._salient
             if token.idx - PRONOUN_REACH <= position < token.idx
             and self._known.genders.get(m.name, gender) == gender
+            and _surname(m.name) not in below
         ]
         sentence = token.sent
         earlier = self._doc[sentence.start - 1].sent if sentence.start > 0 else sentence
@@ -296,6 +298,7 @@ class PronounResolution(ABC):
             for position, m in self._people_named
             if earlier.start_char <= position < token.idx
             and self._known.genders.get(m.name, gender if unsure else "") == gender
+            and _surname(m.name) not in below
         ]
         if near and (not before or before[-1][0] < earlier.start_char):
             return replace(near[-1], start=token.idx, end=token.idx + len(token))
@@ -308,6 +311,23 @@ class PronounResolution(ABC):
             token.idx + len(token),
             antecedent.role,
             antecedent.organization,
+        )
+
+    def _named_below(self, pronoun: Token) -> frozenset[str]:
+        """The folded names a subject pronoun's own clause holds after it, whom it cannot
+        stand for: "*He* insisted Curiel had 'an inherent conflict of interest'" is not
+        Curiel, "He said Obama hopes" not Obama. An owner ("he notes ... an issue with
+        Trump's microphone") or a name in quote marks ("she added the words, 'Hillary
+        Clinton'") may still be the same person, as news writes."""
+        if pronoun.dep_ not in _SUBJECT_DEPS:
+            return frozenset()
+        return frozenset(
+            fold(t.text)
+            for t in pronoun.head.subtree
+            if t.i > pronoun.i
+            and t.pos_ == "PROPN"
+            and name_head(t).dep_ != "poss"
+            and not self._skipped(t.idx)
         )
 
     def _organisation_subject(self, pronoun: Token) -> Mention | None:
@@ -358,3 +378,8 @@ def _a_document(noun: Token) -> bool:
     """Whether a singular common noun is a thing that speaks, as a document does ("the
     article", "the ad", "the report"), not a person ("the spokesman")."""
     return noun.tag_ == "NN" and noun.lower_ in speaking_nouns() and not names_a_person(noun.lower_)
+
+
+def _surname(name: str) -> str:
+    parts = name_parts(name)
+    return parts.surname if parts is not None else fold(name.split()[-1]) if name else ""

@@ -38,6 +38,7 @@ from crosswire.annotate.attribution_finders import (
     inline_quote,
     partial_quote,
     reported_speech,
+    said_right_after,
     signature_after,
     speaker_after,
     speaker_before,
@@ -130,7 +131,8 @@ def _attributions(
             result = partial_quote(reader, passage)
         elif result is None:
             result = (
-                speaker_before(reader, passage, previous)
+                said_right_after(reader, passage, following)
+                or speaker_before(reader, passage, previous)
                 or speaker_after(reader, passage, following)
                 or signature_after(reader, passage, following)
             )

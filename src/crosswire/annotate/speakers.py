@@ -118,6 +118,12 @@ def _a_clause(doc: Doc, mention: Mention) -> bool:
     return words is not None and any(t.tag_ in _FINITE for t in words)
 
 
+def _in_quote_marks(name: Token) -> bool:
+    """Whether a name is set in quote marks: a title (a show, a book), not a person."""
+    first = name_run(name_head(name))[0]
+    return first.i > 0 and first.doc[first.i - 1].is_quote
+
+
 def _word_before(token: Token) -> Token | None:
     """The word before ``token``, past a comma."""
     k = token.i - 1
@@ -235,6 +241,8 @@ class PeopleIndex(PronounResolution):
             if any(t.text == ":" for t in between):
                 continue  # "Issa: Clinton's 'Honesty Is In Question'": a headline's source
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not party_tag(child):
+                if _in_quote_marks(child):
+                    continue  # "Joe Scarborough, host of MSNBC's “Morning Joe,”": a show
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named

@@ -12,6 +12,7 @@ are read here too: a description speaks when its noun is one ("the senator").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -54,22 +55,24 @@ def names_one_by_trade(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """(honorific -> gender or "", titles, person nouns) from person_titles.tsv; a row of
-    another kind is an error naming its line."""
+def _titles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(honorific -> gender or "", titles, person nouns, title modifiers) from
+    person_titles.tsv; a row of another kind is an error naming its line."""
     honorifics: dict[str, str] = {}
-    titles: set[str] = set()
-    persons: set[str] = set()
+    kinds: dict[str, set[str]] = {"title": set(), "person": set(), "modifier": set()}
     for number, cells in data_lines("person_titles.tsv"):
         if cells[0] == "honorific":
             honorifics[cells[1].lower()] = cells[2] if len(cells) > 2 else ""
-        elif cells[0] == "title":
-            titles.add(cells[1].lower())
-        elif cells[0] == "person":
-            persons.add(cells[1].lower())
+        elif cells[0] in kinds:
+            kinds[cells[0]].add(cells[1].lower())
         else:
             raise ValueError(f"person_titles.tsv:{number}: unknown kind {cells[0]!r}")
-    return honorifics, frozenset(titles), frozenset(persons)
+    return (
+        honorifics,
+        frozenset(kinds["title"]),
+        frozenset(kinds["person"]),
+        frozenset(kinds["modifier"]),
+    )
 
 
 def is_honorific(word: str) -> bool:
@@ -82,6 +85,15 @@ def honorific_gender(word: str) -> str:
 
 def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles()[1]
+
+
+def opens_a_title(words: Sequence[str]) -> bool:
+    """Whether the first word is a title, or a modifier of the title after it ("Majority
+    Leader Harry Reid": neither "Majority" nor "Leader" is his name)."""
+    first = words[0].lower().rstrip(".") if words else ""
+    if first in _titles()[1]:
+        return True
+    return first in _titles()[3] and len(words) > 1 and is_title(words[1])
 
 
 def names_a_person(word: str) -> bool:
