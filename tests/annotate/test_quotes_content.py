@@ -683,3 +683,33 @@ def test_an_attribution_closing_two_joined_clauses_reports_both(backend: NlpBack
     )
     content = _content(text, "added", backend)
     assert content is not None and content.startswith("Clinton had told police officials")
+
+
+def test_a_view_no_one_holds_a_stock_phrase_and_a_thing_named_are_no_statements(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 13 (train): items 12033, 12070, 12059, each shown as who said what
+    shown = _statements(
+        "She is moving to Los Angeles but is expected to continue to make appearances on the "
+        "NBC morning show.",
+        backend,
+    )
+    assert shown["is expected"] is False  # the writer's forecast: no one expects it
+    shown = _statements(
+        "A White House official, who requested anonymity to discuss a private conversation, "
+        "said the president also has spoken with Emanuel in the days since its release.",
+        backend,
+    )
+    assert shown["requested"] is False
+    assert shown["said"] is True
+    shown = _statements(
+        '"He’ll appoint an attorney general who will send very clear messages about how law '
+        'enforcement is to be pursued in this country," Christie added, referencing a job '
+        "he's widely believed to want after being passed over for Trump's running mate.",
+        backend,
+    )
+    assert shown["referencing"] is False  # a job named, though a clause describes it
+    assert shown["added"] is True
+    # but a passive report of words is one, whoever said them (audit item 11044's rule)
+    shown = _statements("Mayors have often been criticized for being slow to move.", backend)
+    assert shown["have often been criticized for"] is True

@@ -1654,3 +1654,15 @@ def test_a_title_after_the_body_that_confers_it_is_a_role_not_a_name(
 ) -> None:
     quotes = _quotes(text, backend)
     assert [(q.speaker.name, q.speaker.role) for q in quotes if q.speaker][:1] == [(speaker, role)]
+
+
+def test_a_participle_after_a_clause_as_opens_goes_with_the_main_clause(
+    backend: NlpBackend,
+) -> None:
+    # wash-post_2016-02-10_after-a-big-loss-clinton-looks-f (audit sample 13, item 12076):
+    # "the polls" stated that the loss was long anticipated
+    text = (
+        "Hours before the voting ended, a Clinton campaign memo was released as the polls "
+        "closed stating that the loss was 'long anticipated.'\n"
+    )
+    assert _speaker_of(text, "that the loss", backend)[0] == "Clinton campaign memo"

@@ -341,7 +341,17 @@ class ParsedArticle:
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head.i != head.i:
             # "acomp": "some Republicans, including Senator Lamar Alexander of Tennessee,
             # were *willing* to go forward" is the Republicans' will
-            return self.subject(head.head, depth + 1)
+            above = head.head
+            if (
+                head.tag_ == "VBG"
+                and above.dep_ == "advcl"
+                and above.head.i != above.i
+                and any(c.dep_ == "mark" for c in above.children)
+            ):
+                # "a memo was released as the polls closed *stating* that": the
+                # participle goes with the main clause, not the one "as" opens
+                above = above.head
+            return self.subject(above, depth + 1)
         if depth < 2 and head.dep_ == "pcomp" and head.head.dep_ == "prep":
             return self.subject(head.head.head, depth + 1)  # "X ..., *saying* that"
         if head.dep_ == "acl" and head.head.pos_ == "PROPN":

@@ -42,6 +42,12 @@ _NOTHING = frozenset({"nothing", "none"})  # "proposed *nothing* that would": no
 _BARE = frozenset({"PRON", "NUM", "DET"})  # a word standing for what is not given
 
 
+_THINGS = frozenset({"something", "anything", "nothing", "everything"})
+
+
+_STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
+
+
 def _takes_stance(reader: ParsedArticle, found: FoundAttribution) -> bool:
     """Whether a cue is a stance verb of ``stance_verbs.tsv`` with the particle the
     table gives it: "endorsed Cruz", "called for a ban", not "agreed *with*
@@ -74,6 +80,10 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
     if found.kind != "indirect":
         return True
     words = [t for t in reader.tokens(*found.content) if not t.is_punct]
+    if found.mention is None and _no_ones(head) and _statement_words().get(lemma) == "views":
+        return False  # "is expected to continue to make appearances": the writer's forecast
+    if any(c.dep_ == "dobj" and c.lower_ in _STOCK_OBJECTS for c in head.children):
+        return False  # "requested anonymity to discuss a private conversation"
     if words and (words[0].lower_ in _NOTHING or (len(words) == 1 and words[0].pos_ in _BARE)):
         return False  # "endorsed *one* in July", "has proposed *nothing* that would"
     if words and _a_name(words) and not _takes_stance(reader, found):
@@ -101,6 +111,14 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
     return not found.cue.learned or kind is not None
 
 
+def _no_ones(cue: Token) -> bool:
+    """A passive cue with no one by whom ("is expected", "was considered"): with no
+    source named either, a view of this kind is the writer's, while "was accused of"
+    still reports words, whoever said them."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    return passive and not any(c.dep_ == "agent" for c in cue.children)
+
+
 def _a_name(words: Sequence[Token]) -> bool:
     """Content that is only someone's name, with what describes them and no verb, or a
     pronoun: "NBC's Matt Lauer", "her Democratic rival Bernie Sanders", "Florida primary
@@ -118,6 +136,8 @@ def _a_thing(subject: Token | None) -> bool:
     outside ``speaking_nouns.tsv`` ("that freewheeling *environment* also underscored
     a weakness", "one of the many *reasons* that Trump refuses"). The cue model learned
     such acts and looks as attributions; a reader sees no one's statement there."""
+    if subject is not None and subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        return subject.head.head.lower_ in _THINGS  # "*something that* worries Republicans"
     if subject is None or subject.pos_ != "NOUN" or not subject.text[:1].islower():
         return False  # "Sanders", which the tagger may call a noun, is a name
     return subject.lower_ not in speaking_nouns() and subject.lemma_.lower() not in speaking_nouns()
@@ -135,12 +155,30 @@ def _a_topic(reader: ParsedArticle, words: Sequence[Token]) -> bool:
     its own ("wrote *his book*", "explains *America's historical treatment of black
     people*", "referencing *the bank's fierce drive to "cross-sell"*"), unless most of
     it is the speaker's quoted words ("it referenced *"political tensions"*")."""
-    if not words or any(t.dep_ in SUBJECTS or t.dep_ == "mark" for t in words):
+    if not words or any(
+        (t.dep_ in SUBJECTS or t.dep_ == "mark") and not _in_a_relative(t, words) for t in words
+    ):
         return False  # a clause of its own, not a thing named
     if any(t.lower_ == "as" and t.dep_ == "prep" for t in words):
         return False  # "described him *as a liar*" judges
     quoted = sum(1 for t in words if reader.quoted(t.idx))
     return 2 * quoted < len(words)
+
+
+def _in_a_relative(token: Token, words: Sequence[Token]) -> bool:
+    """Whether a word of a content is inside a clause describing a noun of it: "a job
+    *he's widely believed to want*" is still a thing named, not a clause of its own."""
+    inside = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    while token.head.i in inside and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            # of the content's own noun ("many of the examples that critics point to ...
+            # failed": a parse that hid the clause), and not of a noun that says
+            # something ("unveiled *a proposal* that would create")
+            noun = token.head
+            return noun in tops and noun.lemma_.lower() not in speaking_nouns()
+        token = token.head
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -116,13 +116,18 @@ def annotate_all(
     backend: NlpBackend,
     progress: Progress | None = None,
     batch: int = BATCH,
+    *,
+    sentence_vectors: bool = True,
 ) -> tuple[list[AnnotatedArticle], float]:
     """Annotate ``articles`` in batches (the models are faster per item on batches),
-    reporting ``("annotating", done, total)``; also the seconds it took."""
+    reporting ``("annotating", done, total)``; also the seconds it took. A bench that
+    reads no sentence vectors (placing, one sentence's claim) leaves them out: they are
+    most of annotation's cost (:func:`~crosswire.annotate.pipeline.annotate`)."""
     started = time.perf_counter()
     annotated: list[AnnotatedArticle] = []
     for start in range(0, len(articles), batch):
-        annotated += annotate(articles[start : start + batch], backend)
+        chunk = articles[start : start + batch]
+        annotated += annotate(chunk, backend, sentence_vectors=sentence_vectors)
         if progress:
             progress("annotating", len(annotated), len(articles))
     return annotated, time.perf_counter() - started

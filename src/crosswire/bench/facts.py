@@ -133,7 +133,10 @@ def prepare(
             raise ValueError(f"{path}: a sentence could not be read ({cleaned.reason})")
         articles.append(cleaned)
     backend = backend or load_backend()
-    annotated, annotate_seconds = annotate_all(articles, backend, progress, BATCH)
+    # each sentence's claim and its own vector below: no sentence vectors needed
+    annotated, annotate_seconds = annotate_all(
+        articles, backend, progress, BATCH, sentence_vectors=False
+    )
     started = time.perf_counter()
     vectors = backend.embed(texts)  # the whole sentence, as one claim's vector
     annotate_seconds += time.perf_counter() - started

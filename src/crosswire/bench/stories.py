@@ -176,7 +176,9 @@ def run_stream(
                 bench.skipped.append(cleaned)
             else:
                 articles.append(cleaned)
-        found, elapsed = annotate_all(articles, backend or load_backend(), progress)
+        found, elapsed = annotate_all(
+            articles, backend or load_backend(), progress, sentence_vectors=False
+        )  # placing reads the lead vector and the link features only
         bench.annotate_articles_per_s = len(found) / elapsed if elapsed else 0.0
         annotated = found
     # one article per text: two ids with the same text are one article of the stream
