@@ -9,6 +9,7 @@ of them is :class:`~crosswire.annotate.speakers.PeopleIndex`'s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -42,10 +43,24 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _LIST_REACH = 12  # words a list of names may run before the organisation's word
 
 
-def within(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``position`` lies in one of ``ranges`` (character ranges: the quoted
-    passages an index of people reads around)."""
-    return any(start <= position < end for start, end in ranges)
+class Ranges:
+    """Character ranges (the quoted passages an index of people reads around), merged
+    and sorted once, so that asking whether a position lies in one is a bisection, not
+    a pass over every passage for every word of the article."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, position: int) -> bool:
+        n = bisect_right(self._starts, position) - 1
+        return n >= 0 and position < self._ends[n]
 
 
 def _a_dateline(name: Sequence[Token]) -> bool:
@@ -90,6 +105,8 @@ class KnownPeople:
     def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]]) -> None:
         self._doc = doc
         self._skip = tuple(skip)
+        self._quoted = Ranges(self._skip)
+        self._text = doc.text  # joined from every token on each call of ``doc.text``
         self._known: list[KnownPerson] = []
         self._written: dict[str, list[int]] = {}  # where each known name is written in full
         self._in_passing: set[int] = set()  # of those, where a relative is named
@@ -167,7 +184,7 @@ class KnownPeople:
         tagger reads every capitalised word as a name and runs people and verbs into one:
         the people they name are named again in the text."""
         out, start = [], 0
-        for line in self._doc.text.split("\n"):
+        for line in self._text.split("\n"):
             end = start + len(line)
             words = self._doc.char_span(start, end, alignment_mode="contract")
             if words is not None and title_case(words, share=1.0):
@@ -179,7 +196,7 @@ class KnownPeople:
         """A name with a leading word an honorific brought in, which the article also
         leaves out: "former Miss *Universe* Alicia Machado", then "Alicia Machado".
         The word is the title's ("Miss Universe"), so the person is the shorter name."""
-        text = self._doc.text
+        text = self._text
         for n, known in enumerate(self._known):
             first, _, rest = known.name.partition(" ")
             parts = name_parts(rest)
@@ -204,7 +221,7 @@ class KnownPeople:
                 token.pos_ == "PROPN"
                 and name_head(token).i == token.i
                 and len(name_run(token)) == 1
-                and not within(token.idx, self._skip)
+                and token.idx not in self._quoted
                 and not _in_a_body_name(token)
             ):
                 alone.add(fold(token.text))
@@ -233,8 +250,8 @@ class KnownPeople:
         return any(
             s <= start
             and end <= e
-            and not self._doc.text[s:start].strip(" '\"“‘")
-            and not self._doc.text[end:e].strip(" '\"”’,.")
+            and not self._text[s:start].strip(" '\"“‘")
+            and not self._text[end:e].strip(" '\"”’,.")
             for s, e in self._skip
         )
 

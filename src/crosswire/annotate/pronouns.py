@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-from crosswire.annotate.known_people import KnownPeople, within
+from crosswire.annotate.known_people import KnownPeople, Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import entity_label, entity_of, name_head, name_run
 from crosswire.annotate.organisations import Organisations
@@ -73,6 +73,7 @@ class PronounResolution(ABC):
     ) -> None:
         self._doc = doc
         self._skip = tuple(skip)
+        self._quoted = Ranges(self._skip)
         self._known = known
         self._organisations = organisations
         self._salient: list[tuple[int, Mention]] = []
@@ -227,7 +228,7 @@ class PronounResolution(ABC):
         return self._doc[start - 1].sent.start if start > 0 else start
 
     def _skipped(self, position: int) -> bool:
-        return within(position, self._skip)
+        return position in self._quoted
 
     def _last_named(self, position: int) -> Mention | None:
         """The person a definite description ("the candidate", "the senator") most likely

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from crosswire.annotate.known_people import Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import name_head
 from crosswire.annotate.speakers import PeopleIndex
@@ -162,6 +163,8 @@ class ParsedArticle:
         self.text = text
         self.doc = doc
         self.passages = list(passages)
+        # between the marks: open + 1 .. close
+        self._between = Ranges([(p.open + 1, p.close) for p in self.passages])
         self.models = models
         # reported-speech candidates go to the attribution model, which also sees
         # the ones without a source (PolNeAR marks many: "opposition to", "is seen as")
@@ -206,7 +209,7 @@ class ParsedArticle:
 
     def quoted(self, position: int) -> bool:
         """Inside a quoted passage (between its marks)."""
-        return any(p.open < position < p.close for p in self.passages)
+        return position in self._between
 
     def a_title(self, position: int) -> bool:
         """Inside quote marks that hold a title, not words said ("In his 2002 book,

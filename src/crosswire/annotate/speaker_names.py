@@ -55,6 +55,7 @@ def demonyms() -> dict[str, str]:
     return {cells[0].lower(): cells[1] for _, cells in data_lines("demonyms.tsv")}
 
 
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """A spelling key that transliteration variants share.
 
@@ -89,6 +90,7 @@ class NameParts:
     surname: str
 
 
+@lru_cache(maxsize=8192)
 def name_parts(name: str) -> NameParts | None:
     """Split a person-like name; ``None`` for descriptions ("Western officials").
 
