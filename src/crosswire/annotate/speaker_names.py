@@ -127,19 +127,25 @@ def surnames_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
 
 
-def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Given names that may be the same person's: one side absent, or some pair agrees.
+def given_compatible(a: Sequence[str], b: Sequence[str], *, close: bool = True) -> bool:
+    """Given names that may be the same person's: one side absent, or some pair agrees
+    ("Aung San Suu Kyi" is "Suu Kyi").
 
-    Agreeing means equal after folding, an initial of the other, or close in
-    spelling (Dmitry / Dmitri / Dmytro).
+    Agreeing means equal after folding, a first name's initial ("J." of Joe; a middle
+    initial is no one's first name: Jeffrey M. Jones is not Mark Jones), or, when
+    ``close``, close in spelling (Dmitry / Dmitri / Dmytro).
     """
     if not a or not b:
         return True
     for x in a:
         for y in b:
-            if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+            if x == y:
                 return True
-            if _gendered_pair(x, y):
+            if (len(x) == 1 and x == a[0] and y.startswith(x)) or (
+                len(y) == 1 and y == b[0] and x.startswith(y)
+            ):
+                return True
+            if not close or _gendered_pair(x, y):
                 continue  # Eric and Erica Garner are father and daughter
             if min(len(x), len(y)) > 2 and fuzz.ratio(x, y) >= GIVEN_NAME_SIMILARITY:
                 return True
@@ -154,7 +160,11 @@ def _gendered_pair(x: str, y: str) -> bool:
 
 
 def parts_match(a: NameParts, b: NameParts) -> bool:
-    return surnames_match(a.surname, b.surname) and given_compatible(a.given, b.given)
+    """Whether two names are one person's: surnames one spelling, given names compatible,
+    and never both only close (Dean Baker and Dan Backer are two people)."""
+    if not surnames_match(a.surname, b.surname):
+        return False
+    return given_compatible(a.given, b.given, close=a.surname == b.surname)
 
 
 @dataclass(frozen=True)
@@ -187,8 +197,12 @@ class AliasTable:
             return found
         parts = name_parts(name)
         words = key.split()
+        while words and words[-1] in _SUFFIXES:
+            words = words[:-1]  # "Joseph R. Biden Jr.": the surname is Biden
         if parts is None or len(words) < 2:
             return None
+        if (found := self._index.get(" ".join(words))) is not None:
+            return found
         by_surname = self._index.get(words[-1])
         if by_surname is None:
             return None
@@ -280,6 +294,20 @@ def _completeness(name: str) -> int:
     return 0 if parts is None else sum(len(g) > 1 for g in parts.given) + 1
 
 
+def _garbled(name: str) -> bool:
+    """A spelling an encoding error made ("Enrique PeÃ±a Nieto"): never the canonical
+    one while the person is also written right."""
+    return "Ã" in name or "Â" in name
+
+
+def _odd_given(name: str) -> bool:
+    """A first given name that is no known one ("Dog Andres", a typo of "Doug"): the
+    other spelling is the canonical one."""
+    parts = name_parts(name)
+    first = parts.given[0] if parts is not None and parts.given else ""
+    return len(first) > 1 and first not in given_name_genders()
+
+
 def _buckets(name: str, aliases: AliasTable) -> tuple[tuple[str, ...], ...]:
     """Where a name's person can be among many: names that are one person share their
     key ("The Washington Post" / "Washington Post") or the first and last letters of
@@ -303,7 +331,10 @@ def canonical_names(names: Iterable[str], aliases: AliasTable) -> dict[str, str]
     most complete, then most frequent, then alphabetically first spelling.
     """
     counts = Counter(names)
-    order = sorted(counts, key=lambda n: (-_completeness(n), -counts[n], n.casefold(), n))
+    order = sorted(
+        counts,
+        key=lambda n: (_garbled(n), -_completeness(n), _odd_given(n), -counts[n], n.casefold(), n),
+    )
     groups: list[list[str]] = []
     by_bucket: dict[tuple[str, ...], list[int]] = {}
     for name in order:
