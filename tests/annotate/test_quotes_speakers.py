@@ -1686,3 +1686,27 @@ def test_the_canonical_spelling_is_not_a_garbled_or_mistyped_one() -> None:
     mapping = canonical_names([*names, "Doug Andres"], NO_ALIASES)
     assert mapping["Enrique PeÃ±a Nieto"] == "Enrique Peña Nieto"
     assert mapping["Dog Andres"] == mapping["Doug Andres"] == "Doug Andres"
+
+
+def test_a_candidate_the_tagger_calls_an_organisation_is_who_her_surname_names(
+    backend: NlpBackend,
+) -> None:
+    # wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a- (audit sample 13, item 12074): the
+    # tagger called Carly Fiorina an ORG and the parse a noun's modifier, so she was never
+    # known; her super PAC's "CARLY" made her a person called by her given name; and
+    # "Fiorina" went to her husband, named once in passing
+    text = (
+        "The University of Pennsylvania campus auditorium was half-empty when GOP "
+        "presidential candidate Carly Fiorina strode onstage, smiling and waving.\n\n"
+        "Instead, Fiorina opened by talking about her charitable work overseas.\n\n"
+        '"I figured out that Compaq would come to us and ask to be bought. Well, guess what. '
+        "It has happened,\" she said, as recalled by Walter Hewlett, son of HP's co-founder. "
+        "Fiorina moved counterclockwise around the table, asking the directors whether HP "
+        "should proceed with the deal.\n\n"
+        "Flying home one night in the corporate jet, she vented to her husband, Frank "
+        'Fiorina, that it would be "incredibly ugly."\n\n'
+        "That same month, the super PAC supporting Fiorina's candidacy, CARLY for America, "
+        "premiered an hour-long documentary.\n"
+    )
+    assert _speaker_of(text, "I figured out", backend)[0] == "Carly Fiorina"
+    assert _speaker_of(text, "whether HP should", backend)[0] == "Carly Fiorina"

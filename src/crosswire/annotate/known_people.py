@@ -37,7 +37,7 @@ from crosswire.annotate.speaker_names import (
     parts_match,
     span_text,
 )
-from crosswire.annotate.speaking import is_honorific, is_title
+from crosswire.annotate.speaking import is_honorific, is_title, names_a_person
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _LIST_REACH = 12  # words a list of names may run before the organisation's word
@@ -71,6 +71,11 @@ def _a_dateline(name: Sequence[Token]) -> bool:
     after = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
     capitals = all(t.text.isupper() and len(t.text) > 1 for t in name)
     return opens and capitals and after is not None and after.text == ","
+
+
+def _given_first(run: Sequence[Token]) -> bool:
+    """A run of two names or more that opens with a known given name ("Carly Fiorina")."""
+    return len(run) > 1 and fold(run[0].text) in given_name_genders()
 
 
 def _in_a_body_name(token: Token) -> bool:
@@ -140,8 +145,10 @@ class KnownPeople:
             head = name_head(token)
             run = name_run(head)
             seen.update(t.i for t in run)
-            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-                continue  # "Top Sanders strategists": a modifier of the noun, no one's name
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN" and not _given_first(run):
+                # "Top Sanders strategists": a modifier of the noun, no one's name; but
+                # "Carly Fiorina strode onstage", which the parse made a noun, names her
+                continue
             if self._quoted_whole(run):
                 continue  # a shirt that read ''Fascist Trump'': words shown, no one named
             split = outlet_person(head)
@@ -223,6 +230,7 @@ class KnownPeople:
                 and len(name_run(token)) == 1
                 and token.idx not in self._quoted
                 and not _in_a_body_name(token)
+                and not token.text.isupper()  # "CARLY for America", a PAC: no one called so
             ):
                 alone.add(fold(token.text))
         return frozenset(alone)
@@ -236,8 +244,8 @@ class KnownPeople:
         if "PERSON" in labels:
             return True
         before = name[0].doc[name[0].i - 1] if name[0].i > 0 else None
-        if before is not None and (is_honorific(before.text) or is_title(before.text)):
-            return True
+        if before is not None and (is_honorific(before.text) or names_a_person(before.lower_)):
+            return True  # "presidential candidate Carly Fiorina", though the tagger says ORG
         if any(is_honorific(t.text) or is_title(t.text) for t in titles):
             return True  # "Chancellor Olaf Scholz", even when the tagger says ORG
         if outlet_of(titles) is not None:
@@ -370,9 +378,13 @@ class KnownPeople:
 
 def _in_passing(first: Token) -> bool:
     """Whether a full name is written as someone's relative ("daughter *Chelsea
-    Clinton*", "his wife *Hillary Clinton*"), as a person is named in passing. (An
+    Clinton*", "his wife *Hillary Clinton*", "her husband, *Frank Fiorina*"), as a
+    person is named in passing. (An
     owner is not: "*Hillary Clinton's* campaign" names the candidate herself.)"""
-    return first.i > 0 and is_relation_noun(first.doc[first.i - 1])
+    before = first.i - 1
+    if before > 0 and first.doc[before].text == ",":
+        before -= 1  # "her husband, Frank Fiorina"
+    return before >= 0 and is_relation_noun(first.doc[before])
 
 
 def _same_title(noun: str, word: str) -> bool:
