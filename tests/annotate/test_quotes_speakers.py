@@ -1710,3 +1710,16 @@ def test_a_candidate_the_tagger_calls_an_organisation_is_who_her_surname_names(
     )
     assert _speaker_of(text, "I figured out", backend)[0] == "Carly Fiorina"
     assert _speaker_of(text, "whether HP should", backend)[0] == "Carly Fiorina"
+
+
+def test_he_opening_a_sentence_continues_the_subject_before_not_one_it_embeds(
+    backend: NlpBackend,
+) -> None:
+    # west-journal_2016-06-13_trump-calls-on-obama-to-re (PolNeAR train report): "He said"
+    # went to "the president", the subject of "to resign" inside Trump's sentence
+    text = (
+        "In the wake of President Obama’s remarks following the tragedy, Trump called for "
+        "the president to resign. He said the time for being politically correct is over, "
+        "and the nation has to act.\n"
+    )
+    assert _speaker_of(text, "the time for being", backend)[0] == "Trump"

@@ -78,6 +78,7 @@ class PronounResolution(ABC):
         self._organisations = organisations
         self._salient: list[tuple[int, Mention]] = []
         self._main_subjects: list[tuple[int, Mention]] = []  # named subjects of main clauses
+        self._main_clause: set[int] = set()  # where a salient subject is a main clause's
         self._resolved: dict[int, Mention] = {}
         self._people_named: list[tuple[int, Mention]] = []  # persons named, any place
         self._learn_genders()
@@ -220,6 +221,8 @@ class PronounResolution(ABC):
             if token.head.dep_ == "relcl":
                 continue  # "the author of that boast, Muhammad Ali, *who* died": an aside
             self._salient.append((token.idx, mention))
+            if token.head.dep_ == "ROOT":
+                self._main_clause.add(token.idx)
 
     def _from_sentence_before(self, token: Token) -> int:
         """Where the sentence before ``token``'s starts (its own, when it is the first):
@@ -306,6 +309,11 @@ class PronounResolution(ABC):
         if not before:
             return None  # nobody near: no speaker is better than one 3,000 characters back
         antecedent = before[-1][1]
+        if before[-1][0] < sentence.start_char and _first_subject(token):
+            # "Trump called for the president to resign. *He* said": a pronoun opening its
+            # sentence continues the subject of the sentence before, not one it embeds
+            main = [m for p, m in before if p >= earlier.start_char and p in self._main_clause]
+            antecedent = main[-1] if main else antecedent
         return Mention(
             antecedent.name,
             token.idx,
@@ -384,3 +392,10 @@ def _a_document(noun: Token) -> bool:
 def _surname(name: str) -> str:
     parts = name_parts(name)
     return parts.surname if parts is not None else fold(name.split()[-1]) if name else ""
+
+
+def _first_subject(pronoun: Token) -> bool:
+    """Whether a pronoun is the first subject of its sentence ("*He* said ...")."""
+    return pronoun.dep_ in _SUBJECT_DEPS and not any(
+        t.dep_ in _SUBJECT_DEPS for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+    )
