@@ -33,7 +33,7 @@ from crosswire.annotate.speaker_names import (
     names_a_body,
     same_person,
 )
-from crosswire.annotate.speaking import can_speak
+from crosswire.annotate.speaking import can_speak, speaking_nouns
 
 NotSpeakerKind = Literal["clause", "headline", "noun", "code"]
 
@@ -121,7 +121,14 @@ def check_speakers(counts: Mapping[str, int], aliases: AliasTable) -> SpeakerChe
     check = SpeakerCheck(speakers=len(counts), attributions=sum(counts.values()))
     check.counts.update(counts)
     # bodies keep their names ("Senate" of one story, "Missouri Senate" of another)
-    people = [n for n in sorted(counts) if name_parts(n) is not None and not names_a_body(n)]
+    # nor is a noun a surname: the polnear-150 report's "People" is not the "Swiss People"
+    people = [
+        n
+        for n in sorted(counts)
+        if name_parts(n) is not None
+        and not names_a_body(n)
+        and not (len(n.split()) == 1 and n.casefold() in speaking_nouns())
+    ]
     full = [n for n in people if len(n.split()) > 1]
     fits = {
         name: [f for f in full if same_person(name, f, aliases)]
