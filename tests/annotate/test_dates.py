@@ -98,3 +98,16 @@ def test_a_bare_month_ahead_in_the_present_is_the_coming_one() -> None:
         "past",
     )
     assert [m.value for m in past] == ["2015-11"]
+
+
+def test_a_day_word_in_a_name_is_no_date() -> None:
+    # polnear-150 report (2026-12-07): "Kunin said in an interview with USA TODAY" stood in
+    # the story's timeline as said on the day of publication
+    published = date(2016, 4, 26)
+    assert find_dates("Kunin said in an interview with USA TODAY.", 0, published) == []
+    assert find_dates("Yet a new poll from USA TODAY/Suffolk University found", 0, published) == []
+    assert find_dates("She appeared on the Today show.", 0, published) == []
+    # a day word opening a sentence or a quote, or in lower case, is one
+    for text in ("Today, the senator said no.", '"Today we won," he said.', "He said today."):
+        (found,) = find_dates(text, 0, published)
+        assert found.value == published.isoformat(), text

@@ -271,6 +271,8 @@ def find_dates(
         raw = match.group()
         if not _month_capitalised(raw):
             continue  # "this may be", "troops march"
+        if _a_title_word(text, match):
+            continue  # "in an interview with USA TODAY", "NBC's Today show": a name
         stripped = raw
         if kind != "month":
             stripped = re.sub(
@@ -292,6 +294,18 @@ def find_dates(
             )
         )
     return out
+
+
+def _a_title_word(text: str, match: re.Match[str]) -> bool:
+    """A day word that is part of a name: in capitals after another capitalised word
+    ("USA TODAY"), or capitalised mid-sentence ("the Today show", "Good Morning America
+    Today")."""
+    raw = match.group()
+    if match.lastgroup != "relday" or not raw[:1].isupper() or match.start() == 0:
+        return False
+    before = text[: match.start()].rstrip()
+    # not a sentence or quote opening: "Today, the senator said"
+    return bool(before) and before[-1] not in ".!?:\"“”'‘’—-(\n"
 
 
 def _month_capitalised(raw: str) -> bool:
