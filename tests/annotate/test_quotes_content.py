@@ -713,3 +713,30 @@ def test_a_view_no_one_holds_a_stock_phrase_and_a_thing_named_are_no_statements(
     # but a passive report of words is one, whoever said them (audit item 11044's rule)
     shown = _statements("Mayors have often been criticized for being slow to move.", backend)
     assert shown["have often been criticized for"] is True
+
+
+def test_who_a_phrase_describes_and_a_stance_not_taken_are_no_statements(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 14 (train): items 13070 ("a super PAC supporting Clinton"), 13085, 13055;
+    # the PolNeAR dev sentence of the first kind
+    shown = _statements(
+        "The implication is clear: that a woman who recently went through a tough time and "
+        "is recovering from mental health issues is the prototype for the millions of "
+        "Americans supporting Donald Trump.",
+        backend,
+    )
+    assert shown["supporting"] is False  # which Americans, not what they said
+    shown = _statements(
+        "When Sen. Ted Cruz (Tex.) would not endorse his former primary rival in his "
+        "prime-time address, the crowd booed and jeered him until he exited the stage.",
+        backend,
+    )
+    assert shown["would not endorse"] is False
+    shown = _statements(
+        "“It was awful,” said one of two witnesses who relayed the same story but didn’t want "
+        "to speak on the record for fear of retribution from the congressman.",
+        backend,
+    )
+    assert shown["didn’t want"] is False
+    assert shown["said"] is True

@@ -7,6 +7,7 @@ shows someone's words, view, wish, stance or finding, never a thing only named (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -48,6 +49,11 @@ _THINGS = frozenset({"something", "anything", "nothing", "everything"})
 _STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
 
 
+_ON_THE_RECORD = re.compile(
+    r"^(?:to\s+)?(?:speak|talk|comment|be\s+named)\b.*\bon the record\b", re.I
+)
+
+
 def _takes_stance(reader: ParsedArticle, found: FoundAttribution) -> bool:
     """Whether a cue is a stance verb of ``stance_verbs.tsv`` with the particle the
     table gives it: "endorsed Cruz", "called for a ban", not "agreed *with*
@@ -84,6 +90,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False  # "is expected to continue to make appearances": the writer's forecast
     if any(c.dep_ == "dobj" and c.lower_ in _STOCK_OBJECTS for c in head.children):
         return False  # "requested anonymity to discuss a private conversation"
+    if _ON_THE_RECORD.search(reader.text[found.content[0] : found.content[1]]):
+        return False  # "didn't want to speak on the record for fear of retribution"
     if words and (words[0].lower_ in _NOTHING or (len(words) == 1 and words[0].pos_ in _BARE)):
         return False  # "endorsed *one* in July", "has proposed *nothing* that would"
     if words and _a_name(words) and not _takes_stance(reader, found):
@@ -106,8 +114,11 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False  # "views on *how the campaign handled it*": what about, not what
     if found.cue.learned and _a_thing(reader.subject(head)):
         return False
-    if spoken and any(c.dep_ == "neg" for c in head.children):
-        return False
+    negated = any(c.dep_ == "neg" for c in head.children)
+    if negated and (spoken or kind == "stances" or _takes_stance(reader, found)):
+        return False  # "did not suggest retaliation", "would not endorse his former rival"
+    if head.dep_ == "acl" and head.tag_ == "VBG" and _takes_stance(reader, found):
+        return False  # "a super PAC supporting Clinton": who it is, not what it said
     return not found.cue.learned or kind is not None
 
 
