@@ -1723,3 +1723,21 @@ def test_he_opening_a_sentence_continues_the_subject_before_not_one_it_embeds(
         "and the nation has to act.\n"
     )
     assert _speaker_of(text, "the time for being", backend)[0] == "Trump"
+
+
+def test_a_name_in_the_next_paragraph_does_not_bar_she_from_being_that_person(
+    backend: NlpBackend,
+) -> None:
+    # nyt_2016-02-01_with-wall-st-center-stage-novel- (audit sample 14, item 13024): the
+    # parse ran "she said" on into the next paragraph's "Ms. Sherry said", so "she" could
+    # not be Ms. Sherry and went to Megyn Kelly, named earlier in the article
+    text = (
+        "Megyn Kelly, the Fox News star anchor, questioned his respect for women.\n\n"
+        "In a good year, Isabelle earns $3 million. Ms. Sherry said she considered how that "
+        "would play to readers, but she wanted to be realistic. ''I hate the term 'Manhattan "
+        "poor,' '' she said, but added that after taxes, as a couple with one income and "
+        "three private-school tuitions, ''They weren't living large.''\n\n"
+        "''Isabelle thinks it's O.K. to want to make money,'' Ms. Sherry said, ''and ambition "
+        "is not a bad thing.''\n"
+    )
+    assert _speaker_of(text, "I hate the term", backend)[0] == "Sherry"

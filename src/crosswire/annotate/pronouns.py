@@ -330,10 +330,14 @@ class PronounResolution(ABC):
         Clinton'") may still be the same person, as news writes."""
         if pronoun.dep_ not in _SUBJECT_DEPS:
             return frozenset()
+        # never past its paragraph, which the parse sometimes runs on into the next
+        # ("'...,' she said, but added ... / 'Isabelle thinks ...,' Ms. Sherry said")
+        doc = pronoun.doc
+        end = next((t.i for t in doc[pronoun.i :] if "\n" in t.text_with_ws), len(doc))
         return frozenset(
             fold(t.text)
             for t in pronoun.head.subtree
-            if t.i > pronoun.i
+            if pronoun.i < t.i <= end
             and t.pos_ == "PROPN"
             and name_head(t).dep_ != "poss"
             and not self._skipped(t.idx)
