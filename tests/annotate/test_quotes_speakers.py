@@ -1741,3 +1741,16 @@ def test_a_name_in_the_next_paragraph_does_not_bar_she_from_being_that_person(
         "is not a bad thing.''\n"
     )
     assert _speaker_of(text, "I hate the term", backend)[0] == "Sherry"
+
+
+def test_who_after_a_person_is_that_person_not_a_name_hung_after_the_clause(
+    backend: NlpBackend,
+) -> None:
+    # nyt_2015-12-30_roasts-and-toasts-for-dealbook (audit sample 14, item 13020): the parse
+    # hung "his role models Warren Buffett" on Zuckerberg as an apposition, and it spoke
+    text = (
+        "Finally, there's the Giving Pledge table in the very front: Mark Zuckerberg, who "
+        "announced plans to give away 99 percent of his Facebook stock, just as his role "
+        "models Warren Buffett and Bill and Melinda Gates are doing with their wealth.\n"
+    )
+    assert _speaker_of(text, "plans to give away", backend)[0] == "Mark Zuckerberg"

@@ -243,6 +243,14 @@ class PeopleIndex(PronounResolution):
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not party_tag(child):
                 if _in_quote_marks(child):
                     continue  # "Joe Scarborough, host of MSNBC's “Morning Joe,”": a show
+                if entity_label(token) == "PERSON" and any(
+                    t.pos_ in ("VERB", "AUX") for t in between
+                ):
+                    # a person named already, the name hung after a clause of theirs: "Mark
+                    # Zuckerberg, who announced ..., just as his role models Warren Buffett
+                    # and Bill and Melinda Gates are doing" (not "the real Dred Scott, Chief
+                    # Justice Roberts said")
+                    continue
                 named = self._named(name_head(child))
                 if named is not None and named.person:
                     return named
