@@ -3,6 +3,10 @@ PolNeAR dev (bench/quotes/audit), without losing the claim or running into narra
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from crosswire.annotate.nlp import NlpBackend
 from crosswire.annotate.quotes import extract_quotes
 from crosswire.clean import clean_document
@@ -740,3 +744,22 @@ def test_who_a_phrase_describes_and_a_stance_not_taken_are_no_statements(
     )
     assert shown["didn’t want"] is False
     assert shown["said"] is True
+
+
+@pytest.mark.shared
+def test_a_clause_its_own_cue_interrupts_is_shown_without_the_cue(
+    shared_dir: Path, backend: NlpBackend
+) -> None:
+    # audit sample 14, item 13016: the clause was shown with "Mr. Arad said," inside it
+    from crosswire.report import quote_wording
+
+    name = "nyt_2015-11-10_netanyahu-and-obama-a-tortured-r.txt"
+    path = shared_dir / "data" / "polnear" / "train" / "text" / name
+    if not path.is_file():
+        pytest.fail(f"{path} is missing from ../shared")
+    article, quotes = _quotes(path.read_text(encoding="utf-8"), backend)
+    (quote,) = [q for q in quotes if q.content == "the direct body blow"]
+    assert quote_wording(quote, article.text, quotes) == (
+        "Emerging from nearly two hours alone with Mr. Obama, the prime minister ''looked "
+        "ashen,'' … from ''the direct body blow.''"
+    )

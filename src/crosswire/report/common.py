@@ -211,4 +211,22 @@ def quote_wording(quote: Quote, text: str, others: Sequence[Quote] = ()) -> str:
         wording = wording.rstrip(" ,;:")
     elif wording.count("“") > wording.count("”") and text[end : end + 2].lstrip(".,!?")[:1] == "”":
         wording += "”"  # a clause ending on quoted words: is “true”, not is “true
-    return wording
+    return _without_its_cue(wording, quote, clause.start)
+
+
+def _without_its_cue(wording: str, quote: Quote, start: int) -> str:
+    """A clause the attribution's own source and cue interrupt, without them: "the prime
+    minister ''looked ashen,'' … from ''the direct body blow.''", not "..., Mr. Arad said,
+    from ...": the words are the speaker's, the cue the reporter's."""
+    spans = [s for s in (quote.source_span, quote.cue_span) if s is not None]
+    if not spans:
+        return wording
+    cut_start = min(s.start for s in spans) - start
+    cut_end = max(s.end for s in spans) - start
+    if not 0 < cut_start < cut_end < len(wording):
+        return wording
+    before, after = wording[:cut_start].rstrip(), wording[cut_end:].lstrip()
+    # set off by commas: not "what he called a 'brazen breach'", where the cue is the clause's
+    if not (after.startswith(",") and before.rstrip("'\"”’").endswith(",")):
+        return wording
+    return f"{before.rstrip(' ,')} … {after.lstrip(' ,')}"
