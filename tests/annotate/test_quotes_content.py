@@ -763,3 +763,26 @@ def test_a_clause_its_own_cue_interrupts_is_shown_without_the_cue(
         "Emerging from nearly two hours alone with Mr. Obama, the prime minister ''looked "
         "ashen,'' … from ''the direct body blow.''"
     )
+
+
+def test_what_is_known_and_a_topic_sparred_over_are_no_statements(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 14 (train): items 13006, 13076, 13064, each judged no attribution
+    shown = _statements("Reporters know they’re being spun, but they go with it anyway.", backend)
+    assert shown.get("know") is not True  # the writer's claim about reporters
+    shown = _statements(
+        "The Republicans had sparred over a range of issues, including immigration and "
+        "surveillance.",
+        backend,
+    )
+    assert shown.get("had sparred over") is not True
+    shown = _statements(
+        "There is a gender gap as well -- and not the one that favors Clinton among Baby "
+        "Boomer women.",
+        backend,
+    )
+    assert shown.get("favors") is not True
+    # a finding of a poll still is one
+    shown = _statements("A Quinnipiac poll showed that Clinton leads by six points.", backend)
+    assert shown["showed"] is True

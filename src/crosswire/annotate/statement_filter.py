@@ -43,7 +43,7 @@ _NOTHING = frozenset({"nothing", "none"})  # "proposed *nothing* that would": no
 _BARE = frozenset({"PRON", "NUM", "DET"})  # a word standing for what is not given
 
 
-_THINGS = frozenset({"something", "anything", "nothing", "everything"})
+_THINGS = frozenset({"something", "anything", "nothing", "everything", "one"})
 
 
 _STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
