@@ -28,6 +28,7 @@ from crosswire.annotate.name_runs import (
 from crosswire.annotate.roles import role_near, role_words
 from crosswire.annotate.speaker_names import (
     NameParts,
+    a_given_name,
     fold,
     given_name_genders,
     is_relation_noun,
@@ -75,7 +76,7 @@ def _a_dateline(name: Sequence[Token]) -> bool:
 
 def _given_first(run: Sequence[Token]) -> bool:
     """A run of two names or more that opens with a known given name ("Carly Fiorina")."""
-    return len(run) > 1 and fold(run[0].text) in given_name_genders()
+    return len(run) > 1 and a_given_name(run[0].text)
 
 
 def _in_a_body_name(token: Token) -> bool:
@@ -130,11 +131,11 @@ class KnownPeople:
     def _collect_names(self) -> None:
         """Full names (given name + surname) with the roles the text gives them."""
         seen: set[int] = set()
-        headlines = self._title_case_lines()
+        headlines = Ranges(self._title_case_lines())
         for token in self._doc:
             if token.pos_ != "PROPN" or token.i in seen:
                 continue
-            if any(start <= token.idx < end for start, end in headlines):
+            if token.idx in headlines:
                 # "Hillary Clinton Slams Donald Trump On Abortion": one run of names and
                 # verbs, so only a given name and the surname after it name someone
                 name = _headline_name(token)
@@ -397,7 +398,7 @@ def _headline_name(token: Token) -> list[Token]:
     """The name a title-case headline writes at ``token``: a given name, an initial or
     two, and the surname ("Hillary Clinton" of "Hillary Clinton Slams Donald Trump");
     [] when ``token`` is no given name."""
-    if fold(token.text) not in given_name_genders():
+    if not a_given_name(token.text):
         return []
     name, k = [token], token.i + 1
     while k < len(token.doc) and _INITIAL.match(token.doc[k].text):

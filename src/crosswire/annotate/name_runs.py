@@ -14,12 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-from crosswire.annotate.speaker_names import (
-    fold,
-    given_name_genders,
-    organisation_heads,
-    span_text,
-)
+from crosswire.annotate.speaker_names import a_given_name, organisation_heads, span_text
 from crosswire.annotate.speaking import is_honorific, is_title, opens_a_title
 
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
@@ -122,7 +117,7 @@ def split_name(run: Sequence[Token]) -> tuple[list[Token], list[Token]]:
         elif titled or entity_label(token) not in ORG_LABELS:
             break  # organisations come before titles ("NATO Secretary General")
         cut += 1
-    if not titled and fold(run[outlet].text) in given_name_genders():
+    if not titled and a_given_name(run[outlet].text):
         # no title after the words the tagger called a body, and the first is a given
         # name: "Carly Fiorina" (but "the Washington Post Trump said")
         cut = outlet

@@ -426,6 +426,11 @@ def given_name_genders() -> dict[str, str]:
     return out
 
 
+def a_given_name(word: str) -> bool:
+    """Whether a word is a known given name ("Carly", "Hillary"), spelled as written."""
+    return fold(word) in given_name_genders()
+
+
 def organisation_nouns() -> dict[str, frozenset[str]]:
     """Noun -> last words of the names it does not stand for (organisation_nouns.tsv)."""
     return {

@@ -166,8 +166,11 @@ def _a_topic(reader: ParsedArticle, words: Sequence[Token]) -> bool:
     its own ("wrote *his book*", "explains *America's historical treatment of black
     people*", "referencing *the bank's fierce drive to "cross-sell"*"), unless most of
     it is the speaker's quoted words ("it referenced *"political tensions"*")."""
+    inside = {t.i for t in words}
+    tops = {t.i for t in words if t.head.i not in inside or t.head.i == t.i}
     if not words or any(
-        (t.dep_ in SUBJECTS or t.dep_ == "mark") and not _in_a_relative(t, words) for t in words
+        (t.dep_ in SUBJECTS or t.dep_ == "mark") and not _in_a_relative(t, inside, tops)
+        for t in words
     ):
         return False  # a clause of its own, not a thing named
     if any(t.lower_ == "as" and t.dep_ == "prep" for t in words):
@@ -176,18 +179,17 @@ def _a_topic(reader: ParsedArticle, words: Sequence[Token]) -> bool:
     return 2 * quoted < len(words)
 
 
-def _in_a_relative(token: Token, words: Sequence[Token]) -> bool:
-    """Whether a word of a content is inside a clause describing a noun of it: "a job
-    *he's widely believed to want*" is still a thing named, not a clause of its own."""
-    inside = {t.i for t in words}
-    tops = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+def _in_a_relative(token: Token, inside: set[int], tops: set[int]) -> bool:
+    """Whether a word of a content (the token indices ``inside``, whose heads are
+    ``tops``) is inside a clause describing a noun of it: "a job *he's widely believed
+    to want*" is still a thing named, not a clause of its own."""
     while token.head.i in inside and token.head.i != token.i:
         if token.dep_ == "relcl":
             # of the content's own noun ("many of the examples that critics point to ...
             # failed": a parse that hid the clause), and not of a noun that says
             # something ("unveiled *a proposal* that would create")
             noun = token.head
-            return noun in tops and noun.lemma_.lower() not in speaking_nouns()
+            return noun.i in tops and noun.lemma_.lower() not in speaking_nouns()
         token = token.head
     return False
 
