@@ -107,7 +107,15 @@ def test_a_day_word_in_a_name_is_no_date() -> None:
     assert find_dates("Kunin said in an interview with USA TODAY.", 0, published) == []
     assert find_dates("Yet a new poll from USA TODAY/Suffolk University found", 0, published) == []
     assert find_dates("She appeared on the Today show.", 0, published) == []
+    # polnear-150: "Trump told ABC's This Week" stood in a timeline as week 12
+    assert find_dates('"A deal," Trump told ABC\'s This Week.', 0, published) == []
     # a day word opening a sentence or a quote, or in lower case, is one
-    for text in ("Today, the senator said no.", '"Today we won," he said.', "He said today."):
+    for text in (
+        "Today, the senator said no.",
+        '"Today we won," he said.',
+        "He said today.",
+    ):
         (found,) = find_dates(text, 0, published)
         assert found.value == published.isoformat(), text
+    (week,) = find_dates("He said this week.", 0, published)
+    assert week.value == "2016-W17"

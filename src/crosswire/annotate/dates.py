@@ -297,11 +297,13 @@ def find_dates(
 
 
 def _a_title_word(text: str, match: re.Match[str]) -> bool:
-    """A day word that is part of a name: in capitals after another capitalised word
-    ("USA TODAY"), or capitalised mid-sentence ("the Today show", "Good Morning America
-    Today")."""
+    """A day or week word that is part of a name: in capitals after another capitalised
+    word ("USA TODAY"), or every word capitalised mid-sentence ("the Today show", "Trump
+    told ABC's This Week")."""
     raw = match.group()
-    if match.lastgroup != "relday" or not raw[:1].isupper() or match.start() == 0:
+    if match.lastgroup not in ("relday", "relweek") or match.start() == 0:
+        return False
+    if not all(word[:1].isupper() for word in raw.split()):
         return False
     before = text[: match.start()].rstrip()
     # not a sentence or quote opening: "Today, the senator said"
