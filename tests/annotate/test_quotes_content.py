@@ -786,3 +786,20 @@ def test_what_is_known_and_a_topic_sparred_over_are_no_statements(
     # a finding of a poll still is one
     shown = _statements("A Quinnipiac poll showed that Clinton leads by six points.", backend)
     assert shown["showed"] is True
+
+
+def test_partial_quotes_of_one_cue_and_its_conjunct_are_one_statement(
+    backend: NlpBackend,
+) -> None:
+    # PolNeAR dev: once the paragraph before stopped running into this sentence, the two
+    # quotes came out as two fragments, the second with a clause of its own ("let them know")
+    text = (
+        "Clinton called the shooting \u201cintolerable.\u201d\n\nOn Tuesday\u2019s episode of "
+        "\u201cThe Steve Harvey Morning Show,\u201d the former secretary of state and current "
+        "Democratic presidential nominee said she wanted to speak \u201cdirectly to white "
+        "people\u201d and let them know that \u201cthis is not who we are.\u201d\n\n"
+        "\u201cHow many times do we have to see this in our country?\u201d Clinton said."
+    )
+    _, quotes = _quotes(text, backend)
+    said = [q for q in quotes if "white people" in q.content or "who we are" in q.content]
+    assert [q.content for q in said] == ["directly to white people \u2026 this is not who we are"]

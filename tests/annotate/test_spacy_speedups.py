@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from crosswire.annotate.nlp import SPACY_MODEL, load_spacy
+from crosswire.annotate.nlp import SPACY_MODEL, end_sentences_at_paragraphs, load_spacy
 from crosswire.annotate.spacy_speedups import RulerLookup, lookup_attribute_ruler
 
 #: Words the model's rarer rules are about: contractions, dialect, "there is", "that".
@@ -64,7 +64,7 @@ def test_lookup_finds_the_matchers_matches(texts: list[str]) -> None:
 
 
 def test_faster_pipeline_annotates_every_token_the_same(texts: list[str]) -> None:
-    plain = spacy.load(SPACY_MODEL)
+    plain = end_sentences_at_paragraphs(spacy.load(SPACY_MODEL))
     fast = load_spacy()
     fast_ruler = fast.get_pipe("attribute_ruler")
     assert isinstance(fast_ruler, AttributeRuler)

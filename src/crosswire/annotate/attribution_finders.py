@@ -226,6 +226,18 @@ def _governing_cue(reader: ParsedArticle, inside: Sequence[Token]) -> Cue | None
     return nearest
 
 
+def source_right_after(reader: ParsedArticle, passage: Passage) -> Cue | None:
+    """A source phrase set right after a partial quote gives its words: "she doesn't like
+    'surprises,' *in the words of* one top staffer" are the staffer's, not hers."""
+    for cue in reader.cues:
+        if cue.kind != "source":
+            continue
+        at = reader.doc[cue.start].idx
+        if passage.close < at and not reader.text[passage.close + 1 : at].strip(" ,"):
+            return cue
+    return None
+
+
 def _told_by_a_thing(cue: Token) -> bool:
     """A speech verb whose subject is "it" ("Obama said *it would tell* an American
     story, one of ''suffering and delight''"): the quoted words are more likely those
@@ -239,6 +251,10 @@ def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution |
     if not inside:
         return None
     cue = _governing_cue(reader, inside)
+    named_after = source_right_after(reader, passage)
+    if named_after is not None and (cue is None or cue.learned):
+        cue = named_after  # not a speech verb's: "The witness said the order was to 'avoid ...,'
+        # according to the report" stays the witness's
     if cue is None:
         return None
     region_start, region_end = reader.sentence(reader.doc[cue.head])
@@ -369,6 +385,9 @@ def _aside(
     return (before, after + 1)
 
 
+_GOES_ON = frozenset({"and", "but", "or", "yet"})
+
+
 def _according_words(reader: ParsedArticle, cue: Cue) -> tuple[tuple[int, int], int] | None:
     """What a source phrase reports, in "According to X, Y" (or "Y, according
     to X") Y, with where the phrase ends; None when the sentence has no Y."""
@@ -385,7 +404,11 @@ def _according_words(reader: ParsedArticle, cue: Cue) -> tuple[tuple[int, int], 
         # X": the words before the colon introduce what X reports
         before = reader.trim(lead_in + 1, before[1], ",;:.—– ")
     after = reader.trim(phrase_end, sent_end, ",;:.")
-    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+    longer = after[1] - after[0] >= before[1] - before[0]
+    if reader.text[after[0] : after[1]].split(" ", 1)[0] in _GOES_ON:
+        longer = False  # "she doesn't like surprises, in the words of one staffer, *and*
+        # bristled when ...": the sentence goes on past the phrase, which tells its start
+    start, end = after if longer else before
     return ((start, end), phrase_end) if start < end else None
 
 

@@ -168,6 +168,11 @@ class KnownPeople:
         if parts is None or not parts.given:
             return
         role, organization = role_near(head, name[0])
+        if role and head.idx in self._quoted and not names_a_person(role_words(role)[-1]):
+            # inside a quote, a speaker's word for someone is no role unless it is an
+            # office or a person noun: "the Republican nominee, Donald Trump" is his role,
+            # "a judge who is a hater of Donald Trump, a hater" gave him "hater"
+            role, organization = None, None
         organization = outlet or organization
         existing = self.find(parts, head.idx)
         self._written.setdefault(existing.name if existing else span_text(name), []).append(

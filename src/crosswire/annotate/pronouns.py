@@ -53,6 +53,8 @@ INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 #: How a pronoun's clause hangs from the clause whose subject it can be bound to.
 _BOUND_CLAUSES = frozenset({"ccomp", "advcl", "conj"})
 _MAX_PLURAL_WORDS = 4
+#: who, that, which: the subject a relative clause has of its own
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 
 
 class PronounResolution(ABC):
@@ -218,8 +220,11 @@ class PronounResolution(ABC):
                 gender = next((honorific_gender(t.text) for t in run if is_honorific(t.text)), "")
             if gender:
                 self._known.genders.setdefault(mention.name, gender)
-            if token.head.dep_ == "relcl":
-                continue  # "the author of that boast, Muhammad Ali, *who* died": an aside
+            if token.head.dep_ == "relcl" and token.tag_ in _RELATIVE_TAGS:
+                # "the author of that boast, Muhammad Ali, *who* died": an aside; a name is
+                # a subject there ("the reason *President Obama* is seeking approval. It's
+                # to the advantage of the United States, he says" is Obama)
+                continue
             self._salient.append((token.idx, mention))
             if token.head.dep_ == "ROOT":
                 self._main_clause.add(token.idx)

@@ -366,8 +366,9 @@ class ParsedArticle:
         return None
 
     def source_object(self, cue: Cue) -> Token | None:
-        """The object of a source cue ("according to *the White House*")."""
-        for index in range(cue.start, cue.end):
+        """The object of a source cue's last word ("according to *the White House*", "in
+        the words of *one top staffer*", not its "words")."""
+        for index in reversed(range(cue.start, cue.end)):
             for child in self.doc[index].children:
                 if child.dep_ == "pobj":
                     return child

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from crosswire.annotate.speaker_names import AliasTable, load_aliases
 from crosswire.model import Article, Quote, Span, Speaker
@@ -40,6 +40,7 @@ from crosswire.annotate.attribution_finders import (
     reported_speech,
     said_right_after,
     signature_after,
+    source_right_after,
     speaker_after,
     speaker_before,
 )
@@ -127,7 +128,9 @@ def _attributions(
         previous = said[n - 1].close + 1 if n else 0
         following = said[n + 1].open if n + 1 < len(said) else len(reader.text)
         result: FoundAttribution | None = _continued(reader, found[-1], passage) if found else None
-        if result is None and inline_quote(reader, passage):
+        if result is None and (
+            inline_quote(reader, passage) or source_right_after(reader, passage) is not None
+        ):
             result = partial_quote(reader, passage)
         elif result is None:
             result = (
@@ -259,7 +262,8 @@ def _rejoined(first: FoundAttribution, second: FoundAttribution) -> FoundAttribu
         return None
     if first.cue is None or second.cue is None or first.cue.head != second.cue.head:
         return None
-    if first.clause != second.clause:
+    clause = _one_clause(first.clause, second.clause or _closing(first.clause, second.content))
+    if clause is False:
         return None  # two partial quotes are one report when they share their clause
     if not first.content[1] < second.content[0]:
         return None
@@ -269,14 +273,35 @@ def _rejoined(first: FoundAttribution, second: FoundAttribution) -> FoundAttribu
         # a third partial quote of the clause ('called Trump a "pathological liar" who
         # is "utterly amoral," a "serial philanderer," a "bully"'): one statement still,
         # shown as its clause; the first gap stays the one marked
-        return replace(first, content=(first.content[0], second.content[1]))
+        return replace(first, content=(first.content[0], second.content[1]), clause=clause)
     gap = (first.content[1], second.content[0])
     return replace(
         first,
+        clause=clause,
         content=(first.content[0], second.content[1]),
         extent=max(first.extent, second.extent),
         interruption=gap,
     )
+
+
+def _one_clause(
+    first: tuple[int, int] | None, second: tuple[int, int] | None
+) -> tuple[int, int] | Literal[False] | None:
+    """The clause two partial quotes of one cue share: the same, or the second's when it
+    is the first's with a conjunct more ('said she wanted to speak "directly to white
+    people" and let them know that "this is not who we are."'); False when they are
+    two reports."""
+    if first == second:
+        return first
+    if first is not None and second is not None and first[0] == second[0]:
+        return (first[0], max(first[1], second[1]))
+    return False
+
+
+def _closing(clause: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int] | None:
+    """A clause run on to a later quote of its cue, when the parse gave that quote none
+    of its own ("let them know that" under the "said" of the first)."""
+    return None if clause is None else (clause[0], max(clause[1], content[1]))
 
 
 def _the_reader(reader: ParsedArticle, found: FoundAttribution) -> bool:

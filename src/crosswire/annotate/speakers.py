@@ -99,6 +99,7 @@ def _named_elsewhere(name: str, description: Token) -> bool:
 
 
 _OWNER_GENDER = {"his": "m", "her": "f"}
+_SPOKEN_TO = frozenset({"dobj", "iobj", "dative"})  # "Obama praised *Biden*"
 _PRONOUN_GENDERS = {**PRONOUN_GENDER, **_OWNER_GENDER}
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -534,6 +535,28 @@ class PeopleIndex(PronounResolution):
             text = f"{owner.name}'s {noun.doc[max(first.i, words[1].i) : last.i + 1].text}"
         return Mention(text, words[0].idx, end, role, organization, person)
 
+    def _named_first(self, word: Token, gender: str) -> Mention | None:
+        """The one person of that gender a possessive's own sentence names before it, when
+        no person is its subject there: "Despite *Rubio's* standing, *his* donors remain
+        confident" are Rubio's, not those of Cruz, the subject of the sentence before. A
+        person spoken to or of as an object stays out ("praised Biden as his ...")."""
+        sentence = word.sent
+        if any(sentence.start_char <= p < word.idx for p, _ in self._salient):
+            return None
+        named: dict[str, Mention] = {}
+        for token in self._doc[sentence.start : word.i]:
+            if token.pos_ != "PROPN" or name_head(token).i != token.i or self._skipped(token.idx):
+                continue
+            parts = name_parts(token.text)
+            known = self._known.find(parts, token.idx) if parts is not None else None
+            if known is None or token.dep_ in _SPOKEN_TO:
+                continue
+            if self._known.genders.get(known.name) == gender:
+                named[known.name] = Mention(
+                    known.name, token.idx, token.idx + len(token), known.role, known.organization
+                )
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _owner(self, word: Token) -> Mention | None:
         """The person a possessive "his" or "her" before a description is, so that the
         description says whose it is: "*his* advisers", "*her* campaign manager". Only a
@@ -543,7 +566,7 @@ class PeopleIndex(PronounResolution):
         gender = _OWNER_GENDER.get(word.lower_)
         if gender is None or word.tag_ != "PRP$":
             return None
-        owner = self._pronoun(word, gender)
+        owner = self._named_first(word, gender) or self._pronoun(word, gender)
         if owner is None or not owner.person or name_parts(owner.name) is None:
             return None  # "*her* submission" of "the New York judge": no one's name
         if self.gender(owner.name) != gender:
