@@ -1879,3 +1879,34 @@ def test_a_quote_a_speech_verb_reports_stays_its_subjects_before_according_to(
     )
     (quote,) = [q for q in _quotes(text, backend) if q.kind == "mixed"]
     assert quote.speaker is not None and quote.speaker.canonical == "witness"
+
+
+def test_said_in_a_statement_is_one_attribution_with_its_speaker(backend: NlpBackend) -> None:
+    # fresh audit item 15091 (train): "statement" made a second, speakerless attribution
+    # of the same words
+    text = (
+        "Jason Kander, who is running against Missouri Republican Roy Blunt, said in a "
+        "statement that \u201cWashington dysfunction has stopped Congress from responding to a "
+        "public health crisis.\u201d"
+    )
+    quotes = _quotes(text, backend)
+    assert [q.speaker.canonical if q.speaker else None for q in quotes] == ["Jason Kander"]
+
+
+def test_a_short_quote_that_only_opens_with_a_capital_is_words_said(
+    backend: NlpBackend,
+) -> None:
+    # fresh audit item 15015 (train): "He's a new dad," was taken for a title, and the quote
+    # after it went to "Others paid tribute", a cue learned after it
+    text = (
+        "Alastair Osman called him a kind, loving and admirable person. He and his wife had "
+        "just welcomed a second baby girl three weeks ago, his brother added. \u201cHe\u2019s a "
+        "new dad,\u201d he said. \u201cA dad for the second time now and I know that would have "
+        "filled him with love and joy.\u201d Others paid tribute on social media to the "
+        "geologist."
+    )
+    said = {q.content: q.speaker.canonical for q in _quotes(text, backend) if q.speaker}
+    assert said["He\u2019s a new dad"] == "Alastair Osman"
+    assert said[
+        "A dad for the second time now and I know that would have filled him with love and joy."
+    ] == ("Alastair Osman")

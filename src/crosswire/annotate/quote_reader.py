@@ -189,11 +189,14 @@ class ParsedArticle:
         """Cues the lexicon does not list but the learned model finds ("backed",
         "believes", "wants", "pointed to")."""
         covered = {i for c in self.cues for i in range(c.start, c.end)}
+        heads = {c.head for c in self.cues}
         floor = self.models.cue_floor
         out = []
         for token in self.words:
             if token.i in covered or not cue_candidate(token) or self.quoted(token.idx):
                 continue
+            if token.dep_ == "pobj" and token.head.head.i in heads:
+                continue  # "said *in a statement* that ...": the verb's, no cue of its own
             probability = self.models.cue_probability(token)
             if probability < floor:
                 continue
@@ -720,6 +723,13 @@ def is_passive(head: Token) -> bool:
     return head.dep_ in ("acomp", "advcl", "acl", "amod")
 
 
+#: The words a title leaves in lower case ("Meet the Press", "Orange is the New Black").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as is are was be vs via into "
+    "over up off per".split()
+)
+
+
 def not_words_said(inner: str) -> bool:
     """Quoted text that is not words anyone said: no letters (tweet ids, dates),
     or a title in title case ("Meet the Press", "Orange is the New Black")."""
@@ -729,5 +739,8 @@ def not_words_said(inner: str) -> bool:
         return True
     if len(words) > _TITLE_MAX_WORDS or inner[-1:] in (".", "!", "?"):
         return False
-    long_words = [w.strip("‘’'()") for w in words if len(w.strip("‘’'()")) > 3]
-    return words[0][:1].isupper() and all(w[:1].isupper() for w in long_words)
+    # a title capitalises every word but the small ones ("Orange is the New Black"); a
+    # short quote that only opens with a capital is words said ("He's a new dad,")
+    major = [w.strip("‘’'()") for w in words[1:]]
+    major = [w for w in major if w and w.lower() not in _TITLE_SMALL_WORDS]
+    return words[0][:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() for w in major)

@@ -139,6 +139,10 @@ def _attributions(
                 or speaker_after(reader, passage, following)
                 or signature_after(reader, passage, following)
             )
+            if result is not None and _goes_on(reader, found, passage, result):
+                result = None  # '"He's a new dad," he said. "A dad for ..." Others paid
+                # tribute': the quote goes on in his words; a cue only learned after it
+                # ("paid") does not take it
             if result is None:
                 content = reader.trim(passage.open + 1, passage.close, ",;:")
                 if len(reader.text[content[0] : content[1]].split()) >= _MIN_UNATTRIBUTED_WORDS:
@@ -249,6 +253,22 @@ def _continued(
         return None  # '," he said, *adding* that "': the second half has a cue of its own
     content = reader.trim(passage.open + 1, passage.close, ",;:")
     return replace(previous, content=content, extent=passage.close + 1)
+
+
+def _goes_on(
+    reader: ParsedArticle,
+    found: Sequence[FoundAttribution],
+    passage: Passage,
+    result: FoundAttribution,
+) -> bool:
+    """Whether a quote that ends its sentence, given to a learned cue after it, continues
+    right after it a quote of someone named: the one before is the speaker."""
+    if result.cue is None or not result.cue.learned:
+        return False
+    if not reader.text[passage.open + 1 : passage.close].rstrip().endswith("."):
+        return False  # '"Why isn't this ...?" Vitter demanded.': a stop ends the sentence
+    before = continued_from(reader, found, passage.open)
+    return before is not None and before.kind == "direct"
 
 
 def _rejoined(first: FoundAttribution, second: FoundAttribution) -> FoundAttribution | None:
