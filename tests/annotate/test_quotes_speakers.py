@@ -1910,3 +1910,26 @@ def test_a_short_quote_that_only_opens_with_a_capital_is_words_said(
     assert said[
         "A dad for the second time now and I know that would have filled him with love and joy."
     ] == ("Alastair Osman")
+
+
+def test_a_statement_someone_issued_speaks_for_them(backend: NlpBackend) -> None:
+    # fresh audit item 15088 (train): the speaker was the bare "statement"
+    text = (
+        "Clinton canceled a rally in Wisconsin. Hours later, she issued a statement calling "
+        "on the United States \u201cto redouble our efforts to defend our country from threats "
+        "at home and abroad.\u201d"
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "calling on"]
+    assert quote.speaker is not None and quote.speaker.canonical == "Clinton"
+
+
+def test_a_verb_hung_on_the_clause_she_told_goes_on_with_her(backend: NlpBackend) -> None:
+    # fresh audit item 14005 (train): "predicted" took "the tone of the interview" for
+    # its speaker
+    text = (
+        "Megyn Kelly sat down with Donald Trump. She told ABC\u2019s \u201cGood Morning "
+        "America\u201d on Monday the tone of the interview was cordial, with tense moments, "
+        "and predicted viewers \u201cwill be feeling a little uncomfortable.\u201d"
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "predicted"]
+    assert quote.speaker is not None and quote.speaker.canonical == "Megyn Kelly"

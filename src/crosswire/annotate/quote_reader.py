@@ -342,6 +342,10 @@ class ParsedArticle:
             # "Roberts said Friday that she thinks ... but *said* 'the question is the
             # timing'": the parse hung the second "said" as the first one's complement
             return self.subject(head.head, depth + 1)
+        if depth < 2 and head.dep_ == "conj" and self._told_on(head):
+            # "She told ABC the tone of the interview was cordial ... and *predicted*
+            # viewers 'will be ...'": the parse hung the verb on the clause she told
+            return self.subject(head.head.head, depth + 1)
         if depth < 2 and head.dep_ == "conj" and (like := _coordinated_verb(head)) is not None:
             return self.subject(like, depth + 1)
         if depth < 2 and head.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.head.i != head.i:
@@ -363,10 +367,31 @@ class ParsedArticle:
         if head.dep_ == "acl" and head.head.pos_ == "PROPN":
             return head.head  # "Murphy, the head of Right to Rise, tweeted on Friday"
         if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
-            return head.head  # "*recent polls* showing a tightening"
+            noun = head.head
+            if depth < 2 and _issued(noun):
+                # "*she* issued a statement calling on the United States": the statement
+                # speaks for whoever issued it
+                issuer = self.subject(noun.head, depth + 1)
+                if issuer is not None:
+                    return issuer
+            return noun  # "*recent polls* showing a tightening"
         if depth < 2 and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i != head.i:
             return self.subject(head.head, depth + 1)  # "*Sanders* is making the case that"
         return None
+
+    def _told_on(self, verb: Token) -> bool:
+        """Whether a coordinated verb hangs on a clause a cue reports, whose subject is a
+        thing that cannot speak: it goes on with the cue's speaker."""
+        clause = verb.head
+        if clause.dep_ != "ccomp" or clause.head.i not in self.cue_at:
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (
+            subject is not None
+            and subject.i < verb.i
+            and subject.pos_ == "NOUN"
+            and not _agent(subject, self.people)
+        )
 
     def source_object(self, cue: Cue) -> Token | None:
         """The object of a source cue's last word ("according to *the White House*", "in
@@ -728,6 +753,25 @@ _TITLE_SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for by with from as is are was be vs via into "
     "over up off per".split()
 )
+
+
+#: What someone issues in their own name, and the verbs that issue it: "she issued a
+#: statement calling on", "the campaign released a memo saying", "he sent a letter urging".
+_ISSUED_NOUNS = frozenset(
+    {"statement", "letter", "memo", "memorandum", "release", "tweet", "message", "note", "email"}
+)
+_ISSUING_VERBS = frozenset(
+    {"issue", "release", "send", "post", "publish", "write", "pen", "sign", "put", "tweet"}
+)
+
+
+def _issued(noun: Token) -> bool:
+    """A statement, letter or memo its sentence says someone issued."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.lemma_.lower() in _ISSUED_NOUNS
+        and noun.head.lemma_.lower() in _ISSUING_VERBS
+    )
 
 
 def not_words_said(inner: str) -> bool:
