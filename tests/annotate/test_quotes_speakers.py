@@ -1933,3 +1933,23 @@ def test_a_verb_hung_on_the_clause_she_told_goes_on_with_her(backend: NlpBackend
     )
     (quote,) = [q for q in _quotes(text, backend) if q.cue == "predicted"]
     assert quote.speaker is not None and quote.speaker.canonical == "Megyn Kelly"
+
+
+def test_a_report_on_something_that_suggested_is_the_reports(backend: NlpBackend) -> None:
+    # fresh audit item 15041 (train): "that suggested" went to "her email practices"
+    text = (
+        "The Times/CBS News survey was conducted shortly after the release of the F.B.I. "
+        "report on her email practices that suggested they were imprudent but not illegal."
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "suggested"]
+    assert quote.speaker is not None and quote.speaker.canonical == "F.B.I. report"
+
+
+def test_it_in_a_clause_which_opens_is_the_company_called_by_name(backend: NlpBackend) -> None:
+    # fresh audit item 15054 (train): "what it calls" had no speaker
+    text = (
+        "They combined to spend $332,000 on payments to a company called Cambridge Analytica, "
+        "which specializes in building what it calls \u201cpsychographic\u201d profiles of voters."
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "calls"]
+    assert quote.speaker is not None and quote.speaker.canonical == "Cambridge Analytica"

@@ -363,6 +363,10 @@ class PronounResolution(ABC):
                 continue
             if token.lower_ == pronoun.lower_:
                 continue  # "it ... it": the same one again
+            if token.tag_ == "WDT" and token.head.dep_ == "relcl":
+                # "a company called *Cambridge Analytica*, which specializes in building
+                # what *it* calls 'psychographic' profiles": the noun "which" stands for
+                token = _called(token.head.head)
             if pronoun.lower_ == "they" and any(c.dep_ == "conj" for c in token.children):
                 # "what *Trump and Lewandowski* said about the incident. *They* had
                 # asserted": the people a subject names together
@@ -390,6 +394,16 @@ class PronounResolution(ABC):
             name = self._organisations.in_full(name) or name.removeprefix("the ")
             return Mention(name, pronoun.idx, pronoun.idx + len(pronoun), None, name, False)
         return None
+
+
+def _called(noun: Token) -> Token:
+    """The name a noun is given ("a company *called* Cambridge Analytica"), else itself."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_ in ("call", "name"):
+            named = [c for c in child.children if c.dep_ in ("oprd", "dobj", "attr")]
+            if named and named[0].pos_ == "PROPN":
+                return named[0]
+    return noun
 
 
 def _a_document(noun: Token) -> bool:

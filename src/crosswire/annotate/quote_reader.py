@@ -18,6 +18,7 @@ from crosswire.annotate.known_people import Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import name_head
 from crosswire.annotate.speakers import PeopleIndex
+from crosswire.annotate.speaking import document_about
 from crosswire.model import QuoteKind
 
 if TYPE_CHECKING:
@@ -414,7 +415,7 @@ class ParsedArticle:
         subject = self.subject(head)
         if subject is not None and (cue.kind == "phrase" or not self.sourceless(head, subject)):
             if subject.lower_ in ("that", "which") and head.dep_ == "relcl":
-                return head.head  # "a headline that said ...": the headline
+                return document_about(head.head) or head.head  # "a headline that said"
             return subject
         for child in head.children:
             if child.dep_ == "agent":

@@ -44,6 +44,7 @@ from crosswire.annotate.speaker_names import (
     span_text,
 )
 from crosswire.annotate.speaking import (
+    document_about,
     honorific_gender,
     is_honorific,
     is_title,
@@ -147,7 +148,10 @@ def _person_like(noun: Token) -> bool:
 def _person_relative_noun(relative: Token, noun: Token) -> Token:
     """The noun a relative pronoun stands for: the parse's, unless a "who" was hung on a
     thing past the people named nearer ("a focal point for *demonstrators* here, who
-    have taken to the streets")."""
+    have taken to the streets"), or a "that" on the topic of a document ("the F.B.I.
+    *report* on her email practices that suggested")."""
+    if relative.lower_ in ("that", "which"):
+        return document_about(noun) or noun
     if relative.lower_ not in ("who", "whom") or _person_like(noun):
         return noun
     if noun.dep_ == "appos":

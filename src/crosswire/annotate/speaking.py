@@ -15,9 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from crosswire.annotate.tables import data_lines, data_words
 from crosswire.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def speaking_nouns() -> frozenset[str]:
@@ -100,6 +104,15 @@ def names_a_person(word: str) -> bool:
     """A noun a later mention uses for a person: a title ("the senator") or a person
     noun ("the candidate")."""
     return is_title(word) or word.lower() in _titles()[2]
+
+
+def document_about(noun: Token) -> Token | None:
+    """The document a relative clause's noun is the topic of, which is what speaks: "the
+    F.B.I. *report* on her email practices that suggested they were imprudent"."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.lower_ in speaking_nouns():
+        return None
+    owner = noun.head.head
+    return owner if owner.pos_ == "NOUN" and owner.lower_ in speaking_nouns() else None
 
 
 def can_speak(name: str) -> bool:
