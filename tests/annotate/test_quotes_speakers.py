@@ -1953,3 +1953,19 @@ def test_it_in_a_clause_which_opens_is_the_company_called_by_name(backend: NlpBa
     )
     (quote,) = [q for q in _quotes(text, backend) if q.cue == "calls"]
     assert quote.speaker is not None and quote.speaker.canonical == "Cambridge Analytica"
+
+
+def test_in_a_transcripts_answers_i_is_the_interviewee(backend: NlpBackend) -> None:
+    # fresh audit items 14054 and 15056 (train, Politico's Q&A with Joe Biden): "I" in the
+    # answers had no speaker and "Q" was one
+    text = (
+        "Q&A with Vice President Joe Biden.\n\nVice President Joe Biden spent Thursday morning "
+        "in St. Paul, Minnesota, where he visited a downtown train station.\n\nQ: Do you think "
+        "Glass-Steagall should be reinstated?\n\nA: If I could just snap my fingers, yeah, "
+        "I\u2019d reinstate Glass Steagall, or update it. But I think Dodd-Frank went a long, "
+        "long way.\n\nQ: Have you talked to her?\n\nA: It\u2019s been about a month.\n\nQ: You "
+        "said yesterday, the middle class is still getting crushed.\n\nA: Yes."
+    )
+    said = {q.content: q.speaker.canonical if q.speaker else None for q in _quotes(text, backend)}
+    assert said["Dodd-Frank went a long, long way"] == "Joe Biden"
+    assert "Q" not in said.values()

@@ -461,6 +461,8 @@ def headline_source(reader: ParsedArticle, line: tuple[int, int]) -> FoundAttrib
     if colon is None or not 1 <= colon <= _HEADLINE_MAX_NAME or colon + 2 >= len(words):
         return None
     name = words[:colon]
+    if len(name) == 1 and len(name[0].text) == 1:
+        return None  # a transcript's "Q:" or "A:", no one's name
     if name[0].text.upper() in ("EXCLUSIVE", "WATCH", "UPDATE", "BREAKING", "VIDEO", "LIVE"):
         name = [t for t in name[1:] if not t.is_punct]
     if not name or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name):

@@ -14,12 +14,14 @@ description ("the candidate", "the company"). Names across articles are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-from crosswire.annotate.known_people import KnownPeople, KnownPerson
+from crosswire.annotate.interviews import answers, first_question
+from crosswire.annotate.known_people import KnownPeople, KnownPerson, Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import (
     NAME_AFTER_OUTLET,
@@ -198,8 +200,27 @@ class PeopleIndex(PronounResolution):
         """The full names the article gives, in order of first mention."""
         return self._known.names()
 
+    @cached_property
+    def _interview(self) -> tuple[Ranges, Mention | None]:
+        """A transcript's answers and who gives them: the first person its introduction
+        names as a main clause's subject ("Vice President Joe Biden spent Thursday ...")."""
+        text = self._doc.text
+        spans = answers(text)
+        if not spans:
+            return Ranges(()), None
+        intro = first_question(text)
+        named = [m for p, m in self._main_subjects if p < intro and m.person]
+        return Ranges(spans), (named[0] if named else None)
+
     def mention(self, token: Token) -> Mention | None:
         """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
+        if token.text in ("Q", "A") and (token.i == 0 or "\n" in self._doc[token.i - 1].text):
+            return None  # a transcript's "Q:" line: the interviewer, named nowhere
+        if token.lower_ == "i" and not self._skipped(token.idx):
+            answered, interviewee = self._interview
+            if interviewee is not None and token.idx in answered:
+                # "A: I think somebody's got to start": the interviewee
+                return replace(interviewee, start=token.idx, end=token.idx + len(token))
         if (
             token.lower_ in _RELATIVES
             and token.tag_ in ("WDT", "WP")
