@@ -1969,3 +1969,14 @@ def test_in_a_transcripts_answers_i_is_the_interviewee(backend: NlpBackend) -> N
     said = {q.content: q.speaker.canonical if q.speaker else None for q in _quotes(text, backend)}
     assert said["Dodd-Frank went a long, long way"] == "Joe Biden"
     assert "Q" not in said.values()
+
+
+def test_they_is_not_the_thing_a_which_before_it_stands_for(backend: NlpBackend) -> None:
+    # train: "they" went to the "credible studies" a "that" before it stood for
+    text = (
+        "Their analysis did not mention the credible studies that project a financial "
+        "transactions tax would be a major source of revenue. Nor did they note the many "
+        "countries where such a tax has already been successfully implemented."
+    )
+    speakers = [q.speaker.canonical for q in _quotes(text, backend) if q.speaker]
+    assert "credible studies" not in speakers

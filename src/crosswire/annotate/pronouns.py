@@ -363,9 +363,11 @@ class PronounResolution(ABC):
                 continue
             if token.lower_ == pronoun.lower_:
                 continue  # "it ... it": the same one again
-            if token.tag_ == "WDT" and token.head.dep_ == "relcl":
+            if token.tag_ == "WDT" and token.head.dep_ == "relcl" and pronoun.lower_ == "it":
                 # "a company called *Cambridge Analytica*, which specializes in building
                 # what *it* calls 'psychographic' profiles": the noun "which" stands for
+                # (not for "they": "statements that turned out untrue ... they" are not
+                # the statements)
                 token = _called(token.head.head)
             if pronoun.lower_ == "they" and any(c.dep_ == "conj" for c in token.children):
                 # "what *Trump and Lewandowski* said about the incident. *They* had
