@@ -803,3 +803,20 @@ def test_partial_quotes_of_one_cue_and_its_conjunct_are_one_statement(
     _, quotes = _quotes(text, backend)
     said = [q for q in quotes if "white people" in q.content or "who we are" in q.content]
     assert [q.content for q in said] == ["directly to white people \u2026 this is not who we are"]
+
+
+def test_what_the_writer_tells_the_reader_or_expects_is_no_statement(
+    backend: NlpBackend,
+) -> None:
+    # fresh audit sample 17 (train): 16012 (a headline ran into "See photos", whose
+    # "Pins" became a speaker), 16031, 16065, 16084
+    text = (
+        "Bernie Sanders Pins The Rise Of ISIS On \u2018Disastrous\u2019 Invasion Of Iraq\n\n"
+        "See photos from the debate below:\n\nCall it a familiarity fetish.\n\nMany of the 13 "
+        "major Republican candidates figure to fall by the wayside after the other early "
+        "contests.\n\nFederal investigators have no evidence to suggest that Lazar accessed "
+        "Clinton\u2019s email address."
+    )
+    _, quotes = _quotes(text, backend)
+    assert [q.cue for q in quotes if q.statement] == []
+    assert {"figure", "to suggest"} <= {q.cue for q in quotes}

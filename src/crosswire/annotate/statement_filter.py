@@ -46,6 +46,9 @@ _BARE = frozenset({"PRON", "NUM", "DET"})  # a word standing for what is not giv
 _THINGS = frozenset({"something", "anything", "nothing", "everything", "one"})
 
 
+#: Verbs that, with "to" and a verb, say what is likely, not what anyone said ("the
+#: candidates *figure to* fall by the wayside")
+_LIKELY_TO = frozenset({"figure"})
 _STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
 
 
@@ -102,6 +105,17 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False
     if head.head.lower_ == "let" or head.head.head.lower_ == "let":
         return False  # "Let's say you think ...": the writer's supposition
+    if _the_writer_tells_the_reader(head):
+        return False  # "See photos from the debate below", "Call it a familiarity fetish"
+    likely = lemma in _LIKELY_TO or (lemma == "threaten" and _a_thing(reader.subject(head)))
+    if likely and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children):
+        # "Many of the candidates *figure to* fall by the wayside", "The decision ...
+        # *threatens to* create a political bind": what is likely, no one's words
+        return False
+    if head.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in head.head.children
+    ):
+        return False  # "investigators have *no evidence to suggest* that": none suggests it
     if lemma == "ask" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
         return False  # "Asked about Trump's declaration, Clinton said": a question, no one's
     if head.sent.text.rstrip().endswith("?") and lemma not in _ASKING:
@@ -120,6 +134,19 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
     if head.dep_ == "acl" and head.tag_ == "VBG" and _takes_stance(reader, found):
         return False  # "a super PAC supporting Clinton": who it is, not what it said
     return not found.cue.learned or kind is not None
+
+
+def _the_writer_tells_the_reader(cue: Token) -> bool:
+    """An imperative opening its sentence: the writer speaking to the reader ("*See*
+    photos from the debate below", "*Call* it a familiarity fetish"), no one reported."""
+    if cue.tag_ not in ("VB", "VBP") or cue.dep_ != "ROOT":
+        return False  # the tagger reads some ("See photos") as a present tense
+    if any(c.dep_.startswith("nsubj") and c.i < cue.i for c in cue.children):
+        return False
+    if any(c.dep_ == "aux" for c in cue.children):
+        return False  # "will call", "to call": not an imperative
+    first = next((t for t in cue.sent if not (t.is_punct or t.is_space)), cue)
+    return first.i == cue.i
 
 
 def _no_ones(cue: Token) -> bool:
