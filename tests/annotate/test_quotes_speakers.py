@@ -1994,3 +1994,17 @@ def test_a_headline_or_a_lists_number_ends_its_sentence(backend: NlpBackend) -> 
     )
     starts = [s[0].text for s in doc.sents]
     assert starts == ["Bernie", "See", "1", "John"]
+
+
+def test_the_billionaire_business_mogul_is_the_man_named_before(backend: NlpBackend) -> None:
+    # fresh audit item 16044 (train): the tagger called "mogul" a proper noun, and the
+    # speaker was "mogul"
+    text = (
+        "Donald Trump, the Republican front-runner and former host of the reality show "
+        "\u201cThe Apprentice,\u201d listed an NBC show as his guilty pleasure: \u201cSaturday "
+        "Night Live\u201d \u2014 and more specifically his most recent appearance.\n\n\u201cMy "
+        "guilty pleasure TV show \u2014 \u2018SNL,\u2019 starring me,\u201d the billionaire "
+        "business mogul told People."
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "told"]
+    assert quote.speaker is not None and quote.speaker.canonical == "Donald Trump"

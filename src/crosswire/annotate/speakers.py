@@ -284,8 +284,16 @@ class PeopleIndex(PronounResolution):
             return None
         if (person := self._possessed_person(token)) is not None:
             return person
-        if (
+        # a lower-case word the tagger called a proper noun is a description ("the
+        # billionaire business *mogul* told People")
+        common = (
             token.pos_ == "PROPN"
+            and token.is_alpha
+            and token.text.islower()
+            and entity_label(token) == ""
+        )  # not a handle ("@nycsouthpaw")
+        if (
+            (token.pos_ == "PROPN" and not common)
             or entity_label(token) == "PERSON"
             or self._known.a_person_named(token)
         ):
@@ -529,7 +537,8 @@ class PeopleIndex(PronounResolution):
             if named is not None:  # "Hillary Clinton plans ... The campaign says": hers
                 body = f"{named.name} campaign"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
-        if determiner == "the" and role and names_one_by_trade(noun.lemma_) and noun.tag_ == "NN":
+        singular = noun.tag_ == "NN" or (noun.tag_ == "NNP" and noun.text.islower())
+        if determiner == "the" and role and names_one_by_trade(noun.lemma_) and singular:
             named = self._last_named(noun.idx)
             if (
                 named is not None
