@@ -2008,3 +2008,17 @@ def test_the_billionaire_business_mogul_is_the_man_named_before(backend: NlpBack
     )
     (quote,) = [q for q in _quotes(text, backend) if q.cue == "told"]
     assert quote.speaker is not None and quote.speaker.canonical == "Donald Trump"
+
+
+def test_he_is_not_the_ex_wife_named_before_him(backend: NlpBackend) -> None:
+    # fresh audit item 16062 (train): "Lolita" was no known given name, so "He denied"
+    # could be her
+    text = (
+        "Neither Alan Grayson nor Dena Grayson\u2019s campaigns would respond to the new claims "
+        "from Lolita Grayson.\n\nGrayson\u2019s name started to become politically toxic on "
+        "Tuesday after POLITICO published a story detailing four domestic-abuse police "
+        "reports Lolita Grayson filed against him during two decades of marriage. He denied "
+        "the charges and counter-accused her of battery."
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "denied"]
+    assert quote.speaker is not None and quote.speaker.canonical == "Alan Grayson"
