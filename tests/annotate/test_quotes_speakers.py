@@ -2022,3 +2022,15 @@ def test_he_is_not_the_ex_wife_named_before_him(backend: NlpBackend) -> None:
     )
     (quote,) = [q for q in _quotes(text, backend) if q.cue == "denied"]
     assert quote.speaker is not None and quote.speaker.canonical == "Alan Grayson"
+
+
+def test_it_after_a_she_is_the_ad_before_her(backend: NlpBackend) -> None:
+    # PolNeAR dev: "she" in the sentence before stopped the search, and "It also
+    # mentions" had no speaker
+    text = (
+        "The ad then references FBI criticism of Clinton\u2019s use of a private email system "
+        "while she was secretary of state. It also mentions policies she supported that "
+        "Trump argues allowed the Islamic State group\u2019s reach to spread."
+    )
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == "also mentions"]
+    assert quote.speaker is not None and quote.speaker.canonical == "ad"

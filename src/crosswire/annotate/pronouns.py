@@ -363,6 +363,9 @@ class PronounResolution(ABC):
                 continue
             if token.lower_ == pronoun.lower_:
                 continue  # "it ... it": the same one again
+            if pronoun.lower_ == "it" and token.lower_ in PRONOUN_GENDER:
+                continue  # "The ad then references ... while *she* was secretary of state.
+                # *It* also mentions": a person is never "it"
             if token.tag_ == "WDT" and token.head.dep_ == "relcl" and pronoun.lower_ == "it":
                 # "a company called *Cambridge Analytica*, which specializes in building
                 # what *it* calls 'psychographic' profiles": the noun "which" stands for
