@@ -37,6 +37,12 @@ def _quotes(text: str, backend: NlpBackend, aliases: AliasTable = NO_ALIASES) ->
     return extract_quotes(article, doc, aliases)
 
 
+def _speaker_by_cue(text: str, backend: NlpBackend, cue: str) -> str | None:
+    """The canonical speaker of the one quote with that cue."""
+    (quote,) = [q for q in _quotes(text, backend) if q.cue == cue]
+    return quote.speaker.canonical if quote.speaker is not None else None
+
+
 def test_transliterations_fold_together() -> None:
     assert fold("Zelenskiy") == fold("Zelensky") == fold("Zelenskyy")
     assert fold("Podolyak") == fold("Podoliak")
@@ -1787,8 +1793,7 @@ def test_a_name_in_a_relative_clause_is_who_he_next_is(backend: NlpBackend) -> N
         "of the gigantic Trans-Pacific Partnership. It's to the advantage of the United "
         "States, he says, to help write the rules of the global economy."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "says"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Obama"
+    assert _speaker_by_cue(text, backend, "says") == "Obama"
 
 
 def test_his_is_the_one_man_his_sentence_names_before_it(backend: NlpBackend) -> None:
@@ -1919,8 +1924,7 @@ def test_a_statement_someone_issued_speaks_for_them(backend: NlpBackend) -> None
         "on the United States \u201cto redouble our efforts to defend our country from threats "
         "at home and abroad.\u201d"
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "calling on"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Clinton"
+    assert _speaker_by_cue(text, backend, "calling on") == "Clinton"
 
 
 def test_a_verb_hung_on_the_clause_she_told_goes_on_with_her(backend: NlpBackend) -> None:
@@ -1931,8 +1935,7 @@ def test_a_verb_hung_on_the_clause_she_told_goes_on_with_her(backend: NlpBackend
         "America\u201d on Monday the tone of the interview was cordial, with tense moments, "
         "and predicted viewers \u201cwill be feeling a little uncomfortable.\u201d"
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "predicted"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Megyn Kelly"
+    assert _speaker_by_cue(text, backend, "predicted") == "Megyn Kelly"
 
 
 def test_a_report_on_something_that_suggested_is_the_reports(backend: NlpBackend) -> None:
@@ -1941,8 +1944,7 @@ def test_a_report_on_something_that_suggested_is_the_reports(backend: NlpBackend
         "The Times/CBS News survey was conducted shortly after the release of the F.B.I. "
         "report on her email practices that suggested they were imprudent but not illegal."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "suggested"]
-    assert quote.speaker is not None and quote.speaker.canonical == "F.B.I. report"
+    assert _speaker_by_cue(text, backend, "suggested") == "F.B.I. report"
 
 
 def test_it_in_a_clause_which_opens_is_the_company_called_by_name(backend: NlpBackend) -> None:
@@ -1951,8 +1953,7 @@ def test_it_in_a_clause_which_opens_is_the_company_called_by_name(backend: NlpBa
         "They combined to spend $332,000 on payments to a company called Cambridge Analytica, "
         "which specializes in building what it calls \u201cpsychographic\u201d profiles of voters."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "calls"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Cambridge Analytica"
+    assert _speaker_by_cue(text, backend, "calls") == "Cambridge Analytica"
 
 
 def test_in_a_transcripts_answers_i_is_the_interviewee(backend: NlpBackend) -> None:
@@ -2006,8 +2007,7 @@ def test_the_billionaire_business_mogul_is_the_man_named_before(backend: NlpBack
         "guilty pleasure TV show \u2014 \u2018SNL,\u2019 starring me,\u201d the billionaire "
         "business mogul told People."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "told"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Donald Trump"
+    assert _speaker_by_cue(text, backend, "told") == "Donald Trump"
 
 
 def test_he_is_not_the_ex_wife_named_before_him(backend: NlpBackend) -> None:
@@ -2020,8 +2020,7 @@ def test_he_is_not_the_ex_wife_named_before_him(backend: NlpBackend) -> None:
         "reports Lolita Grayson filed against him during two decades of marriage. He denied "
         "the charges and counter-accused her of battery."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "denied"]
-    assert quote.speaker is not None and quote.speaker.canonical == "Alan Grayson"
+    assert _speaker_by_cue(text, backend, "denied") == "Alan Grayson"
 
 
 def test_it_after_a_she_is_the_ad_before_her(backend: NlpBackend) -> None:
@@ -2032,5 +2031,4 @@ def test_it_after_a_she_is_the_ad_before_her(backend: NlpBackend) -> None:
         "while she was secretary of state. It also mentions policies she supported that "
         "Trump argues allowed the Islamic State group\u2019s reach to spread."
     )
-    (quote,) = [q for q in _quotes(text, backend) if q.cue == "also mentions"]
-    assert quote.speaker is not None and quote.speaker.canonical == "ad"
+    assert _speaker_by_cue(text, backend, "also mentions") == "ad"

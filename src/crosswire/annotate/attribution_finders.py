@@ -245,13 +245,15 @@ def _told_by_a_thing(cue: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in cue.children)
 
 
-def partial_quote(reader: ParsedArticle, passage: Passage) -> FoundAttribution | None:
-    """A partial quote inside reported speech: Lavrov said there was "some hope"."""
+def partial_quote(
+    reader: ParsedArticle, passage: Passage, named_after: Cue | None
+) -> FoundAttribution | None:
+    """A partial quote inside reported speech: Lavrov said there was "some hope".
+    ``named_after`` is the source phrase right after it, if any (:func:`source_right_after`)."""
     inside = reader.tokens(passage.open + 1, passage.close)
     if not inside:
         return None
     cue = _governing_cue(reader, inside)
-    named_after = source_right_after(reader, passage)
     if named_after is not None and (cue is None or cue.learned):
         cue = named_after  # not a speech verb's: "The witness said the order was to 'avoid ...,'
         # according to the report" stays the witness's

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-from crosswire.annotate.known_people import KnownPeople, Ranges
+from crosswire.annotate.known_people import KnownPeople, KnownPerson, Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import entity_label, entity_of, name_head, name_run
 from crosswire.annotate.organisations import Organisations
@@ -269,9 +269,7 @@ class PronounResolution(ABC):
             known = self._known.find(parts, token.idx)
             if known is None or self._known.genders.get(known.name, gender) != gender:
                 return None
-            return Mention(
-                known.name, token.idx, token.idx + len(token), known.role, known.organization
-            )
+            return mention_at(known, token)
         return None
 
     def _he_or_she(self, token: Token) -> Mention | None:
@@ -399,6 +397,11 @@ class PronounResolution(ABC):
             name = self._organisations.in_full(name) or name.removeprefix("the ")
             return Mention(name, pronoun.idx, pronoun.idx + len(pronoun), None, name, False)
         return None
+
+
+def mention_at(known: KnownPerson, token: Token) -> Mention:
+    """A mention of a known person, written at ``token`` (a surname, a pronoun)."""
+    return Mention(known.name, token.idx, token.idx + len(token), known.role, known.organization)
 
 
 def _called(noun: Token) -> Token:

@@ -128,10 +128,9 @@ def _attributions(
         previous = said[n - 1].close + 1 if n else 0
         following = said[n + 1].open if n + 1 < len(said) else len(reader.text)
         result: FoundAttribution | None = _continued(reader, found[-1], passage) if found else None
-        if result is None and (
-            inline_quote(reader, passage) or source_right_after(reader, passage) is not None
-        ):
-            result = partial_quote(reader, passage)
+        named_after = source_right_after(reader, passage) if result is None else None
+        if result is None and (inline_quote(reader, passage) or named_after is not None):
+            result = partial_quote(reader, passage, named_after)
         elif result is None:
             result = (
                 said_right_after(reader, passage, following)
@@ -320,8 +319,9 @@ def _one_clause(
 
 def _closing(clause: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int] | None:
     """A clause run on to a later quote of its cue, when the parse gave that quote none
-    of its own ("let them know that" under the "said" of the first)."""
-    return None if clause is None else (clause[0], max(clause[1], content[1]))
+    of its own ("let them know that" under the "said" of the first); :func:`_one_clause`
+    keeps the longer end."""
+    return None if clause is None else (clause[0], content[1])
 
 
 def _the_reader(reader: ParsedArticle, found: FoundAttribution) -> bool:

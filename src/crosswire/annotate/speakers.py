@@ -37,7 +37,12 @@ from crosswire.annotate.name_runs import (
     surname_written,
 )
 from crosswire.annotate.organisations import Organisations
-from crosswire.annotate.pronouns import INDEFINITE, PRONOUN_GENDER, PronounResolution
+from crosswire.annotate.pronouns import (
+    INDEFINITE,
+    PRONOUN_GENDER,
+    PronounResolution,
+    mention_at,
+)
 from crosswire.annotate.roles import org_name, role_and_org, role_near, role_words
 from crosswire.annotate.speaker_names import (
     name_parts,
@@ -164,6 +169,17 @@ def _person_relative_noun(relative: Token, noun: Token) -> Token:
     return noun
 
 
+def _lower_case_proper(token: Token) -> bool:
+    """A lower-case word the tagger called a proper noun: a description ("the billionaire
+    business *mogul* told People"), not a name; a handle ("@nycsouthpaw") stays one."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text.islower()
+        and entity_label(token) == ""
+    )
+
+
 def _last_conjunct(noun: Token) -> Token | None:
     """The last noun joined to ``noun`` by "and" or a comma in a list, if any."""
     joined = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
@@ -284,16 +300,8 @@ class PeopleIndex(PronounResolution):
             return None
         if (person := self._possessed_person(token)) is not None:
             return person
-        # a lower-case word the tagger called a proper noun is a description ("the
-        # billionaire business *mogul* told People")
-        common = (
-            token.pos_ == "PROPN"
-            and token.is_alpha
-            and token.text.islower()
-            and entity_label(token) == ""
-        )  # not a handle ("@nycsouthpaw")
         if (
-            (token.pos_ == "PROPN" and not common)
+            (token.pos_ == "PROPN" and not _lower_case_proper(token))
             or entity_label(token) == "PERSON"
             or self._known.a_person_named(token)
         ):
@@ -537,7 +545,7 @@ class PeopleIndex(PronounResolution):
             if named is not None:  # "Hillary Clinton plans ... The campaign says": hers
                 body = f"{named.name} campaign"
                 return Mention(body, words[0].idx, noun.idx + len(noun), None, body, False)
-        singular = noun.tag_ == "NN" or (noun.tag_ == "NNP" and noun.text.islower())
+        singular = noun.tag_ == "NN" or (noun.tag_ == "NNP" and _lower_case_proper(noun))
         if determiner == "the" and role and names_one_by_trade(noun.lemma_) and singular:
             named = self._last_named(noun.idx)
             if (
@@ -586,9 +594,7 @@ class PeopleIndex(PronounResolution):
             if known is None or token.dep_ in _SPOKEN_TO:
                 continue
             if self._known.genders.get(known.name) == gender:
-                named[known.name] = Mention(
-                    known.name, token.idx, token.idx + len(token), known.role, known.organization
-                )
+                named[known.name] = mention_at(known, token)
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _owner(self, word: Token) -> Mention | None:

@@ -107,11 +107,8 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False  # "Let's say you think ...": the writer's supposition
     if _the_writer_tells_the_reader(head):
         return False  # "See photos from the debate below", "Call it a familiarity fetish"
-    likely = lemma in _LIKELY_TO or (lemma == "threaten" and _a_thing(reader.subject(head)))
-    if likely and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children):
-        # "Many of the candidates *figure to* fall by the wayside", "The decision ...
-        # *threatens to* create a political bind": what is likely, no one's words
-        return False
+    if lemma in _LIKELY_TO and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children):
+        return False  # "Many of the candidates *figure to* fall by the wayside": likely to
     if head.dep_ in ("acl", "relcl") and any(
         c.dep_ == "det" and c.lower_ == "no" for c in head.head.children
     ):
