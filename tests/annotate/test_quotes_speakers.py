@@ -2032,3 +2032,48 @@ def test_it_after_a_she_is_the_ad_before_her(backend: NlpBackend) -> None:
         "Trump argues allowed the Islamic State group\u2019s reach to spread."
     )
     assert _speaker_by_cue(text, backend, "also mentions") == "ad"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "maker"),
+    [
+        (  # PolNeAR dev wash-post_2016-09-10: the speaker was "statement"
+            "Following a swiftly called, late-afternoon meeting, the Security Council issued "
+            "a statement calling the overnight nuclear test \u201ca clear violation and in "
+            "flagrant disregard\u201d of five previous Security Council resolutions. The "
+            "statement noted they had previously said they would take \u201cfurther "
+            "significant measures\u201d if North Korea conducted another test.",
+            "noted",
+            "Security Council",
+        ),
+        (  # PolNeAR dev usa-today_2016-09-16: the speaker was "46-page suicide analysis"
+            "But a 46-page suicide analysis released by the Department of Veterans Affairs "
+            "last month reveals just how swift this current of self-destruction is flowing, "
+            "particularly for young veterans fresh from war.",
+            "reveals",
+            "Department of Veterans Affairs",
+        ),
+        (  # PolNeAR dev breitbart_2016-09-20: the speaker was "poll"
+            "A Bloomberg poll shows that Americans living in households making $100,000 or "
+            "more have abandoned the Republican party, led by Donald Trump, in favor of "
+            "Hillary Clinton.\n\nClinton beats Trump by 46 percent to 42 percent, according "
+            "to the poll.",
+            "according to",
+            "Bloomberg",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_the_article_says_made_it(
+    text: str, cue: str, maker: str, backend: NlpBackend
+) -> None:
+    assert _speaker_by_cue(text, backend, cue) == maker
+
+
+def test_the_one_footage_shows_asking_asks_not_the_ad(backend: NlpBackend) -> None:
+    # PolNeAR dev breitbart_2016-09-30: the parse hung "asking" on "uses", and Clinton's
+    # question was the ad's
+    text = (
+        "The ad uses footage of Hillary Clinton asking, \u201cWhy aren\u2019t I 50 points "
+        "ahead, you might ask?\u201d"
+    )
+    assert _speaker_by_cue(text, backend, "asking") == "Hillary Clinton"

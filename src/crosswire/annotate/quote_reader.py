@@ -335,6 +335,11 @@ class ParsedArticle:
             objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
             if objects and _agent(objects[0], self.people) and not self.quoted(objects[0].idx):
                 return objects[0]
+            before = head.doc[head.i - 1] if head.i > 0 else head
+            if head.tag_ == "VBG" and before.dep_ == "pobj" and before.ent_type_ == "PERSON":
+                # "The ad uses footage of *Hillary Clinton* asking, 'Why aren't I ...'":
+                # the one the footage shows asks, not the ad
+                return before
         if depth < 2 and _after_a_verb_and_comma(head):
             # "Sanders said, *suggesting* a few questions": the participle goes with the
             # verb before its comma, wherever else the parse hung it

@@ -20,6 +20,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+from crosswire.annotate.documents import (
+    a_bare_mention,
+    document_nouns,
+    earlier_mention,
+    is_document,
+    maker_by_verb,
+    maker_in_phrase,
+    maker_named_before,
+)
 from crosswire.annotate.interviews import answers, first_question
 from crosswire.annotate.known_people import KnownPeople, KnownPerson, Ranges
 from crosswire.annotate.mentions import Mention
@@ -70,6 +79,7 @@ _SHARES = frozenset(
 )
 _MISREAD_NAMES = frozenset({"WORK_OF_ART", "EVENT"})
 _FRESH = frozenset({"new", "latest", "recent", "another"})  # "a new CNN poll"
+_DOCUMENT_HOPS = 3  # bare "the ad" mentions looked through back to the one that says whose
 
 
 def _another_title(role: str | None, description: Token) -> bool:
@@ -515,6 +525,8 @@ class PeopleIndex(PronounResolution):
             t.dep_ in _CLAUSE_DEPS or t.tag_ in _FINITE for t in words if t.i != noun.i
         ):  # "that Sanders co-sponsored bans", "Tension flared in the race ..., with each
             return None  # candidate": a clause the parse made a noun phrase
+        if is_document(noun) and (made := self._document_maker(noun, words)):
+            return made  # "A report released ... by the National Academies", "the poll"
         role, organization = role_and_org(words)
         if determiner not in INDEFINITE and role and is_title(noun.lemma_):
             known = self._known.by_role(role, organization, noun.idx)
@@ -576,6 +588,38 @@ class PeopleIndex(PronounResolution):
         if owner is not None:  # "*his* advisers have suggested": Barack Obama's advisers
             text = f"{owner.name}'s {noun.doc[max(first.i, words[1].i) : last.i + 1].text}"
         return Mention(text, words[0].idx, end, role, organization, person)
+
+    def _document_maker(self, noun: Token, words: Sequence[Token]) -> Mention | None:
+        """Whoever made a speaking document (:mod:`crosswire.annotate.documents`), as a
+        speaker written at the document's words: its own phrase's maker, or, for a bare
+        "the poll", its earlier mention's (that mention's maker, the subject of the verb
+        that made it, or the organisation its name opens with: "The PPIC poll"), through
+        earlier bare mentions ("A new ad from Donald Trump's presidential campaign ...
+        The ad uses footage ... The ad then references")."""
+        found = self._made_by(noun, earlier=False)
+        earlier: Token | None = noun
+        for _ in range(_DOCUMENT_HOPS):
+            if found is not None or earlier is None or not a_bare_mention(earlier):
+                break
+            earlier = earlier_mention(earlier, self._skipped)
+            found = self._made_by(earlier, earlier=True) if earlier is not None else None
+        if found is None or found.name.lower() in document_nouns() or found.name.islower():
+            return None  # "a poll" says no more than "the poll"; "a group of researchers"
+        return replace(found, start=words[0].idx, end=noun.idx + len(noun))
+
+    def _made_by(self, document: Token, *, earlier: bool) -> Mention | None:
+        """The maker one mention of a document names; an ``earlier`` mention may also
+        name it by the verb that made it or the organisation its name opens with."""
+        if (maker := maker_in_phrase(document)) is not None:
+            return self.together(maker)  # "a survey by Comcast Xfinity"
+        if not earlier:
+            return None
+        if (maker := maker_by_verb(document)) is not None:
+            return self.together(maker)  # "Cook provided a written statement"
+        if (maker := maker_named_before(document)) is not None:
+            name = self._doc[maker.left_edge.i : maker.i + 1].text  # "The PPIC poll"
+            return Mention(name, maker.idx, maker.idx + len(maker), None, name, False)
+        return None
 
     def _named_first(self, word: Token, gender: str) -> Mention | None:
         """The one person of that gender a possessive's own sentence names before it, when
