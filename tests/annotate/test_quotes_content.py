@@ -820,3 +820,18 @@ def test_what_the_writer_tells_the_reader_or_expects_is_no_statement(
     shown = _statements(text, backend)
     assert shown["figure"] is False and shown["to suggest"] is False
     assert not any(shown.values())
+
+
+def test_what_someone_might_or_should_do_and_a_thing_agreed_to_are_no_statements(
+    backend: NlpBackend,
+) -> None:
+    # fresh audit sample 17 (train): 16055 and 16089 were shown as statements
+    text = (
+        "But there are many reasons why middle- and low-income Americans might consider it "
+        "a good deal.\n\nMajority Leader Mitch McConnell agreed "
+        "to a phone call on Wednesday, but only to tell Garland that he won\u2019t agree to "
+        "a \u201cperfunctory\u201d sit-down."
+    )
+    shown = _statements(text, backend)
+    assert shown["might consider"] is False and shown["agreed to"] is False
+    assert shown["to tell"] is True  # what he agreed to tell Garland is his word

@@ -49,6 +49,10 @@ _THINGS = frozenset({"something", "anything", "nothing", "everything", "one"})
 #: Verbs that, with "to" and a verb, say what is likely, not what anyone said ("the
 #: candidates *figure to* fall by the wayside")
 _LIKELY_TO = frozenset({"figure"})
+#: Modals that make a cue what someone may, might or ought to do, not what they did:
+#: "middle-income Americans *might consider* it a good deal", "It *could also
+#: encourage* Mr. Sanders to stay", "superdelegates *should consider* switching".
+_MAY_OR_OUGHT = frozenset({"might", "could", "may", "should", "must"})
 _STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
 
 
@@ -103,6 +107,10 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False
     if any(c.lower_ in _HEDGES for c in head.children if c.dep_ == "advmod"):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in _MAY_OR_OUGHT for c in head.children):
+        return False  # the writer's guess or advice: "voters might blame a Democrat"
+    if lemma == "agree" and _agreed_to(head) and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # "agreed to a phone call", "a settlement": a deal made; not "agree on"
     if head.head.lower_ == "let" or head.head.head.lower_ == "let":
         return False  # "Let's say you think ...": the writer's supposition
     if _the_writer_tells_the_reader(head):
@@ -144,6 +152,12 @@ def _the_writer_tells_the_reader(cue: Token) -> bool:
         return False  # "will call", "to call": not an imperative
     first = next((t for t in cue.sent if not (t.is_punct or t.is_space)), cue)
     return first.i == cue.i
+
+
+def _agreed_to(cue: Token) -> bool:
+    """Whether "agree" takes its object with "to" ("agreed *to* a 10-month moratorium"),
+    not "on" or "with" ("to agree *on* the need for lower taxes": a view they share)."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
 
 
 def _no_ones(cue: Token) -> bool:
