@@ -2077,3 +2077,38 @@ def test_the_one_footage_shows_asking_asks_not_the_ad(backend: NlpBackend) -> No
         "ahead, you might ask?\u201d"
     )
     assert _speaker_by_cue(text, backend, "asking") == "Hillary Clinton"
+
+
+def test_a_statement_someone_released_speaks_for_them(backend: NlpBackend) -> None:
+    # audit sample 15 item 14038 (train): the speaker was "statement"; and "Trump released
+    # a marketing video that said" (train) was the video's
+    text = (
+        "But Mr. Sanders showed no sign of backing down, releasing a statement that accused "
+        "the Democratic leadership in Nevada of using \u201cits power to prevent a fair and "
+        "transparent process from taking place.\u201d\n\nIn selling the courses, Trump "
+        "released a marketing video that said, \u201cWe are going to have professors and "
+        "adjunct professors that are absolutely terrific.\u201d"
+    )
+    assert _speaker_by_cue(text, backend, "accused") == "Sanders"
+    assert _speaker_by_cue(text, backend, "said") == "Trump"
+
+
+def test_a_participle_after_the_clause_a_cue_reports_is_the_speakers(
+    backend: NlpBackend,
+) -> None:
+    # audit sample 17 item 16048 (train): "remarking" was "the incident"'s; a firm, which
+    # can speak, keeps its "noting" (train: the Journal reported what the firm advertised)
+    text = (
+        "Sen. Ted Cruz, meanwhile, warned that the incident could foreshadow the future with "
+        "Iran, remarking that it put into clear relief the need to scrap the nuclear "
+        "agreement reached last year.\n\nThe Wall Street Journal reported in October that "
+        "Fiorina\u2019s speaking firm advertised her availability for future paid speaking "
+        "gigs, noting her \u201climited availability\u201d for private functions."
+    )
+    said = {q.cue: q for q in _quotes(text, backend)}
+    speakers = {q.speaker.canonical for q in said.values() if q.speaker is not None}
+    assert "incident" not in speakers
+    assert said["warned"].speaker is not None and said["warned"].speaker.canonical == "Ted Cruz"
+    assert "remarking that it put into clear relief" in said["warned"].content
+    noting = said["noting"].speaker
+    assert noting is not None and noting.canonical == "Fiorina\u2019s speaking firm"

@@ -138,4 +138,9 @@ def maker_by_verb(noun: Token) -> Token | None:
             return None
     elif not (noun.dep_ == "dobj" and verb.lemma_.lower() in _MAKING_VERBS):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for _ in range(2):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return subject
+        verb = verb.head  # "Mr. Sanders showed no sign of backing down, *releasing* a statement"
+    return None

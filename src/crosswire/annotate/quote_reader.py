@@ -18,7 +18,7 @@ from crosswire.annotate.known_people import Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import name_head
 from crosswire.annotate.speakers import PeopleIndex
-from crosswire.annotate.speaking import document_about
+from crosswire.annotate.speaking import document_about, speaking_nouns
 from crosswire.model import QuoteKind
 
 if TYPE_CHECKING:
@@ -348,9 +348,11 @@ class ParsedArticle:
             # "Roberts said Friday that she thinks ... but *said* 'the question is the
             # timing'": the parse hung the second "said" as the first one's complement
             return self.subject(head.head, depth + 1)
-        if depth < 2 and head.dep_ == "conj" and self._told_on(head):
+        if depth < 2 and _goes_on(head) and self._told_on(head):
             # "She told ABC the tone of the interview was cordial ... and *predicted*
-            # viewers 'will be ...'": the parse hung the verb on the clause she told
+            # viewers 'will be ...'", "Cruz warned that the incident could foreshadow the
+            # future with Iran, *remarking* that": the parse hung the verb on the clause
+            # the cue reports
             return self.subject(head.head.head, depth + 1)
         if depth < 2 and head.dep_ == "conj" and (like := _coordinated_verb(head)) is not None:
             return self.subject(like, depth + 1)
@@ -397,7 +399,8 @@ class ParsedArticle:
             and subject.i < verb.i
             and subject.pos_ == "NOUN"
             and not _agent(subject, self.people)
-        )
+            and subject.lemma_.lower() not in speaking_nouns()
+        )  # not "reported that Fiorina's speaking *firm* advertised ..., noting": the firm
 
     def source_object(self, cue: Cue) -> Token | None:
         """The object of a source cue's last word ("according to *the White House*", "in
@@ -769,6 +772,14 @@ _ISSUED_NOUNS = frozenset(
 _ISSUING_VERBS = frozenset(
     {"issue", "release", "send", "post", "publish", "write", "pen", "sign", "put", "tweet"}
 )
+
+
+def _goes_on(verb: Token) -> bool:
+    """A verb that may go on from the one before it: a conjunct ("and predicted") or a
+    participle after a comma (", remarking that")."""
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
 
 
 def _issued(noun: Token) -> bool:

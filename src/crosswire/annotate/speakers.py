@@ -608,14 +608,14 @@ class PeopleIndex(PronounResolution):
         return replace(found, start=words[0].idx, end=noun.idx + len(noun))
 
     def _made_by(self, document: Token, *, earlier: bool) -> Mention | None:
-        """The maker one mention of a document names; an ``earlier`` mention may also
-        name it by the verb that made it or the organisation its name opens with."""
+        """The maker one mention of a document names, in its phrase or by the verb that
+        made it; an ``earlier`` mention also by the organisation its name opens with."""
         if (maker := maker_in_phrase(document)) is not None:
             return self.together(maker)  # "a survey by Comcast Xfinity"
-        if not earlier:
-            return None
         if (maker := maker_by_verb(document)) is not None:
             return self.together(maker)  # "Cook provided a written statement"
+        if not earlier:
+            return None
         if (maker := maker_named_before(document)) is not None:
             name = self._doc[maker.left_edge.i : maker.i + 1].text  # "The PPIC poll"
             return Mention(name, maker.idx, maker.idx + len(maker), None, name, False)
