@@ -399,7 +399,7 @@ class ParsedArticle:
             and subject.i < verb.i
             and subject.pos_ == "NOUN"
             and not _agent(subject, self.people)
-            and subject.lemma_.lower() not in speaking_nouns()
+            and (verb.dep_ == "conj" or subject.lemma_.lower() not in speaking_nouns())
         )  # not "reported that Fiorina's speaking *firm* advertised ..., noting": the firm
 
     def source_object(self, cue: Cue) -> Token | None:
