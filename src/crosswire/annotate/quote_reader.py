@@ -18,7 +18,7 @@ from crosswire.annotate.known_people import Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import name_head
 from crosswire.annotate.speakers import PeopleIndex
-from crosswire.annotate.speaking import document_about, speaking_nouns
+from crosswire.annotate.speaking import document_about
 from crosswire.model import QuoteKind
 
 if TYPE_CHECKING:
@@ -399,8 +399,7 @@ class ParsedArticle:
             and subject.i < verb.i
             and subject.pos_ == "NOUN"
             and not _agent(subject, self.people)
-            and (verb.dep_ == "conj" or subject.lemma_.lower() not in speaking_nouns())
-        )  # not "reported that Fiorina's speaking *firm* advertised ..., noting": the firm
+        )
 
     def source_object(self, cue: Cue) -> Token | None:
         """The object of a source cue's last word ("according to *the White House*", "in
