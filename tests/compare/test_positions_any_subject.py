@@ -256,6 +256,9 @@ def test_a_quote_naming_a_side_as_subject_is_that_sides_position(backend: NlpBac
     (medinsky,) = [p for p in positions if p.speaker == "Vladimir Medinsky"]
     assert (medinsky.actor, medinsky.stance) == ("Ukraine", "propose")
     assert "neutrality" in (medinsky.topic or "")
+    # the seed report showed "Ukraine / Vladimir Medinsky (chief negotiator)", which reads
+    # as Ukraine's negotiator: the voice's own side is said when it is not the actor's
+    assert medinsky.role == "Russia's chief negotiator"
 
 
 def test_an_object_keeps_its_bracket_and_reads_as_the_reporters_sentence(

@@ -39,6 +39,7 @@ from crosswire.model import (
     Position,
     Quote,
     Span,
+    Speaker,
     Stance,
     StanceKind,
     Statement,
@@ -133,7 +134,7 @@ def _from_statement(
     return Position(
         actor=actor,
         speaker=speaker.canonical if speaker.canonical != actor else None,
-        role=speaker.role,
+        role=_voice_role(speaker, actor),
         stance=stance,
         topic=", ".join(topics) or None,
         text=text,
@@ -142,6 +143,19 @@ def _from_statement(
         kind="quote",
         context=claim.text if claim is not None else text,
     )
+
+
+def _voice_role(speaker: Speaker, actor: str) -> str | None:
+    """The voice's role, saying whose side they are on when it is not the actor's: Russia's
+    chief negotiator saying "Ukraine is offering ... a neutral demilitarised state" voices
+    a position of Ukraine's, and "Ukraine / Vladimir Medinsky (chief negotiator)" read as
+    Ukraine's negotiator; "(Russia's chief negotiator)" does not."""
+    if speaker.role and speaker.role.lower() in speaker.canonical.lower():
+        return None  # "Ukraine's chief negotiator (chief negotiator)" says it twice
+    side = actor_of(speaker.canonical, speaker.organization)
+    if side == actor or side == speaker.canonical or side not in known_sides():
+        return speaker.role
+    return f"{side}'s {speaker.role}" if speaker.role else side
 
 
 def _from_claim(
@@ -235,7 +249,7 @@ def _from_stance(
     quote = _quote_at(article, stance.span)
     speaker = role = None
     if quote is not None and quote.speaker is not None and quote.speaker.canonical != actor:
-        speaker, role = quote.speaker.canonical, quote.speaker.role
+        speaker, role = quote.speaker.canonical, _voice_role(quote.speaker, actor)
     elif actor != full:
         speaker = full
     sentence, where = _sentence_at(article, stance.span)
