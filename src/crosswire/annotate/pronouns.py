@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,11 +38,13 @@ from crosswire.annotate.speaking import (
     names_a_person,
     speaking_nouns,
 )
+from crosswire.annotate.tables import data_lines
 
 #: How far back (characters) "he" or "she" and "the candidate" look for the person they
 #: are: about three paragraphs, and two sentences. Farther, the right antecedent was most
 #: often a person the parse did not see as a subject.
 PRONOUN_REACH = 1500
+_UNNAMED_REACH = 2  # sentences back an unnamed person subject is looked for
 _GIVEN_NAME_VOTES = 2  # a given name outweighs one bound pronoun, not an honorific and one
 _ASIDE_WORDS = 4  # words from a name to a pronoun in its aside: "Trump — even as he"
 _ASIDE_OPENERS = frozenset({"even", "as", "while", "though", "although", "because", "since"})
@@ -308,9 +311,13 @@ class PronounResolution(ABC):
             and _surname(m.name) not in below
         ]
         if near and (not before or before[-1][0] < earlier.start_char):
+            if self._unnamed_since(near[-1].start, token, gender):
+                return None
             return replace(near[-1], start=token.idx, end=token.idx + len(token))
         if not before:
             return None  # nobody near: no speaker is better than one 3,000 characters back
+        if self._unnamed_since(before[-1][0], token, gender):
+            return None
         antecedent = before[-1][1]
         if before[-1][0] < sentence.start_char and _first_subject(token):
             # "Trump called for the president to resign. *He* said": a pronoun opening its
@@ -324,6 +331,36 @@ class PronounResolution(ABC):
             antecedent.role,
             antecedent.organization,
         )
+
+    def _unnamed_since(self, position: int, pronoun: Token, gender: str) -> bool:
+        """Whether a person the article does not name is the subject of a clause after
+        ``position`` and before the pronoun, in its sentence or the one before, and can be
+        who it is: "A 29-year-old Berlin *woman* ... received probation after she had
+        posted ... 'Filth out!' *she* wrote" is that woman, not a woman named earlier
+        (``unnamed_people.tsv``)."""
+        start = pronoun.sent.start
+        for _ in range(_UNNAMED_REACH):  # a quote alone ("'Filth out!' she wrote") is one
+            start = self._doc[start - 1].sent.start if start > 0 else start
+        for token in self._doc[start : pronoun.i]:
+            if token.idx <= position or token.dep_ not in _SUBJECT_DEPS or token.tag_ != "NN":
+                continue
+            if self._skipped(token.idx) or token.head.dep_ == "relcl":
+                continue  # not "'A man you can bait with a tweet ...,' said the nominee",
+                # nor "the amount of debt *an average college student* has"
+            held = unnamed_people().get(token.lemma_.lower())
+            if held is None or (gender and held not in ("-", gender)):
+                continue
+            determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+            definite = (
+                determiner == "the"
+                and held != "-"
+                and not any(c.dep_ in ("compound", "conj") for c in token.children)
+            )  # not "the former first lady and U.S. senator": Clinton
+            if (determiner in INDEFINITE or definite) and not any(
+                c.dep_ == "appos" for c in token.children
+            ):
+                return True  # not "the man, Omar Mateen,": named there
+        return False
 
     def _named_below(self, pronoun: Token) -> frozenset[str]:
         """The folded names a subject pronoun's own clause holds after it, whom it cannot
@@ -430,3 +467,15 @@ def _first_subject(pronoun: Token) -> bool:
     return pronoun.dep_ in _SUBJECT_DEPS and not any(
         t.dep_ in _SUBJECT_DEPS for t in pronoun.doc[pronoun.sent.start : pronoun.i]
     )
+
+
+@cache
+def unnamed_people() -> dict[str, str]:
+    """``unnamed_people.tsv``: noun -> the gender of the person it names ("f", "m", "-"
+    for either); a row without one of those is an error naming its line."""
+    out = {}
+    for number, cells in data_lines("unnamed_people.tsv"):
+        if len(cells) < 2 or cells[1] not in ("f", "m", "-"):
+            raise ValueError(f"unnamed_people.tsv:{number}: expected noun<TAB>f, m or -")
+        out[cells[0].lower()] = cells[1]
+    return out

@@ -29,7 +29,7 @@ from crosswire.annotate.documents import (
     maker_in_phrase,
     maker_named_before,
 )
-from crosswire.annotate.interviews import answers, first_question
+from crosswire.annotate.interviews import answers, first_question, named_turns
 from crosswire.annotate.known_people import KnownPeople, KnownPerson, Ranges
 from crosswire.annotate.mentions import Mention
 from crosswire.annotate.name_runs import (
@@ -222,6 +222,23 @@ class PeopleIndex(PronounResolution):
         known = next((k for k in self._known if k.name == name), None)
         return self._known.gender_of(known) if known is not None else ""
 
+    @cached_property
+    def _turns(self) -> list[tuple[int, int, str]]:
+        return named_turns(self._doc.text)
+
+    def _turn_of(self, token: Token) -> Mention | None:
+        """Who speaks the transcript turn an "I" is in: the person the article names with
+        the turn's name ("FALLIN:" is Gov. Mary Fallin), else that name as written."""
+        for start, end, label in self._turns:
+            if start <= token.idx < end:
+                written = label.title()
+                parts = name_parts(written)
+                known = self._known.find(parts, token.idx) if parts is not None else None
+                if known is not None:
+                    return mention_at(known, token)
+                return Mention(written, token.idx, token.idx + len(token))
+        return None
+
     def known_names(self) -> list[str]:
         """The full names the article gives, in order of first mention."""
         return self._known.names()
@@ -247,6 +264,8 @@ class PeopleIndex(PronounResolution):
             if interviewee is not None and token.idx in answered:
                 # "A: I think somebody's got to start": the interviewee
                 return replace(interviewee, start=token.idx, end=token.idx + len(token))
+            if (turn := self._turn_of(token)) is not None:
+                return turn  # "FALLIN: I think he is trying to campaign as a racial healer"
         if (
             token.lower_ in _RELATIVES
             and token.tag_ in ("WDT", "WP")
@@ -565,7 +584,9 @@ class PeopleIndex(PronounResolution):
                 and not _named_elsewhere(named.name, noun)
                 and not _another_title(named.role, noun)
                 and not self._another_named_before(named.name, noun)
-            ):  # "Trump told ABC ... the candidate said": Trump
+                and not self._unnamed_since(named.start, noun, "")
+            ):  # "Trump told ABC ... the candidate said": Trump; "Donna Lages ... a
+                # middle-aged cashier was shaken ... said the woman": not Donna Lages
                 return Mention(
                     named.name, words[0].idx, noun.idx + len(noun), named.role or role, organization
                 )
