@@ -105,14 +105,14 @@ def dev_bench(shared_dir: Path, backend: NlpBackend) -> QuoteBench:
 def test_quality_floor_on_polnear_dev(dev_bench: QuoteBench) -> None:
     summary = dev_bench.summary()
     assert dev_bench.documents == 84
-    # measured 0.8081 / 0.8129 / 0.7848 / 0.7673 / 0.5632 / 0.7425 (2026-12-07, seventh
-    # stop, README.md); issue 17 asks "not below 0.788 / 0.800"
+    # measured 0.8084 / 0.8129 / 0.7848 / 0.7676 / 0.5642 / 0.7430 (2026-12-08, README.md);
+    # issue 17 asks "not below 0.788 / 0.800"
     assert summary["source_f1"] >= 0.800
     assert summary["content_overlap_f1"] >= 0.806
     assert summary["cue_f1"] >= 0.778
     assert summary["source_exact_f1"] >= 0.760
-    assert summary["content_f1"] >= 0.556
-    assert summary["triple_f1"] >= 0.735
+    assert summary["content_f1"] >= 0.558
+    assert summary["triple_f1"] >= 0.736
 
 
 def test_bench_quotes_cli_prints_one_json_object(shared_dir: Path, backend: NlpBackend) -> None:

@@ -194,6 +194,12 @@ def fronted_object(first: Token, cue: Token, clause: Token) -> bool:
     )
 
 
+#: Words opening the reporter's clause set against a content after its comma: "have
+#: said overturning Citizens United should be a priority*, while Republican candidates
+#: went after Chief Justice Roberts*" (audit sample 18 item 17085).
+_SET_AGAINST = frozenset({"while", "whereas", "though", "although"})
+
+
 def without_contrast(reader: ParsedArticle, words: list[Token], cue: Token) -> list[Token]:
     """A content ends before the reporter's "even as" clause set against it: "weighed
     whether the video should be released*, even as footage from Scott's wife
@@ -212,6 +218,16 @@ def without_contrast(reader: ParsedArticle, words: list[Token], cue: Token) -> l
             and not reader.quoted(token.idx)
         ):
             return words[:k]
+        if (
+            token.text == ","
+            and after.lower_ in _SET_AGAINST
+            and after.dep_ == "mark"
+            and cue.i < token.i
+            and after.head.right_edge.i >= words[-1].i
+            and any(c.dep_ == "nsubj" and c.i > after.i for c in after.head.children)
+            and not reader.quoted(after.idx)
+        ):
+            return words[:k]  # ", while Republican candidates went after Chief Justice Roberts"
     return words
 
 
