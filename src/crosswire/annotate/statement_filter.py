@@ -54,6 +54,9 @@ _LIKELY_TO = frozenset({"figure"})
 #: encourage* Mr. Sanders to stay", "superdelegates *should consider* switching".
 _MAY_OR_OUGHT = frozenset({"might", "could", "may", "should", "must"})
 _STOCK_OBJECTS = frozenset({"anonymity"})  # "requested *anonymity* to discuss": no claim
+#: Verbs of saying that a learned cue may hand its words to ("interjected *to say*");
+#: not "vowed not *to repeat* that mistake", a vow, nor "did remember *telling*".
+_SAYING = frozenset({"say", "add"})
 
 
 _ON_THE_RECORD = re.compile(
@@ -107,6 +110,13 @@ def reports_statement(reader: ParsedArticle, found: FoundAttribution) -> bool:
         return False
     if any(c.lower_ in _HEDGES for c in head.children if c.dep_ == "advmod"):
         return False
+    if (
+        found.cue.learned
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SAYING for c in head.children)
+        and not any(c.dep_ in ("dobj", "prep", "prt") for c in head.children)
+    ):
+        return False  # "interjected *to say*: 'They've both been ...'": the words are its;
+        # not "have called on Democrats to say", a call made
     if any(c.dep_ == "aux" and c.lower_ in _MAY_OR_OUGHT for c in head.children):
         return False  # the writer's guess or advice: "voters might blame a Democrat"
     if lemma == "agree" and _agreed_to(head) and not any(t.pos_ in ("VERB", "AUX") for t in words):
