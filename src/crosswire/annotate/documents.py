@@ -55,6 +55,7 @@ def document_nouns() -> dict[str, frozenset[str]]:
 
 
 def is_document(noun: Token) -> bool:
+    """Whether a common noun is a document that may speak for its maker ("the poll")."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in document_nouns()
 
 

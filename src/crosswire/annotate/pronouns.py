@@ -334,12 +334,12 @@ class PronounResolution(ABC):
 
     def _unnamed_since(self, position: int, pronoun: Token, gender: str) -> bool:
         """Whether a person the article does not name is the subject of a clause after
-        ``position`` and before the pronoun, in its sentence or the one before, and can be
-        who it is: "A 29-year-old Berlin *woman* ... received probation after she had
-        posted ... 'Filth out!' *she* wrote" is that woman, not a woman named earlier
-        (``unnamed_people.tsv``)."""
+        ``position`` and before the pronoun, in its sentence or the two before (a quote
+        alone is a sentence), and can be who it is: "A 29-year-old Berlin *woman* ...
+        received probation after she had posted ... 'Filth out!' *she* wrote" is that
+        woman, not a woman named earlier (``unnamed_people.tsv``)."""
         start = pronoun.sent.start
-        for _ in range(_UNNAMED_REACH):  # a quote alone ("'Filth out!' she wrote") is one
+        for _ in range(_UNNAMED_REACH):
             start = self._doc[start - 1].sent.start if start > 0 else start
         for token in self._doc[start : pronoun.i]:
             if token.idx <= position or token.dep_ not in _SUBJECT_DEPS or token.tag_ != "NN":
@@ -347,7 +347,7 @@ class PronounResolution(ABC):
             if self._skipped(token.idx) or token.head.dep_ == "relcl":
                 continue  # not "'A man you can bait with a tweet ...,' said the nominee",
                 # nor "the amount of debt *an average college student* has"
-            held = unnamed_people().get(token.lemma_.lower())
+            held = _unnamed_people().get(token.lemma_.lower())
             if held is None or (gender and held not in ("-", gender)):
                 continue
             determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
@@ -470,7 +470,7 @@ def _first_subject(pronoun: Token) -> bool:
 
 
 @cache
-def unnamed_people() -> dict[str, str]:
+def _unnamed_people() -> dict[str, str]:
     """``unnamed_people.tsv``: noun -> the gender of the person it names ("f", "m", "-"
     for either); a row without one of those is an error naming its line."""
     out = {}

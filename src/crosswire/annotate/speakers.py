@@ -204,6 +204,9 @@ class PeopleIndex(PronounResolution):
     """
 
     def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
+        #: documents whose maker is being looked for, so that none is looked for again
+        #: while it is (MSRP: two documents that each named the other as maker recursed)
+        self._documents_open: set[int] = set()
         super().__init__(doc, skip, KnownPeople(doc, skip), Organisations(doc))
 
     @cached_property
@@ -266,6 +269,11 @@ class PeopleIndex(PronounResolution):
                 return replace(interviewee, start=token.idx, end=token.idx + len(token))
             if (turn := self._turn_of(token)) is not None:
                 return turn  # "FALLIN: I think he is trying to campaign as a racial healer"
+        if token.lower_ in _RELATIVES and token.text.isupper() and token.i > 0:
+            # "in a 58-page report, *WHO* said": the World Health Organization, no "who"
+            # (read as one, its report was the speaker, and looking for the report's
+            # maker came back to it)
+            return Mention(token.text, token.idx, token.idx + len(token), None, token.text, False)
         if (
             token.lower_ in _RELATIVES
             and token.tag_ in ("WDT", "WP")
@@ -617,13 +625,19 @@ class PeopleIndex(PronounResolution):
         that made it, or the organisation its name opens with: "The PPIC poll"), through
         earlier bare mentions ("A new ad from Donald Trump's presidential campaign ...
         The ad uses footage ... The ad then references")."""
-        found = self._made_by(noun, earlier=False)
-        earlier: Token | None = noun
-        for _ in range(_DOCUMENT_HOPS):
-            if found is not None or earlier is None or not a_bare_mention(earlier):
-                break
-            earlier = earlier_mention(earlier, self._skipped)
-            found = self._made_by(earlier, earlier=True) if earlier is not None else None
+        if noun.i in self._documents_open:
+            return None
+        self._documents_open.add(noun.i)
+        try:
+            found = self._made_by(noun, earlier=False)
+            earlier: Token | None = noun
+            for _ in range(_DOCUMENT_HOPS):
+                if found is not None or earlier is None or not a_bare_mention(earlier):
+                    break
+                earlier = earlier_mention(earlier, self._skipped)
+                found = self._made_by(earlier, earlier=True) if earlier is not None else None
+        finally:
+            self._documents_open.discard(noun.i)
         if found is None or found.name.lower() in document_nouns() or found.name.islower():
             return None  # "a poll" says no more than "the poll"; "a group of researchers"
         return replace(found, start=words[0].idx, end=noun.idx + len(noun))
@@ -631,9 +645,9 @@ class PeopleIndex(PronounResolution):
     def _made_by(self, document: Token, *, earlier: bool) -> Mention | None:
         """The maker one mention of a document names, in its phrase or by the verb that
         made it; an ``earlier`` mention also by the organisation its name opens with."""
-        if (maker := maker_in_phrase(document)) is not None:
+        if (maker := maker_in_phrase(document)) is not None and not is_document(maker):
             return self.together(maker)  # "a survey by Comcast Xfinity"
-        if (maker := maker_by_verb(document)) is not None:
+        if (maker := maker_by_verb(document)) is not None and not is_document(maker):
             return self.together(maker)  # "Cook provided a written statement"
         if not earlier:
             return None
