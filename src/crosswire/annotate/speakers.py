@@ -204,9 +204,7 @@ class PeopleIndex(PronounResolution):
     """
 
     def __init__(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
-        #: documents whose maker is being looked for, so that none is looked for again
-        #: while it is (MSRP: two documents that each named the other as maker recursed)
-        self._documents_open: set[int] = set()
+        self._open: set[int] = set()  # the words being resolved (see :meth:`mention`)
         super().__init__(doc, skip, KnownPeople(doc, skip), Organisations(doc))
 
     @cached_property
@@ -259,7 +257,21 @@ class PeopleIndex(PronounResolution):
         return Ranges(spans), (named[0] if named else None)
 
     def mention(self, token: Token) -> Mention | None:
-        """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object)."""
+        """Resolve the noun phrase headed by ``token`` (a subject, an agent, an object).
+
+        A word is never resolved while it is being resolved: a relative, a pronoun, a
+        description and a document each look at others, and one article's words could
+        close a loop ("in a 58-page report, WHO said" once went report -> WHO -> report
+        until Python's recursion limit); in a loop the word stands for no one."""
+        if token.i in self._open:
+            return None
+        self._open.add(token.i)
+        try:
+            return self._resolve(token)
+        finally:
+            self._open.discard(token.i)
+
+    def _resolve(self, token: Token) -> Mention | None:
         if token.text in ("Q", "A") and (token.i == 0 or "\n" in self._doc[token.i - 1].text):
             return None  # a transcript's "Q:" line: the interviewer, named nowhere
         if token.lower_ == "i" and not self._skipped(token.idx):
@@ -625,19 +637,13 @@ class PeopleIndex(PronounResolution):
         that made it, or the organisation its name opens with: "The PPIC poll"), through
         earlier bare mentions ("A new ad from Donald Trump's presidential campaign ...
         The ad uses footage ... The ad then references")."""
-        if noun.i in self._documents_open:
-            return None
-        self._documents_open.add(noun.i)
-        try:
-            found = self._made_by(noun, earlier=False)
-            earlier: Token | None = noun
-            for _ in range(_DOCUMENT_HOPS):
-                if found is not None or earlier is None or not a_bare_mention(earlier):
-                    break
-                earlier = earlier_mention(earlier, self._skipped)
-                found = self._made_by(earlier, earlier=True) if earlier is not None else None
-        finally:
-            self._documents_open.discard(noun.i)
+        found = self._made_by(noun, earlier=False)
+        earlier: Token | None = noun
+        for _ in range(_DOCUMENT_HOPS):
+            if found is not None or earlier is None or not a_bare_mention(earlier):
+                break
+            earlier = earlier_mention(earlier, self._skipped)
+            found = self._made_by(earlier, earlier=True) if earlier is not None else None
         if found is None or found.name.lower() in document_nouns() or found.name.islower():
             return None  # "a poll" says no more than "the poll"; "a group of researchers"
         return replace(found, start=words[0].idx, end=noun.idx + len(noun))
