@@ -500,6 +500,17 @@ def test_a_word_that_names_only_what_was_spoken_of_is_no_statement(backend: NlpB
         backend,
     )
     assert shown["referenced"] is True
+    # polnear-150 (the Kasich live blog) and the train dump: "offered" names what was
+    # said far more often than it reports it ("his own condolences", "a similar
+    # explanation"); with a clause it still reports a claim
+    shown = _statements(
+        "Rubio offered the crowd an emotional evaluation on the state of politics in the "
+        "United States Tuesday as he ended his bid for the White House.",
+        backend,
+    )
+    assert shown["offered"] is False
+    shown = _statements("Clinton offered that she would not allow the accord to pass.", backend)
+    assert shown["offered"] is True
 
 
 def test_a_quote_in_the_second_half_of_what_was_said_reports_both_halves(
