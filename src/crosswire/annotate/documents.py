@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
+from crosswire.annotate.pronouns import sentences_back
 from crosswire.annotate.speaking import speaking_nouns
 from crosswire.annotate.tables import data_lines
 
@@ -117,12 +118,7 @@ def earlier_mention(noun: Token, quoted: Callable[[int], bool]) -> Token | None:
     ``document_nouns.tsv`` lets it stand for, outside quoted words (``quoted``: whether
     a character position is inside a quote)."""
     wanted = document_nouns().get(noun.lemma_.lower(), frozenset())
-    doc = noun.doc
-    start = noun.sent.start
-    for _ in range(_REACH):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    for token in reversed(doc[start : noun.i]):
+    for token in reversed(noun.doc[sentences_back(noun, _REACH) : noun.i]):
         if token.pos_ == "NOUN" and token.lemma_.lower() in wanted and not quoted(token.idx):
             return token
     return None

@@ -235,8 +235,7 @@ class PronounResolution(ABC):
     def _from_sentence_before(self, token: Token) -> int:
         """Where the sentence before ``token``'s starts (its own, when it is the first):
         how far back "it", "his" or "the company" looks for whom it stands for."""
-        start = token.sent.start
-        return self._doc[start - 1].sent.start if start > 0 else start
+        return sentences_back(token, 1)
 
     def _skipped(self, position: int) -> bool:
         return position in self._quoted
@@ -338,10 +337,7 @@ class PronounResolution(ABC):
         alone is a sentence), and can be who it is: "A 29-year-old Berlin *woman* ...
         received probation after she had posted ... 'Filth out!' *she* wrote" is that
         woman, not a woman named earlier (``unnamed_people.tsv``)."""
-        start = pronoun.sent.start
-        for _ in range(_UNNAMED_REACH):
-            start = self._doc[start - 1].sent.start if start > 0 else start
-        for token in self._doc[start : pronoun.i]:
+        for token in self._doc[sentences_back(pronoun, _UNNAMED_REACH) : pronoun.i]:
             if token.idx <= position or token.dep_ not in _SUBJECT_DEPS or token.tag_ != "NN":
                 continue
             if self._skipped(token.idx) or token.head.dep_ == "relcl":
@@ -434,6 +430,15 @@ class PronounResolution(ABC):
             name = self._organisations.in_full(name) or name.removeprefix("the ")
             return Mention(name, pronoun.idx, pronoun.idx + len(pronoun), None, name, False)
         return None
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The index of the first token of the sentence ``count`` sentences before
+    ``token``'s (of the first sentence, when there are fewer)."""
+    start = token.sent.start
+    for _ in range(count):
+        start = token.doc[start - 1].sent.start if start > 0 else start
+    return start
 
 
 def mention_at(known: KnownPerson, token: Token) -> Mention:
